@@ -1,0 +1,5 @@
+/**
+ * NexusAI shared library: what both the console and tooling need, with explicit dependencies only.
+ */
+module com.nexusai.core {
+}

@@ -1,0 +1,15 @@
+package com.nexusai.server.ai;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code nexusai.ai.ollama.*} (guide §2.2): the Ollama server, the model, and the timeout of a generation. */
+@ConfigurationProperties("nexusai.ai.ollama")
+public record OllamaProperties(
+        @DefaultValue("http://127.0.0.1:11434") URI baseUrl,
+        @DefaultValue("llama3") String model,
+        @DefaultValue("120000ms") Duration timeout) {
+}

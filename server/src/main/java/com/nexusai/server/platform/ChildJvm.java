@@ -1,0 +1,38 @@
+package com.nexusai.server.platform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nexusai.server.NexusAiServer;
+
+/**
+ * Builds the command that runs this same server code in a new JVM, whether we were started from
+ * the packaged jar ({@code java -jar nexusai-server.jar}) or from a class path (tests, IDE).
+ */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    public static List<String> command(List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        String classPath = System.getProperty("java.class.path");
+        if (launchedFromBootJar()) {
+            command.add("-jar");
+            command.add(Path.of(classPath).toAbsolutePath().toString());
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(NexusAiServer.class.getName());
+        }
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static boolean launchedFromBootJar() {
+        return NexusAiServer.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+    }
+}

@@ -1,0 +1,104 @@
+package com.nexusai.server.platform.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * The broker side: runs a single-node KRaft broker in this JVM, which the server started as a child
+ * process. It formats a fresh log directory once, prints {@link #READY} on stdout when clients can
+ * connect, and stops when its parent does: end of standard input means the parent is gone, even if
+ * it was killed.
+ */
+public final class KafkaBrokerMain {
+
+    public static final String COMMAND = "internal-kafka-broker";
+    public static final String READY = "NEXUSAI-KAFKA-READY";
+    static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
+
+    private KafkaBrokerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !COMMAND.equals(args[0])) {
+            System.err.println("usage: " + COMMAND + " <broker.properties>");
+            System.exit(2);
+        }
+        run(Path.of(args[1]));
+    }
+
+    static void run(Path configFile) throws Exception {
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(configFile)) {
+            config.load(in);
+        }
+        String logDir = config.getProperty("log.dirs");
+        if (!Files.exists(Path.of(logDir, "meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        }, "kafka-broker-shutdown"));
+        server.startup();
+        awaitClients(config.getProperty("advertised.listeners").replace("PLAINTEXT://", ""));
+        PrintStream out = System.out;
+        out.println(READY);
+        out.flush();
+        Thread watchdog = new Thread(KafkaBrokerMain::exitWhenParentGoes, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        server.awaitShutdown();
+    }
+
+    private static void format(String logDir) throws Exception {
+        Formatter formatter = new Formatter()
+                .setPrintStream(new PrintStream(System.err, true, StandardCharsets.UTF_8))
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDir))
+                .setMetadataLogDirectory(logDir)
+                .setControllerListenerName("CONTROLLER")
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setUnstableFeatureVersionsEnabled(false);
+        formatter.run();
+    }
+
+    /** Returns once the broker answers a metadata request, so the parent never sees a half-started broker. */
+    private static void awaitClients(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60000))) {
+            admin.describeCluster().nodes().get(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void exitWhenParentGoes() {
+        try {
+            while (System.in.read() >= 0) {
+                // the parent never writes; we only wait for the end of the stream
+            }
+        } catch (IOException ignored) {
+            // a broken pipe means the same: the parent is gone
+        }
+        System.exit(0); // runs the shutdown hook: a clean broker shutdown
+    }
+}

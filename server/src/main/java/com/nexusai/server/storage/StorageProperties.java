@@ -1,0 +1,20 @@
+package com.nexusai.server.storage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code nexusai.storage.minio.*}, as in the guide's §2.2; in embedded mode the endpoint and keys come from the platform. */
+@ConfigurationProperties("nexusai.storage")
+public record StorageProperties(@DefaultValue Minio minio) {
+
+    public record Minio(String endpoint, String accessKey, String secretKey,
+            @DefaultValue("nexusai-prod") String bucketName) {
+    }
+
+    StorageConnectionDetails connectionDetails() {
+        if (minio.endpoint() == null || minio.endpoint().isBlank()) {
+            throw new IllegalStateException("nexusai.storage.minio.endpoint is not set (MINIO_ENDPOINT in the prod profile)");
+        }
+        return new StorageConnectionDetails(minio.endpoint(), minio.accessKey(), minio.secretKey());
+    }
+}
