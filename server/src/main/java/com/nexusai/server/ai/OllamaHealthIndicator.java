@@ -76,7 +76,13 @@ class OllamaHealthIndicator implements HealthIndicator {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + TIMEOUT.toSeconds() + " s";
+        }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

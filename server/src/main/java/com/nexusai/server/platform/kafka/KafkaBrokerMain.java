@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +33,7 @@ public final class KafkaBrokerMain {
     public static final String COMMAND = "internal-kafka-broker";
     public static final String READY = "NEXUSAI-KAFKA-READY";
     static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
     private KafkaBrokerMain() {
     }
@@ -54,10 +56,7 @@ public final class KafkaBrokerMain {
             format(logDir);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-        }, "kafka-broker-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "kafka-broker-shutdown"));
         server.startup();
         awaitClients(config.getProperty("advertised.listeners").replace("PLAINTEXT://", ""));
         PrintStream out = System.out;
@@ -91,6 +90,25 @@ public final class KafkaBrokerMain {
         }
     }
 
+    /** A clean broker shutdown, bounded: a broker that hangs while stopping is halted. */
+    private static void shutDown(KafkaRaftServer server) {
+        System.err.println(Instant.now() + " NexusAI: the Kafka broker is shutting down");
+        Thread stopper = Thread.ofPlatform().name("kafka-broker-stop").start(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        });
+        try {
+            stopper.join(SHUTDOWN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            System.err.println(Instant.now() + " NexusAI: the broker did not stop within "
+                    + SHUTDOWN_TIMEOUT.toSeconds() + " s; halting");
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
     private static void exitWhenParentGoes() {
         try {
             while (System.in.read() >= 0) {
@@ -99,6 +117,7 @@ public final class KafkaBrokerMain {
         } catch (IOException ignored) {
             // a broken pipe means the same: the parent is gone
         }
+        System.err.println(Instant.now() + " NexusAI: the server closed the broker's standard input (it stopped or died)");
         System.exit(0); // runs the shutdown hook: a clean broker shutdown
     }
 }
