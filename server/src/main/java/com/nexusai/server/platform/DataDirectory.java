@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -43,7 +44,7 @@ public final class DataDirectory implements AutoCloseable {
             createPrivateDirectories(dir);
             FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
                     StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 String owner = readOwner(channel);
                 channel.close();
@@ -134,6 +135,15 @@ public final class DataDirectory implements AutoCloseable {
             }
         } catch (FileAlreadyExistsException raced) {
             // created meanwhile: fine
+        }
+    }
+
+    /** The lock, or null when another process, or this one, holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldByThisJvm) {
+            return null;
         }
     }
 

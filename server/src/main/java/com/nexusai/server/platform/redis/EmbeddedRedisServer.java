@@ -64,7 +64,10 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
                 "dir " + data,
                 "dbfilename dump.rdb",
                 "appendonly no",
-                "save 3600 1 300 100 60 10000",
+                // one pair per line: redis 6.2 reads "save 3600 1 300 100" as no save point at all
+                "save 3600 1",
+                "save 300 100",
+                "save 60 10000",
                 "stop-writes-on-bgsave-error yes",
                 "requirepass " + password,
                 "logfile " + log,
