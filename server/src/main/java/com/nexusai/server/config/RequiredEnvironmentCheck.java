@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -53,6 +54,9 @@ public final class RequiredEnvironmentCheck implements EnvironmentPostProcessor,
 
     private static PropertySource<?> effectiveSource(ConfigurableEnvironment environment, String name) {
         for (PropertySource<?> source : environment.getPropertySources()) {
+            if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                continue; // Boot's view over all the others, not a source of its own
+            }
             if (source instanceof EnumerablePropertySource<?> enumerable ? enumerable.containsProperty(name)
                     : source.getProperty(name) != null) {
                 return source;

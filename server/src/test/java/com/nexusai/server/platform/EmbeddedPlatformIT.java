@@ -20,6 +20,7 @@ import java.util.Properties;
 import com.nexusai.server.platform.postgres.PostgresEndpoint;
 import com.nexusai.server.platform.redis.RedisEndpoint;
 import com.nexusai.server.platform.s3.S3Endpoint;
+import com.nexusai.server.support.ServerProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -54,6 +55,7 @@ class EmbeddedPlatformIT {
 
     @Test
     void everyByteSurvivesARestartAndNothingKeepsRunningAfterClose() throws Exception {
+        List<ProcessHandle> running;
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(settings(0), 0)) {
             platform.awaitAll();
             try (Connection db = connect(platform.postgres()); Statement sql = db.createStatement()) {
@@ -72,9 +74,11 @@ class EmbeddedPlatformIT {
                 s3.putObject(PutObjectArgs.builder().bucket("kept").object("a/b.txt")
                         .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
             }
-            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count()).isPositive();
+            running = runningServers();
+            assertThat(running).extracting(p -> p.info().command().orElse(""))
+                    .anyMatch(c -> c.contains("postgres")).anyMatch(c -> c.contains("redis-server")).anyMatch(c -> c.endsWith("java"));
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(this::describe).toList())
+        assertThat(running.stream().filter(ServerProcess::running).map(this::describe).toList())
                 .as("processes left after close").isEmpty();
 
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(settings(0), 0)) {
@@ -102,7 +106,7 @@ class EmbeddedPlatformIT {
                     .isInstanceOfSatisfying(PortsInUseException.class, e -> assertThat(e.getMessage())
                             .contains("Redis", "127.0.0.1:" + port, "nexusai.embedded.redis.port"));
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count()).isZero();
+        assertThat(ProcessHandle.current().descendants().filter(ServerProcess::running).toList()).isEmpty();
         try (DataDirectory released = DataDirectory.open(dataDir)) {
             assertThat(released.root()).isEqualTo(dataDir.toAbsolutePath());
         }
@@ -116,6 +120,13 @@ class EmbeddedPlatformIT {
                     .hasMessageContaining(dataDir.toString());
             first.awaitAll();
         }
+    }
+
+    /** The child processes, and the postmaster, which pg_ctl detaches from us. */
+    private List<ProcessHandle> runningServers() throws Exception {
+        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst().strip());
+        return java.util.stream.Stream.concat(ProcessHandle.current().descendants().filter(ServerProcess::running),
+                ProcessHandle.of(postmaster).stream()).toList();
     }
 
     private String describe(ProcessHandle process) {
