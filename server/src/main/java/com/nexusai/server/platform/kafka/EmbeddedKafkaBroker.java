@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.nexusai.server.platform.ChildJvm;
 import com.nexusai.server.platform.DataDirectory;
+import com.nexusai.server.platform.DetachedCommand;
 import com.nexusai.server.platform.EmbeddedServer;
 import com.nexusai.server.platform.EmbeddedSettings;
 import com.nexusai.server.platform.LeftoverProcesses;
@@ -130,7 +131,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
                 "-Dlogback.configurationFile=nexusai-kafka-logback.xml",
                 "-D" + KafkaBrokerMain.LOG_FILE_PROPERTY + "=" + logs.resolve("kafka.log")),
                 KafkaBrokerMain.COMMAND, config.toString());
-        Process started = new ProcessBuilder(command)
+        Process started = new ProcessBuilder(DetachedCommand.of(command))
                 .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka-console.log").toFile()))
                 .start();
         process = started;

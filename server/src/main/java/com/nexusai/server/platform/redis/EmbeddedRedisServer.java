@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.nexusai.server.platform.DataDirectory;
+import com.nexusai.server.platform.DetachedCommand;
 import com.nexusai.server.platform.EmbeddedServer;
 import com.nexusai.server.platform.EmbeddedSettings;
 import com.nexusai.server.platform.LeftoverProcesses;
@@ -72,7 +73,7 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
                 "requirepass " + password,
                 "logfile " + log,
                 "")));
-        process = new ProcessBuilder(binary.getAbsolutePath(), config.toString())
+        process = new ProcessBuilder(DetachedCommand.of(List.of(binary.getAbsolutePath(), config.toString())))
                 .directory(data.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
