@@ -43,8 +43,8 @@ class ServerJarIT {
 
     /** The server's children, and the postmaster, which pg_ctl detaches (found as the server finds it). */
     private static List<ProcessHandle> serverProcesses(ServerProcess server, Path dataDir) throws Exception {
-        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst().strip());
-        return java.util.stream.Stream.concat(server.descendants().stream(), ProcessHandle.of(postmaster).stream()).toList();
+        return java.util.stream.Stream.concat(server.descendants().stream(),
+                ProcessHandle.of(ServerProcess.postmasterPid(dataDir)).stream()).toList();
     }
 
     private static String adminPassword(Path dataDir) throws Exception {
@@ -89,14 +89,15 @@ class ServerJarIT {
             await().atMost(Duration.ofSeconds(40)).until(() -> children.stream()
                     .filter(p -> p.info().command().orElse("").endsWith("java")).noneMatch(ServerProcess::running));
             leftBehind = children.stream().filter(ServerProcess::running).toList();
+            assertThat(leftBehind).extracting(p -> p.info().command().orElse(""))
+                    .anyMatch(c -> c.contains("postgres")).anyMatch(c -> c.contains("redis-server"));
         }
         String password = adminPassword(dataDir);
         try (ServerProcess second = ServerProcess.start(tmp.resolve("second.log"), null, embeddedArgs(dataDir))) {
             String url = second.awaitReady(START);
             assertThat(leftBehind).noneMatch(ServerProcess::running);
-            if (!leftBehind.isEmpty()) {
-                assertThat(second.output()).contains("left running by a NexusAI server that did not shut down");
-            }
+            assertThat(second.output()).contains("Stopping PostgreSQL", "Stopping Redis",
+                    "left running by a NexusAI server that did not shut down");
             assertThat(second.output()).contains("Sign in as 'admin' with the password in");
             assertThat(adminPassword(dataDir)).isEqualTo(password);
             assertThat(new Http(url).get("/actuator/health", "admin", password).statusCode()).isEqualTo(200);

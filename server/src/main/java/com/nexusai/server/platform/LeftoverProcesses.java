@@ -43,11 +43,13 @@ public final class LeftoverProcesses {
 
     /**
      * Stops the process whose pid is on the first line of {@code pidFile}, if it still runs and its
-     * command contains {@code commandFragment} (pids get reused). Waits for it to exit.
+     * command line contains {@code commandLineFragment}: pids get reused, so the fragment names
+     * something only that server's command line holds (a path in this data directory). Waits for it
+     * to exit.
      */
-    public static void stop(String component, Path pidFile, String commandFragment) {
+    public static void stop(String component, Path pidFile, String commandLineFragment) {
         readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains(commandFragment)).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(commandLineFragment)).orElse(false))
                 .ifPresent(process -> {
                     log.warn("Stopping {} (pid {}) left running by a NexusAI server that did not shut down", component,
                             process.pid());

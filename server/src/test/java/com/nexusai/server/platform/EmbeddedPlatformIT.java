@@ -124,9 +124,8 @@ class EmbeddedPlatformIT {
 
     /** The child processes, and the postmaster, which pg_ctl detaches from us. */
     private List<ProcessHandle> runningServers() throws Exception {
-        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst().strip());
         return java.util.stream.Stream.concat(ProcessHandle.current().descendants().filter(ServerProcess::running),
-                ProcessHandle.of(postmaster).stream()).toList();
+                ProcessHandle.of(ServerProcess.postmasterPid(dataDir)).stream()).toList();
     }
 
     private String describe(ProcessHandle process) {

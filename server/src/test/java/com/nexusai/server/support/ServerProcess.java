@@ -86,6 +86,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The postmaster of the data directory's PostgreSQL: pg_ctl detaches it, so it is no descendant of ours. */
+    public static long postmasterPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst().strip());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public List<ProcessHandle> descendants() {
         return process.descendants().filter(ServerProcess::running).toList();
     }

@@ -25,6 +25,7 @@ import com.nexusai.server.platform.LeftoverProcesses;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A real single-node KRaft Kafka broker in a child JVM ({@link KafkaBrokerMain}). Kafka halts its
@@ -67,7 +68,8 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
     }
 
     public static void stopLeftover(DataDirectory dataDirectory) {
-        LeftoverProcesses.stop("the Kafka broker", pidFile(dataDirectory), "java");
+        LeftoverProcesses.stop("the Kafka broker", pidFile(dataDirectory),
+                KafkaBrokerMain.COMMAND + " " + dataDirectory.root().resolve("run"));
     }
 
     private static Path pidFile(DataDirectory dataDirectory) {
@@ -86,10 +88,16 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
     }
 
     private Path writeConfig() throws IOException {
-        Path logDir = dataDirectory.directory("kafka");
         Path config = dataDirectory.directory("run").resolve("kafka-broker.properties");
+        Files.writeString(config, brokerConfig(dataDirectory.directory("kafka"), port, controllerPort, settings.partitions()),
+                StandardCharsets.UTF_8);
+        return config;
+    }
+
+    /** The broker.properties of a single-node KRaft broker on 127.0.0.1, sized for a small machine. */
+    public static String brokerConfig(Path logDir, int port, int controllerPort, int partitions) {
         String host = EmbeddedSettings.HOST;
-        List<String> lines = List.of(
+        return String.join("\n", List.of(
                 "# Written by NexusAI at every start: edit nexusai.embedded.kafka.* settings instead.",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -100,7 +108,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + logDir,
-                "num.partitions=" + settings.partitions(),
+                "num.partitions=" + partitions,
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=1",
@@ -117,19 +125,21 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
                 "num.io.threads=2",
                 "num.recovery.threads.per.data.dir=1",
                 "background.threads=2",
-                "");
-        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
-        return config;
+                ""));
+    }
+
+    /** The JVM options of the broker's process. */
+    public static List<String> jvmOptions(DataSize maxHeap, Path logFile) {
+        return List.of("-Xms32m", "-Xmx" + maxHeap.toMegabytes() + "m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=nexusai-kafka-logback.xml",
+                "-D" + KafkaBrokerMain.LOG_FILE_PROPERTY + "=" + logFile);
     }
 
     private void launch(Path config) throws IOException, InterruptedException {
         Path logs = dataDirectory.directory("logs");
-        List<String> command = ChildJvm.command(List.of(
-                "-Xms32m", "-Xmx" + settings.maxHeap().toMegabytes() + "m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-Dlogback.configurationFile=nexusai-kafka-logback.xml",
-                "-D" + KafkaBrokerMain.LOG_FILE_PROPERTY + "=" + logs.resolve("kafka.log")),
+        List<String> command = ChildJvm.command(jvmOptions(settings.maxHeap(), logs.resolve("kafka.log")),
                 KafkaBrokerMain.COMMAND, config.toString());
         Process started = new ProcessBuilder(DetachedCommand.of(command))
                 .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka-console.log").toFile()))

@@ -43,8 +43,8 @@ public final class EmbeddedPostgresServer implements EmbeddedServer<PostgresEndp
 
     /** Stops a postmaster that a killed NexusAI server left running on this data directory. */
     public static void stopLeftover(DataDirectory dataDirectory) {
-        LeftoverProcesses.stop("PostgreSQL", dataDirectory.root().resolve("postgres").resolve("postmaster.pid"),
-                "postgres");
+        Path data = dataDirectory.root().resolve("postgres");
+        LeftoverProcesses.stop("PostgreSQL", data.resolve("postmaster.pid"), "-D " + data);
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
     }
 
     public static void stopLeftover(DataDirectory dataDirectory) {
-        LeftoverProcesses.stop("Redis", pidFile(dataDirectory), "redis-server");
+        // redis-server rewrites its command line to "<binary> host:port"; the binary is ours, under runtime/redis
+        LeftoverProcesses.stop("Redis", pidFile(dataDirectory), dataDirectory.root().resolve("runtime/redis").toString());
     }
 
     private static Path pidFile(DataDirectory dataDirectory) {
