@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Points Spring Boot's data sources at the embedded servers through its ConnectionDetails beans,
  * which take precedence over {@code spring.datasource.*}, {@code spring.data.redis.*} and
- * {@code spring.kafka.*}. Each getter waits for its server.
+ * {@code spring.kafka.*}. Each getter waits for its server. The condition is reliable on this plain
+ * configuration class because the platform singleton is registered before any configuration class
+ * is parsed ({@link EmbeddedPlatformInitializer}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(EmbeddedPlatform.class)
