@@ -84,15 +84,17 @@ class EmbeddedServerIT {
 
     Http http;
     String adminPassword;
+    String adminToken;
 
     @BeforeEach
     void client() throws Exception {
         http = new Http("http://127.0.0.1:" + port);
         adminPassword = Files.readString(dataDir.resolve("secrets/admin-password")).strip();
+        adminToken = http.accessToken("admin", adminPassword);
     }
 
     private JsonNode health() throws Exception {
-        HttpResponse<String> response = http.get("/actuator/health", "admin", adminPassword);
+        HttpResponse<String> response = http.get("/actuator/health", adminToken);
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -138,14 +140,14 @@ class EmbeddedServerIT {
     @Test
     void prometheusNeedsSignInAndCarriesTheGuideMetrics() throws Exception {
         assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(http.get("/actuator/prometheus", "admin", "not-the-password").statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", "not-a-token").statusCode()).isEqualTo(401);
         for (int i = 0; i < 5; i++) {
             health();
         }
         jdbc.queryForObject("select 1", Integer.class);
         System.gc();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = http.get("/actuator/prometheus", "admin", adminPassword).body();
+            String metrics = http.get("/actuator/prometheus", adminToken).body();
             for (String name : List.of("jvm_memory_used_bytes{", "jvm_memory_max_bytes{", "jvm_gc_pause_seconds_count{",
                     "http_server_requests_seconds_bucket{", "hikaricp_connections_active{", "hikaricp_connections_max{",
                     "hikaricp_connections_pending{")) {
@@ -181,7 +183,7 @@ class EmbeddedServerIT {
         Pattern line = Pattern.compile("(?m)^kafka_consumer_records_lag\\{[^}]*group=\"" + group
                 + "\"[^}]*partition=\"0\"[^}]*topic=\"" + topic + "\"[^}]*} 15\\.0$");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(http.get("/actuator/prometheus", "admin", adminPassword).body()).containsPattern(line));
+                assertThat(http.get("/actuator/prometheus", adminToken).body()).containsPattern(line));
     }
 
     @Test

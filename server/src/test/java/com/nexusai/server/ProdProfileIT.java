@@ -143,7 +143,8 @@ class ProdProfileIT {
     @Test
     void healthShowsEveryExternalServiceAndTheAdminFromTheEnvironmentSignsIn() throws Exception {
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        var response = new Http("http://127.0.0.1:" + port).get("/actuator/health", "admin", ADMIN_PASSWORD);
+        Http http = new Http("http://127.0.0.1:" + port);
+        var response = http.get("/actuator/health", http.accessToken("admin", ADMIN_PASSWORD));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = server.getBean(JsonMapper.class).readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");

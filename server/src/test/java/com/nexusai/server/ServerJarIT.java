@@ -64,7 +64,8 @@ class ServerJarIT {
                     .contains("its password is in " + dataDir.resolve("secrets/admin-password"))
                     .doesNotContain("Exception");
             assertThat(url).startsWith("http://127.0.0.1:");
-            assertThat(new Http(url).get("/actuator/health", "admin", adminPassword(dataDir)).statusCode()).isEqualTo(200);
+            Http http = new Http(url);
+            assertThat(http.get("/actuator/health", http.accessToken("admin", adminPassword(dataDir))).statusCode()).isEqualTo(200);
 
             List<ProcessHandle> children = serverProcesses(server, dataDir);
             assertThat(children).extracting(p -> p.info().command().orElse(""))
@@ -100,7 +101,8 @@ class ServerJarIT {
                     "left running by a NexusAI server that did not shut down");
             assertThat(second.output()).contains("Sign in as 'admin' with the password in");
             assertThat(adminPassword(dataDir)).isEqualTo(password);
-            assertThat(new Http(url).get("/actuator/health", "admin", password).statusCode()).isEqualTo(200);
+            Http http = new Http(url);
+            assertThat(http.get("/actuator/health", http.accessToken("admin", password)).statusCode()).isEqualTo(200);
         }
     }
 

@@ -1,39 +1,78 @@
 package com.nexusai.server.auth;
 
+import com.nexusai.server.web.ProblemResponses;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. Health answers anyone with its status (details only to signed-in users);
- * the other actuator endpoints need ADMIN or DEVOPS; everything else needs a signed-in user.
- * Until token authentication lands, clients sign in with HTTP Basic against the users table.
+ * Who may call what.
+ * <ul>
+ * <li>{@code /actuator/health}: anyone, status only (details for signed-in users).</li>
+ * <li>{@code /actuator/prometheus}: an access token of ADMIN or DEVOPS, or the scrape token.</li>
+ * <li>Every other actuator endpoint: ADMIN or DEVOPS.</li>
+ * <li>{@code /api/auth/login}, {@code /api/auth/refresh}: anyone; {@code /api/admin/**}: ADMIN;
+ * everything else under {@code /api}: a valid access token.</li>
+ * </ul>
+ * No sessions, no cookies: every request carries its bearer token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    @Order(1)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtDecoder decoder,
+            Converter<Jwt, AbstractAuthenticationToken> converter, ScrapeTokenAuthenticationProvider scrapeToken,
+            ProblemResponses problems) throws Exception {
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+        jwt.setJwtAuthenticationConverter(converter);
+        ProviderManager tokens = new ProviderManager(scrapeToken, jwt);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                        .hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name(), ScrapeTokenAuthenticationProvider.ROLE)
+                        .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name()))
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> tokens)
+                        .authenticationEntryPoint(problems.entryPoint()).accessDeniedHandler(problems.accessDenied()));
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> converter,
+            ProblemResponses problems) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/auth/login", "/api/auth/refresh", "/error").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable()) // stateless API: no session cookie to forge requests with
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems.entryPoint()).accessDeniedHandler(problems.accessDenied()));
+        return stateless(http, problems).build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie a forged request could ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()));
     }
 
     @Bean
@@ -41,14 +80,4 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService userDetailsService(UserAccountRepository users) {
-        return username -> users.findByUsername(username)
-                .map(account -> User.withUsername(account.username())
-                        .password(account.passwordHash())
-                        .disabled(!account.enabled())
-                        .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList())
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-    }
 }

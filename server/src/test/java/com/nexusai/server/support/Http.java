@@ -5,28 +5,84 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for tests that call the server as curl would. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client;
     private final String base;
 
     public Http(String base) {
+        this(base, null);
+    }
+
+    /** With TLS trusting {@code ssl}'s certificates. */
+    public Http(String base, SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.client = builder.build();
         this.base = base;
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
     }
 
-    public HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+    public static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path, null).GET());
+    }
+
+    public HttpResponse<String> get(String path, String bearerToken) throws IOException, InterruptedException {
+        return send(request(path, bearerToken).GET());
+    }
+
+    public HttpResponse<String> post(String path, String json, String bearerToken) throws IOException, InterruptedException {
+        return send(request(path, bearerToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    public HttpResponse<String> put(String path, String json, String bearerToken) throws IOException, InterruptedException {
+        return send(request(path, bearerToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpRequest.Builder request(String path, String bearerToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return builder;
+    }
+
+    /** Signs in through the API and returns the whole answer (access and refresh tokens). */
+    public JsonNode login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/auth/login", toJson(Map.of("username", username, "password", password)), null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    public String accessToken(String username, String password) throws IOException, InterruptedException {
+        return login(username, password).path("accessToken").asString();
     }
 }

@@ -1,0 +1,14 @@
+package com.nexusai.server.auth;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code nexusai.security.login-throttle.*}: failed sign-ins allowed per user and per address in a window. */
+@ConfigurationProperties("nexusai.security.login-throttle")
+public record LoginThrottleProperties(
+        @DefaultValue("5") int maxFailuresPerUser,
+        @DefaultValue("20") int maxFailuresPerAddress,
+        @DefaultValue("15m") Duration window) {
+}

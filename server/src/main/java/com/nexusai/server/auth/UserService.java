@@ -1,0 +1,121 @@
+package com.nexusai.server.auth;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import com.nexusai.server.audit.SecurityAuditLog;
+import com.nexusai.server.audit.SecurityEventType;
+import com.nexusai.server.web.BadRequestException;
+import com.nexusai.server.web.ConflictException;
+import com.nexusai.server.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their roles. Disabling a user, changing their roles or password voids their tokens. */
+@Service
+public class UserService {
+
+    public static final int MIN_PASSWORD_LENGTH = AdminProperties.MIN_PASSWORD_LENGTH;
+
+    public record UserView(String username, Set<Role> roles, boolean enabled, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwords;
+    private final Revocations revocations;
+    private final SecurityAuditLog audit;
+
+    UserService(JdbcClient jdbc, UserAccountRepository users, PasswordEncoder passwords, Revocations revocations,
+            SecurityAuditLog audit) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.passwords = passwords;
+        this.revocations = revocations;
+        this.audit = audit;
+    }
+
+    public List<UserView> list() {
+        return users.findAll(org.springframework.data.domain.Sort.by("username")).stream().map(UserService::view).toList();
+    }
+
+    public UserView get(String username) {
+        return view(find(username));
+    }
+
+    @Transactional
+    public UserView create(String username, String password, Set<Role> roles, String actor) {
+        checkPassword(password);
+        Set<Role> granted = roles == null || roles.isEmpty() ? EnumSet.of(Role.USER) : EnumSet.copyOf(roles);
+        Long id = jdbc.sql("insert into users (username, password_hash) values (?, ?) on conflict (username) do nothing returning id")
+                .params(username, passwords.encode(password)).query(Long.class).optional()
+                .orElseThrow(() -> new ConflictException("The user " + username + " already exists"));
+        granted.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(id, role.name()).update());
+        audit.record(SecurityEventType.USER_CREATED, username, actor, null, "roles " + sorted(granted));
+        return get(username);
+    }
+
+    @Transactional
+    public UserView setEnabled(String username, boolean enabled, String actor) {
+        find(username);
+        if (!enabled && username.equals(actor)) {
+            throw new BadRequestException("You cannot disable your own account");
+        }
+        jdbc.sql("update users set enabled = ? where username = ?").params(enabled, username).update();
+        if (!enabled) {
+            revocations.revokeUser(username);
+        }
+        audit.record(enabled ? SecurityEventType.USER_ENABLED : SecurityEventType.USER_DISABLED, username, actor, null, null);
+        return get(username);
+    }
+
+    @Transactional
+    public UserView setRoles(String username, Set<Role> roles, String actor) {
+        UserAccount account = find(username);
+        if (roles == null || roles.isEmpty()) {
+            throw new BadRequestException("roles: give at least one of " + List.of(Role.values()));
+        }
+        if (username.equals(actor) && account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            throw new BadRequestException("You cannot remove your own ADMIN role");
+        }
+        jdbc.sql("delete from user_roles where user_id = ?").param(account.id()).update();
+        roles.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(account.id(), role.name()).update());
+        revocations.revokeUser(username);
+        audit.record(SecurityEventType.ROLES_CHANGED, username, actor, null, sorted(account.roles()) + " -> " + sorted(roles));
+        return get(username);
+    }
+
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = find(username);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throw new BadRequestException("currentPassword: it is not your current password");
+        }
+        checkPassword(newPassword);
+        jdbc.sql("update users set password_hash = ? where username = ?").params(passwords.encode(newPassword), username).update();
+        revocations.revokeUser(username);
+        audit.record(SecurityEventType.PASSWORD_CHANGED, username, username, null, null);
+    }
+
+    private UserAccount find(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new NotFoundException("No user " + username));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new BadRequestException("password: use at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private static List<String> sorted(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList();
+    }
+
+    private static UserView view(UserAccount account) {
+        return new UserView(account.username(), account.roles(), account.enabled(), account.createdAt());
+    }
+}
