@@ -38,11 +38,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtDecoder decoder,
-            Converter<Jwt, AbstractAuthenticationToken> converter, ScrapeTokenAuthenticationProvider scrapeToken,
+            Converter<Jwt, AbstractAuthenticationToken> converter, ScrapeToken scrapeToken,
             ProblemResponses problems) throws Exception {
         JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
         jwt.setJwtAuthenticationConverter(converter);
-        ProviderManager tokens = new ProviderManager(scrapeToken, jwt);
+        ProviderManager tokens = new ProviderManager(new ScrapeTokenAuthenticationProvider(scrapeToken), jwt);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()

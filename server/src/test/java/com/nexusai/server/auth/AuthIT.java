@@ -178,6 +178,53 @@ class AuthIT {
         assertThat(Http.json(http.get("/api/admin/audit?type=KEY_ROTATION", admin)).size()).isPositive();
     }
 
+    // ---- who may do what ----
+
+    /**
+     * Every endpoint x every caller: the expected status. This table is the documentation of the
+     * access rules; "scrape" is the Prometheus scrape token.
+     */
+    private static final String ACCESS_MATRIX = """
+            endpoint                          anonymous ADMIN DEVOPS SUPPORT DEVELOPER USER scrape
+            GET /actuator/health                    200   200    200     200       200  200    200
+            GET /actuator/prometheus                401   200    200     403       403  403    200
+            GET /actuator/metrics                   401   200    200     403       403  403    403
+            GET /actuator/info                      401   200    200     403       403  403    403
+            GET /api/users/me                       401   200    200     200       200  200    401
+            GET /api/admin/users                    401   200    403     403       403  403    401
+            GET /api/admin/audit                    401   200    403     403       403  403    401
+            GET /api/admin/security/jwt             401   200    403     403       403  403    401
+            POST /api/admin/security/jwt/rotate     401   200    403     403       403  403    401
+            """;
+
+    @Test
+    void theAccessMatrixHoldsForEveryEndpointAndRole() throws Exception {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("anonymous", null);
+        tokens.put("ADMIN", admin);
+        for (String role : List.of("DEVOPS", "SUPPORT", "DEVELOPER", "USER")) {
+            tokens.put(role, createUser(unique(role.toLowerCase(java.util.Locale.ROOT)), "matrix-password-1", role));
+        }
+        tokens.put("scrape", Files.readString(dir.resolve("secrets/scrape-token")).strip());
+        List<String> lines = ACCESS_MATRIX.lines().filter(l -> !l.isBlank()).toList();
+        List<String> callers = List.of(lines.getFirst().trim().split("\\s+")).subList(1, 8);
+        List<String> mismatches = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.trim().split("\\s+");
+            String method = cells[0];
+            String path = cells[1];
+            for (int i = 0; i < callers.size(); i++) {
+                String token = tokens.get(callers.get(i));
+                HttpResponse<String> response = method.equals("GET") ? http.get(path, token) : http.post(path, null, token);
+                if (response.statusCode() != Integer.parseInt(cells[i + 2])) {
+                    mismatches.add(method + " " + path + " as " + callers.get(i) + ": expected " + cells[i + 2] + ", got "
+                            + response.statusCode());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
     // ---- hostile tokens: all 401, never 500 ----
 
     @Test
