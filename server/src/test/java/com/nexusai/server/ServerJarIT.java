@@ -121,6 +121,22 @@ class ServerJarIT {
     }
 
     @Test
+    void prodWithAShortJwtSecretStopsBeforeConnectingAnywhere() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME", tmp.toString(), "JWT_SECRET", "too-short-a-secret"));
+        for (String name : List.of("DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "REDIS_HOST", "REDIS_PASSWORD", "KAFKA_SERVERS",
+                "MINIO_ENDPOINT", "MINIO_ACCESS_KEY", "MINIO_SECRET_KEY", "OLLAMA_URL")) {
+            environment.put(name, "unused");
+        }
+        try (ServerProcess server = ServerProcess.start(tmp.resolve("out.log"), environment,
+                "--spring.profiles.active=prod", "--logging.file.name=" + tmp.resolve("prod.log"))) {
+            assertThat(server.awaitExit(Duration.ofSeconds(60))).isNotZero();
+            assertThat(server.output()).contains("NexusAI cannot sign tokens safely", "is 18 bytes long", "at least 64",
+                    "openssl rand -base64 64").doesNotContain("too-short-a-secret", "\tat com.nexusai");
+        }
+    }
+
+    @Test
     void prodWithoutItsEnvironmentStopsNamingEveryMissingVariable() throws Exception {
         Map<String, String> bareEnvironment = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
                 "HOME", tmp.toString());

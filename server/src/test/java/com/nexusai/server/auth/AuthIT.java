@@ -71,6 +71,10 @@ class AuthIT {
         registry.add("server.ssl.key-store-password", () -> STORE_PASSWORD);
         registry.add("server.ssl.key-store-type", () -> "PKCS12");
         registry.add("nexusai.test.keystore", keystore::toString);
+        Path secretFile = keystore.resolveSibling("jwt-secret");
+        Files.writeString(secretFile, com.nexusai.server.platform.Secrets.randomToken(64));
+        registry.add("nexusai.security.jwt.secret-file", secretFile::toString);
+        registry.add("nexusai.security.jwt.key-refresh", () -> "1s");
         registry.add("nexusai.data-dir", () -> dir.toString());
         for (String port : List.of("postgres.port", "redis.port", "kafka.port", "kafka.controller-port", "s3.port")) {
             registry.add("nexusai.embedded." + port, () -> "0");
@@ -223,6 +227,19 @@ class AuthIT {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aNewSecretInTheSecretFileTakesOverWithoutRestartAndOldTokensStayValid() throws Exception {
+        String before = http.accessToken("admin", adminPassword);
+        String oldFingerprint = header(before).path("kid").asString().split("\\.")[0];
+        Path secretFile = Path.of(environment.getProperty("nexusai.security.jwt.secret-file"));
+        Files.writeString(secretFile, com.nexusai.server.platform.Secrets.randomToken(64));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                !header(http.accessToken("admin", adminPassword)).path("kid").asString().startsWith(oldFingerprint + "."));
+        String after = http.accessToken("admin", adminPassword);
+        assertThat(http.get("/api/users/me", after).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/users/me", before).statusCode()).as("a token signed with the previous secret").isEqualTo(200);
     }
 
     // ---- hostile tokens: all 401, never 500 ----
@@ -392,7 +409,7 @@ class AuthIT {
         assertThat(http.post("/api/admin/security/jwt/rotate", null, admin).statusCode()).isEqualTo(200);
         http.post("/api/auth/login", Http.toJson(Map.of("username", "admin", "password", "a-wrong-password-123")), null);
 
-        String jwtSecret = Files.readString(dir.resolve("secrets/jwt-secret")).strip();
+        String jwtSecret = Files.readString(Path.of(environment.getProperty("nexusai.security.jwt.secret-file"))).strip();
         assertThat(output.getAll()).contains("JWT signing key rotated", "Securing POST /api/auth/refresh")
                 .doesNotContain(adminPassword, "a-wrong-password-123", jwtSecret, refresh,
                         refreshed.path("refreshToken").asString(), login.path("accessToken").asString(),
