@@ -82,6 +82,9 @@ class EmbeddedServerIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups healthGroups;
+
     Http http;
     String adminPassword;
     String adminToken;
@@ -117,6 +120,28 @@ class EmbeddedServerIT {
         JsonNode body = json.readTree(response.body());
         assertThat(body.path("status").asString()).isEqualTo("UP");
         assertThat(body.has("components")).isFalse();
+    }
+
+    @Test
+    void probesAnswerTheSameToEveryoneAndLivenessDependsOnNoOtherService() throws Exception {
+        int ollamaPort = ollama.port();
+        ollama.close();
+        try {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                HttpResponse<String> anonymous = http.get(probe);
+                assertThat(anonymous.statusCode()).as(probe).isEqualTo(200);
+                assertThat(anonymous.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+                assertThat(http.get(probe, adminToken).body()).as(probe).isEqualTo(anonymous.body());
+            }
+        } finally {
+            ollama = OllamaStandIn.start(ollamaPort, List.of("llama3:latest"));
+        }
+        var liveness = healthGroups.get("liveness");
+        assertThat(liveness.isMember("livenessState")).isTrue();
+        for (String dependency : List.of("db", "redis", "kafka", "storage", "ollama")) {
+            assertThat(liveness.isMember(dependency)).as(dependency).isFalse();
+            assertThat(healthGroups.get("readiness").isMember(dependency)).as(dependency).isFalse();
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -55,12 +56,15 @@ class JwtConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             // claims are checked by the Spring validators below, with clear error descriptions
         });
+        OAuth2TokenValidator<Jwt> perRequest = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(),
+                claim(jwt -> !revocations.isRevoked(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)), "the token was revoked"));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 claim(jwt -> AccessTokens.ACCESS_TYPE.equals(jwt.getClaimAsString(AccessTokens.TYPE_CLAIM)), "not an access token"),
-                claim(jwt -> !revocations.isRevoked(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)), "the token was revoked")));
-        return decoder;
+                perRequest));
+        return new VerifiedTokenCache(decoder, perRequest);
     }
 
     private static OAuth2TokenValidator<Jwt> claim(java.util.function.Predicate<Jwt> test, String failure) {

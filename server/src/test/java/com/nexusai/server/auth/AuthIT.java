@@ -393,6 +393,10 @@ class AuthIT {
         HttpResponse<String> tooLarge = http.post("/api/auth/login", huge, null);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(Http.json(tooLarge).path("detail").asString()).contains("at most");
+        HttpResponse<String> chunked = http.send(http.request("/api/auth/login", null).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(chunked.statusCode()).as("a chunked body without Content-Length").isEqualTo(413);
 
         HttpResponse<String> noUser = http.post("/api/admin/users/nobody-here/disable", null, admin);
         assertThat(noUser.statusCode()).isEqualTo(404);

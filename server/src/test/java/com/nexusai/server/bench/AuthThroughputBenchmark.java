@@ -52,8 +52,8 @@ class AuthThroughputBenchmark {
                 throw new AssertionError("the token is not accepted");
             }
 
-            wrk(target, null, "5s");
-            wrk(target, token, "5s");
+            wrk(target, null, "20s");
+            wrk(target, token, "20s");
             List<Double> open = new ArrayList<>();
             List<Double> authenticated = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
@@ -74,7 +74,7 @@ class AuthThroughputBenchmark {
                     "# Token checks, measured",
                     "",
                     "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                            + "; wrk -t2 -c32, 10 s per run, " + ROUNDS + " runs each, alternated, after 5 s of warm-up each; "
+                            + "; wrk -t2 -c32, 10 s per run, " + ROUNDS + " runs each, alternated, after 20 s of warm-up each; "
                             + "wrk and the server share the machine.",
                     "",
                     "| GET /actuator/health/liveness | requests/s, runs | mean |",
