@@ -80,6 +80,9 @@ class EmbeddedServerIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Autowired
     JsonMapper json;
 
     @Autowired
@@ -209,6 +212,23 @@ class EmbeddedServerIT {
                 + "\"[^}]*partition=\"0\"[^}]*topic=\"" + topic + "\"[^}]*} 15\\.0$");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(http.get("/actuator/prometheus", adminToken).body()).containsPattern(line));
+    }
+
+    @Test
+    void failedSignInsFromOneAddressAreThrottledWhateverTheUserNames() throws Exception {
+        try {
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> failed = http.post("/api/auth/login",
+                        Http.toJson(Map.of("username", "nobody-" + i, "password", "guess-" + i)), null);
+                assertThat(failed.statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> blocked = http.post("/api/auth/login",
+                    Http.toJson(Map.of("username", "admin", "password", adminPassword)), null);
+            assertThat(blocked.statusCode()).isEqualTo(429);
+            assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            redis.delete("nexusai:auth:failures:address:127.0.0.1"); // the other tests sign in from here too
+        }
     }
 
     @Test
