@@ -255,6 +255,11 @@ class EmbeddedServerIT {
     void theFirstAdminPasswordIsGeneratedIntoAFileOnlyItsOwnerCanRead() throws Exception {
         Path file = dataDir.resolve("secrets/admin-password");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        for (String secret : List.of("jwt-secret", "scrape-token")) {
+            Path generated = dataDir.resolve("secrets/" + secret);
+            assertThat(Files.getPosixFilePermissions(generated)).as(secret).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        assertThat(Files.readString(dataDir.resolve("secrets/jwt-secret")).strip().getBytes()).hasSizeGreaterThanOrEqualTo(64);
         assertThat(adminPassword).hasSizeGreaterThanOrEqualTo(32);
         assertThat(jdbc.queryForList("select r.role from users u join user_roles r on r.user_id = u.id where u.username = 'admin'",
                 String.class)).containsExactly("ADMIN");

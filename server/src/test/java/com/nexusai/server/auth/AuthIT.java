@@ -113,6 +113,9 @@ class AuthIT {
         HttpResponse<String> created = http.post("/api/admin/users",
                 Http.toJson(Map.of("username", username, "password", password, "roles", List.of(roles))), admin);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode listed = Http.json(http.get("/api/admin/users", admin));
+        assertThat(listed.valueStream().map(u -> u.path("username").asString() + " " + u.path("roles").toString()))
+                .contains(username + " " + Http.toJson(List.of(roles)));
         return http.accessToken(username, password);
     }
 
@@ -165,6 +168,7 @@ class AuthIT {
         assertThat(http.post("/api/auth/refresh", Http.toJson(Map.of("refreshToken", session.path("refreshToken").asString())), null)
                 .statusCode()).isEqualTo(401);
         assertThat(http.get("/api/users/me", admin).statusCode()).isEqualTo(200);
+        assertThat(Http.json(http.get("/api/admin/audit?type=LOGOUT&username=admin", admin)).size()).isPositive();
     }
 
     @Test
