@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     record LoginRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}", message = UserNames.RULE) String username,
+            @NotBlank @Pattern(regexp = UserNames.PATTERN, message = UserNames.RULE) String username,
             @NotBlank @Size(max = 256) String password) {
     }
 

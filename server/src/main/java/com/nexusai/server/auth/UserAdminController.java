@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminController {
 
     record CreateUser(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}", message = UserNames.RULE) String username,
+            @NotBlank @Pattern(regexp = UserNames.PATTERN, message = UserNames.RULE) String username,
             @NotBlank @Size(min = UserService.MIN_PASSWORD_LENGTH, max = 256) String password,
             Set<Role> roles) {
     }
