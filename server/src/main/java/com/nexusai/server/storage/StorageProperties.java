@@ -2,10 +2,14 @@ package com.nexusai.server.storage;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/** {@code nexusai.storage.minio.*}, as in the guide's §2.2; in embedded mode the endpoint and keys come from the platform. */
+/**
+ * {@code nexusai.storage.minio.*}, as in the guide's §2.2 (in embedded mode the endpoint and keys come
+ * from the platform), and {@code nexusai.storage.max-upload-size}.
+ */
 @ConfigurationProperties("nexusai.storage")
-public record StorageProperties(@DefaultValue Minio minio) {
+public record StorageProperties(@DefaultValue Minio minio, @DefaultValue("2GB") DataSize maxUploadSize) {
 
     public record Minio(String endpoint, String accessKey, String secretKey,
             @DefaultValue("nexusai-prod") String bucketName) {

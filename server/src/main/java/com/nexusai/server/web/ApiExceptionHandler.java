@@ -4,9 +4,12 @@ import java.util.stream.Collectors;
 
 import com.nexusai.server.auth.AuthenticationFailedException;
 import com.nexusai.server.auth.TooManyAttemptsException;
+import com.nexusai.server.storage.StorageUnavailableException;
+import com.nexusai.server.storage.UploadTooLargeException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +26,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    ApiExceptionHandler(tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+    }
+
     @ExceptionHandler(AuthenticationFailedException.class)
     ProblemDetail authenticationFailed(AuthenticationFailedException failure) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, failure.getMessage());
@@ -33,6 +42,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()))
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, failure.getMessage()));
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ProblemDetail storageUnavailable(StorageUnavailableException failure) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, failure.getMessage());
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ResponseEntity<Object> uploadTooLarge(UploadTooLargeException failure) {
+        return refuseUnreadBody(failure.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException failure, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return refuseUnreadBody("The file is larger than this server accepts (nexusai.storage.max-upload-size)");
+    }
+
+    /**
+     * 413 while the client may still be sending: the server will not read the rest and closes the
+     * connection, so the answer goes out whole (with its length, not chunked) before that.
+     */
+    private ResponseEntity<Object> refuseUnreadBody(String detail) {
+        byte[] body = json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .contentLength(body.length).header(HttpHeaders.CONNECTION, "close").body(body);
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -1,0 +1,190 @@
+package com.nexusai.server.storage;
+
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.nexusai.server.web.NotFoundException;
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files in the object store with their metadata in PostgreSQL. Bytes stream through (counted and
+ * hashed on the way); the metadata row is written only once the store holds the object, and the
+ * object is removed again if that fails, so a store that is down never leaves a half-written file.
+ * Users see their own files; ADMIN sees all. Someone else's file answers "not found".
+ */
+@Service
+public class FileStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FileStore.class);
+    /** Parts of an upload of unknown length: what the MinIO client holds in memory at once. */
+    private static final long PART_SIZE = 10L * 1024 * 1024;
+    private static final String COLUMNS = "id, owner, original_name, content_type, size_bytes, sha256, created_at";
+
+    public record Page(List<StoredFile> items, int page, int size, long total) {
+    }
+
+    /** An open download: the bytes from {@code offset}, {@code length} of them. Close {@code body}. */
+    public record Download(StoredFile file, InputStream body, long offset, long length) {
+    }
+
+    private final MinioClient minio;
+    private final StorageProperties properties;
+    private final JdbcClient jdbc;
+
+    FileStore(MinioClient minio, StorageProperties properties, JdbcClient jdbc) {
+        this.minio = minio;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    public StoredFile upload(String owner, String originalName, String contentType, InputStream body, long declaredLength) {
+        long max = properties.maxUploadSize().toBytes();
+        if (declaredLength > max) {
+            throw new UploadTooLargeException(max);
+        }
+        UUID id = UUID.randomUUID();
+        String key = "files/" + id;
+        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        HashingInputStream hashing = new HashingInputStream(body, max);
+        try {
+            minio.putObject(PutObjectArgs.builder().bucket(bucket()).object(key).contentType(type)
+                    .stream(hashing, declaredLength >= 0 ? declaredLength : -1, declaredLength >= 0 ? -1 : PART_SIZE).build());
+        } catch (Exception e) {
+            removeQuietly(key);
+            UploadTooLargeException tooLarge = causeOf(e, UploadTooLargeException.class);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
+            throw unavailable("could not store the file", e);
+        }
+        try {
+            jdbc.sql("insert into stored_files (id, owner, original_name, content_type, size_bytes, sha256, object_key) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, owner, displayName(originalName), type, hashing.count(), hashing.sha256(), key).update();
+        } catch (RuntimeException e) {
+            removeQuietly(key);
+            throw e;
+        }
+        return get(id, owner, false);
+    }
+
+    public StoredFile get(UUID id, String user, boolean admin) {
+        return jdbc.sql("select " + COLUMNS + " from stored_files where id = ?" + (admin ? "" : " and owner = ?"))
+                .params(admin ? List.of(id) : List.of(id, user)).query(FileStore::row).optional()
+                .orElseThrow(() -> new NotFoundException("No file " + id));
+    }
+
+    /** Opens the content, or the part {@code [offset, offset + length)} of it. */
+    public Download open(UUID id, String user, boolean admin, long offset, long length) {
+        StoredFile file = get(id, user, admin);
+        try {
+            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket()).object("files/" + id);
+            if (offset > 0 || length < file.size()) {
+                args.offset(offset).length(length);
+            }
+            return new Download(file, minio.getObject(args.build()), offset, length);
+        } catch (Exception e) {
+            throw unavailable("could not read the file", e);
+        }
+    }
+
+    public Page list(String user, boolean admin, String owner, String nameContains, String contentType, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (!admin) {
+            where.append(" and owner = ?");
+            params.add(user);
+        } else if (owner != null) {
+            where.append(" and owner = ?");
+            params.add(owner);
+        }
+        if (nameContains != null) {
+            where.append(" and position(lower(?) in lower(original_name)) > 0");
+            params.add(nameContains);
+        }
+        if (contentType != null) {
+            where.append(" and content_type = ?");
+            params.add(contentType);
+        }
+        long total = jdbc.sql("select count(*) from stored_files" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<StoredFile> items = jdbc.sql("select " + COLUMNS + " from stored_files" + where
+                + " order by created_at desc, id limit ? offset ?").params(pageParams).query(FileStore::row).list();
+        return new Page(items, page, size, total);
+    }
+
+    public void delete(UUID id, String user, boolean admin) {
+        StoredFile file = get(id, user, admin);
+        try {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object("files/" + file.id()).build());
+        } catch (Exception e) {
+            throw unavailable("could not delete the file", e);
+        }
+        jdbc.sql("delete from stored_files where id = ?").param(id).update();
+    }
+
+    private String bucket() {
+        return properties.minio().bucketName();
+    }
+
+    private StorageUnavailableException unavailable(String what, Exception e) {
+        String reason = e instanceof ErrorResponseException response ? response.errorResponse().code() + ": "
+                + response.errorResponse().message() : describe(e);
+        log.warn("The object store {} ({}): {}", what, bucket(), reason);
+        return new StorageUnavailableException("The object store is unavailable: it " + what + " (" + reason
+                + "). Nothing was changed; try again once the store is back (see /actuator/health, component storage).", e);
+    }
+
+    private void removeQuietly(String key) {
+        try {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+        } catch (Exception ignored) {
+            // nothing was stored, or the store is down: there is nothing more to clean here
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** What the user called the file, for display only: no directories, at most 255 characters. */
+    static String displayName(String originalName) {
+        String name = originalName == null ? "" : originalName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "unnamed";
+        }
+        return name.length() <= 255 ? name : name.substring(0, 255);
+    }
+
+    private static StoredFile row(ResultSet rs, int row) throws SQLException {
+        return new StoredFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant());
+    }
+}

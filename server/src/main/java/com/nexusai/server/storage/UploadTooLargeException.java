@@ -1,0 +1,9 @@
+package com.nexusai.server.storage;
+
+/** An upload passed {@code nexusai.storage.max-upload-size}: answered 413. */
+public class UploadTooLargeException extends RuntimeException {
+
+    public UploadTooLargeException(long maxBytes) {
+        super("The file is larger than this server accepts: at most " + maxBytes + " bytes (nexusai.storage.max-upload-size)");
+    }
+}
