@@ -212,6 +212,14 @@ class EmbeddedServerIT {
                 + "\"[^}]*partition=\"0\"[^}]*topic=\"" + topic + "\"[^}]*} 15\\.0$");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(http.get("/actuator/prometheus", adminToken).body()).containsPattern(line));
+        JsonNode row = json.readTree(http.get("/api/admin/kafka/lag", adminToken).body()).valueStream()
+                .filter(r -> r.path("group").asString().equals(group)).findFirst().orElseThrow();
+        assertThat(row.path("topic").asString()).isEqualTo(topic);
+        assertThat(row.path("endOffset").asLong()).isEqualTo(25);
+        assertThat(row.path("committedOffset").asLong()).isEqualTo(10);
+        assertThat(row.path("lag").asLong()).isEqualTo(15);
+        assertThat(row.path("lastCommitSeenAt").isNull()).as("the commit happened while the server watched").isFalse();
+        assertThat(http.get("/api/admin/kafka/lag").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.nexusai.server.events;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -12,20 +16,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@code kafka_consumer_records_lag{group,topic,partition}} (the guide's §3.1 metric) for
- * every consumer group on the broker, refreshed on a schedule. When Kafka cannot be reached the
- * last figures stay and the failure is logged once until it recovers.
+ * every consumer group on the broker, refreshed on a schedule, and keeps the latest figures for the
+ * API. Kafka does not say when an offset was committed, so the time a committed offset was seen to
+ * change is recorded here (to within the refresh interval). When Kafka cannot be reached the last
+ * figures stay and the failure is logged once until it recovers.
  */
 @Component
 class KafkaLagMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLagMetrics.class);
 
+    /** One partition's lag, with when its committed offset was last seen to move (null: not since this server started). */
+    record Observed(String group, String topic, int partition, long endOffset, long committedOffset, long lag,
+            Instant lastCommitSeenAt) {
+    }
+
+    private record Key(String group, String topic, int partition) {
+    }
+
+    private record Seen(long committedOffset, Instant changedAt) {
+    }
+
     private final KafkaLagReader reader;
     private final MultiGauge lagGauge;
+    private final Clock clock;
+    private volatile Map<Key, Seen> seen;
+    private volatile List<Observed> latest = List.of();
     private volatile boolean failing;
 
-    KafkaLagMetrics(KafkaLagReader reader, MeterRegistry registry) {
+    KafkaLagMetrics(KafkaLagReader reader, MeterRegistry registry, Clock clock) {
         this.reader = reader;
+        this.clock = clock;
         this.lagGauge = MultiGauge.builder("kafka.consumer.records.lag")
                 .description("Records a consumer group has not processed yet: end offset minus committed offset")
                 .register(registry);
@@ -39,6 +60,7 @@ class KafkaLagMetrics {
                     .map(lag -> MultiGauge.Row.of(Tags.of("group", lag.group(), "topic", lag.topic(), "partition",
                             Integer.toString(lag.partition())), lag.lag()))
                     .toList(), true);
+            latest = observe(lags);
             if (failing) {
                 log.info("Kafka consumer lag can be read again");
                 failing = false;
@@ -51,5 +73,33 @@ class KafkaLagMetrics {
                 failing = true;
             }
         }
+    }
+
+    private List<Observed> observe(List<PartitionLag> lags) {
+        Instant now = clock.instant();
+        Map<Key, Seen> before = seen;
+        Map<Key, Seen> after = new HashMap<>();
+        for (PartitionLag lag : lags) {
+            Key key = new Key(lag.group(), lag.topic(), lag.partition());
+            Seen previous = before == null ? null : before.get(key);
+            Instant changedAt;
+            if (before == null) {
+                changedAt = null; // first look since start: when it last moved is unknown
+            } else if (previous == null || previous.committedOffset() != lag.committedOffset()) {
+                changedAt = now;
+            } else {
+                changedAt = previous.changedAt();
+            }
+            after.put(key, new Seen(lag.committedOffset(), changedAt));
+        }
+        seen = after;
+        return lags.stream().map(lag -> new Observed(lag.group(), lag.topic(), lag.partition(), lag.endOffset(),
+                lag.committedOffset(), lag.lag(),
+                after.get(new Key(lag.group(), lag.topic(), lag.partition())).changedAt())).toList();
+    }
+
+    /** The latest figures, worst lag first. */
+    List<Observed> latest() {
+        return latest;
     }
 }
