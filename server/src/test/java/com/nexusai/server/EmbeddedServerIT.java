@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 import com.nexusai.server.platform.EmbeddedPlatform;
+import com.nexusai.server.support.EmbeddedTestSettings;
 import com.nexusai.server.support.Http;
 import com.nexusai.server.support.OllamaStandIn;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -57,10 +58,7 @@ class EmbeddedServerIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) throws Exception {
         ollama = OllamaStandIn.start(List.of("llama3:latest"));
-        registry.add("nexusai.data-dir", () -> dataDir.toString());
-        for (String port : List.of("postgres.port", "redis.port", "kafka.port", "kafka.controller-port", "s3.port")) {
-            registry.add("nexusai.embedded." + port, () -> "0");
-        }
+        EmbeddedTestSettings.register(registry, dataDir);
         registry.add("nexusai.ai.ollama.base-url", () -> ollama.baseUrl().toString());
         registry.add("nexusai.kafka.lag-refresh", () -> "PT1S");
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import com.nexusai.server.support.EmbeddedTestSettings;
 import com.nexusai.server.support.Http;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -75,10 +76,7 @@ class AuthIT {
         Files.writeString(secretFile, com.nexusai.server.platform.Secrets.randomToken(64));
         registry.add("nexusai.security.jwt.secret-file", secretFile::toString);
         registry.add("nexusai.security.jwt.key-refresh", () -> "1s");
-        registry.add("nexusai.data-dir", () -> dir.toString());
-        for (String port : List.of("postgres.port", "redis.port", "kafka.port", "kafka.controller-port", "s3.port")) {
-            registry.add("nexusai.embedded." + port, () -> "0");
-        }
+        EmbeddedTestSettings.register(registry, dir);
     }
 
     @LocalServerPort

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import com.nexusai.server.support.EmbeddedTestSettings;
 import com.nexusai.server.support.Http;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
@@ -42,10 +43,7 @@ class FileStorageIT {
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
-        registry.add("nexusai.data-dir", () -> dataDir.toString());
-        for (String port : List.of("postgres.port", "redis.port", "kafka.port", "kafka.controller-port", "s3.port")) {
-            registry.add("nexusai.embedded." + port, () -> "0");
-        }
+        EmbeddedTestSettings.register(registry, dataDir);
     }
 
     @LocalServerPort
