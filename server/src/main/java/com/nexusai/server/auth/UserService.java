@@ -3,10 +3,12 @@ package com.nexusai.server.auth;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.nexusai.server.audit.SecurityAuditLog;
 import com.nexusai.server.audit.SecurityEventType;
+import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
@@ -29,14 +31,16 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final Revocations revocations;
     private final SecurityAuditLog audit;
+    private final DomainEvents events;
 
     UserService(JdbcClient jdbc, UserAccountRepository users, PasswordEncoder passwords, Revocations revocations,
-            SecurityAuditLog audit) {
+            SecurityAuditLog audit, DomainEvents events) {
         this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
         this.revocations = revocations;
         this.audit = audit;
+        this.events = events;
     }
 
     public List<UserView> list() {
@@ -56,6 +60,7 @@ public class UserService {
                 .orElseThrow(() -> new ConflictException("The user " + username + " already exists"));
         granted.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(id, role.name()).update());
         audit.record(SecurityEventType.USER_CREATED, username, actor, null, "roles " + sorted(granted));
+        events.record("user.created", "user", username, actor, Map.of("roles", sorted(granted)));
         return get(username);
     }
 
@@ -70,6 +75,7 @@ public class UserService {
             revocations.revokeUser(username);
         }
         audit.record(enabled ? SecurityEventType.USER_ENABLED : SecurityEventType.USER_DISABLED, username, actor, null, null);
+        events.record(enabled ? "user.enabled" : "user.disabled", "user", username, actor, Map.of());
         return get(username);
     }
 
@@ -86,6 +92,7 @@ public class UserService {
         roles.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(account.id(), role.name()).update());
         revocations.revokeUser(username);
         audit.record(SecurityEventType.ROLES_CHANGED, username, actor, null, sorted(account.roles()) + " -> " + sorted(roles));
+        events.record("user.roles-changed", "user", username, actor, Map.of("from", sorted(account.roles()), "to", sorted(roles)));
         return get(username);
     }
 
@@ -99,6 +106,7 @@ public class UserService {
         jdbc.sql("update users set password_hash = ? where username = ?").params(passwords.encode(newPassword), username).update();
         revocations.revokeUser(username);
         audit.record(SecurityEventType.PASSWORD_CHANGED, username, username, null, null);
+        events.record("user.password-changed", "user", username, username, Map.of());
     }
 
     private UserAccount find(String username) {

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.web.NotFoundException;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files in the object store with their metadata in PostgreSQL. Bytes stream through (counted and
@@ -42,11 +45,16 @@ public class FileStore {
     private final MinioClient minio;
     private final StorageProperties properties;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final DomainEvents events;
 
-    FileStore(MinioClient minio, StorageProperties properties, JdbcClient jdbc) {
+    FileStore(MinioClient minio, StorageProperties properties, JdbcClient jdbc, TransactionTemplate transaction,
+            DomainEvents events) {
         this.minio = minio;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.events = events;
     }
 
     public StoredFile upload(String owner, String originalName, String contentType, InputStream body, long declaredLength) {
@@ -69,9 +77,15 @@ public class FileStore {
             }
             throw unavailable("could not store the file", e);
         }
+        String name = displayName(originalName);
+        String sha256 = hashing.sha256();
         try {
-            jdbc.sql("insert into stored_files (id, owner, original_name, content_type, size_bytes, sha256, object_key) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, owner, displayName(originalName), type, hashing.count(), hashing.sha256(), key).update();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("insert into stored_files (id, owner, original_name, content_type, size_bytes, sha256, object_key) values (?, ?, ?, ?, ?, ?, ?)")
+                        .params(id, owner, name, type, hashing.count(), sha256, key).update();
+                events.record("file.uploaded", "file", id.toString(), owner,
+                        Map.of("name", name, "contentType", type, "size", hashing.count(), "sha256", sha256));
+            });
         } catch (RuntimeException e) {
             removeQuietly(key);
             throw e;
@@ -133,7 +147,10 @@ public class FileStore {
         } catch (Exception e) {
             throw unavailable("could not delete the file", e);
         }
-        jdbc.sql("delete from stored_files where id = ?").param(id).update();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from stored_files where id = ?").param(id).update();
+            events.record("file.deleted", "file", id.toString(), user, Map.of("name", file.name(), "owner", file.owner()));
+        });
     }
 
     private String bucket() {

@@ -1,0 +1,139 @@
+package com.nexusai.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nexusai.server.support.EmbeddedTestSettings;
+import com.nexusai.server.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Domain events: outbox -> relay -> Kafka -> audit consumer -> GET /api/events, on the real embedded servers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nexusai.kafka.lag-refresh=PT1S")
+@DirtiesContext
+class EventsIT {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        EmbeddedTestSettings.register(registry, dataDir);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    Http http;
+    String admin;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        http = new Http("http://127.0.0.1:" + port);
+        admin = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
+    }
+
+    private String createUser(String role) throws Exception {
+        String name = "ev-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.post("/api/admin/users", Http.toJson(Map.of("username", name, "password", "events-password-1",
+                "roles", List.of(role))), admin).statusCode()).isEqualTo(201);
+        return name;
+    }
+
+    private List<JsonNode> events(String query) throws Exception {
+        return Http.json(http.get("/api/events?" + query, admin)).valueStream().toList();
+    }
+
+    @Test
+    void aChangeIsRelayedThroughKafkaAndStoredByTheAuditConsumer() throws Exception {
+        String name = createUser("SUPPORT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("type=user.created").stream()
+                .anyMatch(e -> e.path("aggregateId").asString().equals(name)));
+        JsonNode event = events("type=user.created&actor=admin").stream()
+                .filter(e -> e.path("aggregateId").asString().equals(name)).findFirst().orElseThrow();
+        assertThat(event.path("aggregateType").asString()).isEqualTo("user");
+        assertThat(json.readTree(event.path("payload").asString()).path("roles").get(0).asString()).isEqualTo("SUPPORT");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_events where aggregate_id = ? and published_at is not null",
+                Long.class, name)).isEqualTo(1);
+
+        String fileId = Http.json(http.send(http.request("/api/files?name=e.txt", admin).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("event")))).path("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("type=file.uploaded").stream()
+                .anyMatch(e -> e.path("aggregateId").asString().equals(fileId)));
+        assertThat(http.get("/api/events", http.accessToken(name, "events-password-1")).statusCode())
+                .as("SUPPORT may not read the event log").isEqualTo(403);
+    }
+
+    @Test
+    void aRedeliveredEventIsStoredOnceAndTheAuditGroupCatchesUp() throws Exception {
+        DomainEvent event = new DomainEvent(UUID.randomUUID(), "test.redelivered", "test", "agg-1", "tester",
+                Instant.now(), "{}");
+        String value = json.writeValueAsString(event);
+        kafka.send(DomainEvent.TOPIC, "agg-1", value).get();
+        kafka.send(DomainEvent.TOPIC, "agg-1", value).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !events("type=test.redelivered").isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.json(http.get("/api/admin/kafka/lag", admin))
+                .valueStream().filter(r -> r.path("group").asString().equals(AuditEventConsumer.GROUP)))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.path("lag").asLong()).isZero()));
+        assertThat(jdbc.queryForObject("select count(*) from events where event_id = ?", Long.class, event.eventId())).isEqualTo(1);
+    }
+
+    @Test
+    void whileKafkaIsDownEventsWaitInTheOutboxAndArriveInOrderWhenItIsBack() throws Exception {
+        long broker = Long.parseLong(Files.readString(dataDir.resolve("run/kafka.pid")).strip());
+        String name = createUser("USER");
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("type=user.created").stream()
+                .anyMatch(e -> e.path("aggregateId").asString().equals(name)));
+        signal("STOP", broker);
+        try {
+            assertThat(http.post("/api/admin/users/" + name + "/disable", null, admin).statusCode()).isEqualTo(200);
+            assertThat(http.put("/api/admin/users/" + name + "/roles", Http.toJson(Map.of("roles", List.of("DEVOPS"))), admin)
+                    .statusCode()).isEqualTo(200);
+            Thread.sleep(3000);
+            assertThat(jdbc.queryForObject("select count(*) from outbox_events where aggregate_id = ? and published_at is null",
+                    Long.class, name)).as("waiting in the outbox").isEqualTo(2);
+            assertThat(events("type=user.disabled").stream().map(e -> e.path("aggregateId").asString())).doesNotContain(name);
+        } finally {
+            signal("CONT", broker);
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
+                "select count(*) from events where aggregate_id = ?", Long.class, name) == 3);
+        assertThat(jdbc.queryForList("select type from events where aggregate_id = ? order by received_at", String.class, name))
+                .containsExactly("user.created", "user.disabled", "user.roles-changed");
+        assertThat(jdbc.queryForObject("select count(*) from outbox_events where aggregate_id = ? and published_at is null",
+                Long.class, name)).isZero();
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+        assertThat(kill.waitFor()).isZero();
+    }
+}
