@@ -81,11 +81,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 requests.add(new Ports.Request("The NexusAI server", serverPort, "server.port"));
             }
             List<Integer> ports = Ports.reserve(EmbeddedSettings.HOST, requests);
+            EmbeddedRedisServer.prepareBinary(dataDirectory);
             log.info("Starting the embedded platform in {}", dataDirectory.root());
             return new EmbeddedPlatform(dataDirectory, settings, ports);
         } catch (RuntimeException e) {
             dataDirectory.close();
             throw e;
+        } catch (java.io.IOException e) {
+            dataDirectory.close();
+            throw new EmbeddedStartException("Redis", e);
         }
     }
 

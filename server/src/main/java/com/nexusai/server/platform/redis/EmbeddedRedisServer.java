@@ -50,9 +50,18 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
         return dataDirectory.directory("run").resolve("redis.pid");
     }
 
+    /**
+     * Unpacks redis-server before anything runs in parallel. While a file is open for writing, every
+     * process forked meanwhile inherits that handle (Java does not open files close-on-exec), and
+     * executing the file then fails with "Text file busy".
+     */
+    public static File prepareBinary(DataDirectory dataDirectory) throws IOException {
+        return ExecutableProvider.newJarResourceProvider(dataDirectory.directory("runtime/redis").toFile()).get();
+    }
+
     @Override
     public RedisEndpoint start() throws IOException, InterruptedException {
-        File binary = ExecutableProvider.newJarResourceProvider(dataDirectory.directory("runtime/redis").toFile()).get();
+        File binary = prepareBinary(dataDirectory);
         String password = dataDirectory.secret("redis-password", Secrets::newPassword);
         Path data = dataDirectory.directory("redis");
         Path log = dataDirectory.directory("logs").resolve("redis.log");
@@ -74,13 +83,25 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
                 "requirepass " + password,
                 "logfile " + log,
                 "")));
-        process = new ProcessBuilder(DetachedCommand.of(List.of(binary.getAbsolutePath(), config.toString())))
-                .directory(data.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        LeftoverProcesses.record(pidFile(dataDirectory), process.pid());
-        String version = awaitReady(password, log);
+        String version = null;
+        for (int attempt = 1; version == null; attempt++) {
+            process = new ProcessBuilder(DetachedCommand.of(List.of(binary.getAbsolutePath(), config.toString())))
+                    .directory(data.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            LeftoverProcesses.record(pidFile(dataDirectory), process.pid());
+            try {
+                version = awaitReady(password, log);
+            } catch (IOException e) {
+                // 126: the binary could not be executed, e.g. "Text file busy" while another process was forked
+                boolean notExecuted = !process.isAlive() && process.exitValue() == 126;
+                if (!notExecuted || attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
         return new RedisEndpoint(EmbeddedSettings.HOST, port, password, version);
     }
 
