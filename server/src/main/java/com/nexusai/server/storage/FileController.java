@@ -85,7 +85,7 @@ class FileController {
         FileStore.Download download = files.open(id, user.getName(), isAdmin(user), wanted.offset(), wanted.length());
         StreamingResponseBody body = out -> {
             try (InputStream in = download.body()) {
-                copyInLargeWrites(in, out);
+                in.transferTo(out);
             }
         };
         ResponseEntity.BodyBuilder response = ResponseEntity.status(wanted.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
@@ -106,18 +106,6 @@ class FileController {
     ResponseEntity<Void> delete(@PathVariable UUID id, Authentication user) {
         files.delete(id, user.getName(), isAdmin(user));
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * The store's stream yields small reads (a few KB); this writes the response in 256 KB pieces
-     * instead. It did not change the measured throughput (BENCHMARKS.md, files): the cost is the hop.
-     */
-    private static void copyInLargeWrites(InputStream in, java.io.OutputStream out) throws IOException {
-        byte[] buffer = new byte[256 * 1024];
-        int n;
-        while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-            out.write(buffer, 0, n);
-        }
     }
 
     private static ResponseEntity<StoredFile> created(StoredFile file) {
