@@ -1,10 +1,9 @@
 package com.nexusai.server.audit;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import com.nexusai.server.sql.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,26 +28,14 @@ public class SecurityAuditLog {
 
     /** Newest first; every filter is optional. */
     public List<SecurityEvent> find(SecurityEventType type, String username, Instant since, int limit) {
-        StringBuilder sql = new StringBuilder(
-                "select id, occurred_at, type, username, actor, remote_address, details from security_events where true");
-        List<Object> params = new ArrayList<>();
-        if (type != null) {
-            sql.append(" and type = ?");
-            params.add(type.name());
-        }
-        if (username != null) {
-            sql.append(" and username = ?");
-            params.add(username);
-        }
-        if (since != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(Timestamp.from(since));
-        }
-        sql.append(" order by occurred_at desc, id desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new SecurityEvent(rs.getLong(1),
-                rs.getTimestamp(2).toInstant(), SecurityEventType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7))).list();
+        Where where = new Where().and("type = ?", type == null ? null : type.name()).and("username = ?", username)
+                .and("occurred_at >= ?", since);
+        return jdbc.sql("select id, occurred_at, type, username, actor, remote_address, details from security_events"
+                        + where.sql() + " order by occurred_at desc, id desc limit ?")
+                .params(where.params(limit))
+                .query((rs, row) -> new SecurityEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        SecurityEventType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
     }
 
     private static String truncate(String value, int max) {

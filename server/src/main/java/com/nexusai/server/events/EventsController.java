@@ -1,11 +1,10 @@
 package com.nexusai.server.events;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.nexusai.server.sql.Where;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,28 +28,10 @@ class EventsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
             @RequestParam(defaultValue = "100") int limit) {
-        StringBuilder sql = new StringBuilder(
-                "select event_id, type, aggregate_type, aggregate_id, actor, occurred_at, payload from events where true");
-        List<Object> params = new ArrayList<>();
-        if (type != null) {
-            sql.append(" and type = ?");
-            params.add(type);
-        }
-        if (actor != null) {
-            sql.append(" and actor = ?");
-            params.add(actor);
-        }
-        if (since != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(Timestamp.from(since));
-        }
-        if (until != null) {
-            sql.append(" and occurred_at < ?");
-            params.add(Timestamp.from(until));
-        }
-        sql.append(" order by occurred_at desc, event_id limit ?");
-        params.add(Math.clamp(limit, 1, 1000));
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> new DomainEvent(rs.getObject(1, UUID.class),
+        Where where = new Where().and("type = ?", type).and("actor = ?", actor).and("occurred_at >= ?", since)
+                .and("occurred_at < ?", until);
+        return jdbc.sql("select event_id, type, aggregate_type, aggregate_id, actor, occurred_at, payload from events"
+                + where.sql() + " order by occurred_at desc, event_id limit ?").params(where.params(Math.clamp(limit, 1, 1000))).query((rs, row) -> new DomainEvent(rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
                 rs.getString(7))).list();
     }

@@ -3,12 +3,12 @@ package com.nexusai.server.storage;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Where;
 import com.nexusai.server.web.NotFoundException;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -114,29 +114,12 @@ public class FileStore {
     }
 
     public Page list(String user, boolean admin, String owner, String nameContains, String contentType, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (!admin) {
-            where.append(" and owner = ?");
-            params.add(user);
-        } else if (owner != null) {
-            where.append(" and owner = ?");
-            params.add(owner);
-        }
-        if (nameContains != null) {
-            where.append(" and position(lower(?) in lower(original_name)) > 0");
-            params.add(nameContains);
-        }
-        if (contentType != null) {
-            where.append(" and content_type = ?");
-            params.add(contentType);
-        }
-        long total = jdbc.sql("select count(*) from stored_files" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<StoredFile> items = jdbc.sql("select " + COLUMNS + " from stored_files" + where
-                + " order by created_at desc, id limit ? offset ?").params(pageParams).query(FileStore::row).list();
+        Where where = new Where().and("owner = ?", admin ? owner : user)
+                .and("position(lower(?) in lower(original_name)) > 0", nameContains).and("content_type = ?", contentType);
+        long total = jdbc.sql("select count(*) from stored_files" + where.sql()).params(where.params()).query(Long.class).single();
+        List<StoredFile> items = jdbc.sql("select " + COLUMNS + " from stored_files" + where.sql()
+                + " order by created_at desc, id limit ? offset ?").params(where.params(size, (long) page * size))
+                .query(FileStore::row).list();
         return new Page(items, page, size, total);
     }
 
