@@ -3,26 +3,25 @@ package com.nexusai.server.auth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 
 import com.nexusai.server.config.MissingConfigurationException;
 import com.nexusai.server.platform.DataDirectory;
 import com.nexusai.server.platform.EmbeddedPlatform;
 import com.nexusai.server.platform.Secrets;
+import com.nexusai.server.web.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the user {@code admin} (role ADMIN) on the first start. Its password is
  * {@code NEXUSAI_ADMIN_PASSWORD}; in embedded mode, when that is unset, a generated one is kept in
  * {@code <data-dir>/secrets/admin-password} (mode 0600). In prod a first start without it fails.
- * Safe when several instances start at once: the insert does nothing when the user exists.
+ * Safe when several instances start at once: the one that loses the race finds the user taken.
  */
 @Component
 class InitialAdminAccount implements ApplicationRunner {
@@ -31,17 +30,15 @@ class InitialAdminAccount implements ApplicationRunner {
     static final String PASSWORD_FILE = "admin-password";
 
     private final AdminProperties properties;
-    private final JdbcClient jdbc;
-    private final PasswordEncoder passwordEncoder;
-    private final TransactionTemplate transaction;
+    private final UserService users;
+    private final UserAccountRepository accounts;
     private final ObjectProvider<EmbeddedPlatform> embedded;
 
-    InitialAdminAccount(AdminProperties properties, JdbcClient jdbc, PasswordEncoder passwordEncoder,
-            TransactionTemplate transaction, ObjectProvider<EmbeddedPlatform> embedded) {
+    InitialAdminAccount(AdminProperties properties, UserService users, UserAccountRepository accounts,
+            ObjectProvider<EmbeddedPlatform> embedded) {
         this.properties = properties;
-        this.jdbc = jdbc;
-        this.passwordEncoder = passwordEncoder;
-        this.transaction = transaction;
+        this.users = users;
+        this.accounts = accounts;
         this.embedded = embedded;
     }
 
@@ -69,10 +66,10 @@ class InitialAdminAccount implements ApplicationRunner {
             throw new IllegalStateException("NEXUSAI_ADMIN_PASSWORD is too short: use at least "
                     + AdminProperties.MIN_PASSWORD_LENGTH + " characters");
         }
-        String hash = passwordEncoder.encode(password);
-        boolean created = Boolean.TRUE.equals(transaction.execute(status -> insert(username, hash)));
-        if (!created) {
-            return; // another instance created it meanwhile
+        try {
+            users.create(username, password, EnumSet.of(Role.ADMIN), "system");
+        } catch (ConflictException createdMeanwhile) {
+            return; // another instance created it first
         }
         if (generated) {
             DataDirectory.writePrivateFile(passwordFile, password);
@@ -83,16 +80,6 @@ class InitialAdminAccount implements ApplicationRunner {
     }
 
     private boolean exists(String username) {
-        return jdbc.sql("select count(*) from users where username = ?").param(username).query(Long.class).single() > 0;
-    }
-
-    private boolean insert(String username, String hash) {
-        Long id = jdbc.sql("insert into users (username, password_hash) values (?, ?) on conflict (username) do nothing returning id")
-                .params(username, hash).query(Long.class).optional().orElse(null);
-        if (id == null) {
-            return false;
-        }
-        jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(id, Role.ADMIN.name()).update();
-        return true;
+        return accounts.findByUsername(username).isPresent();
     }
 }

@@ -71,8 +71,7 @@ class RefreshTokens {
                 return new Outcome.Unknown();
             }
             String[] parts = reused.split("\\|", 2);
-            revokeFamily(parts[0]);
-            return new Outcome.Reused(parts[1], parts[0]);
+            return new Outcome.Reused(parts[1], parts[0]); // the caller revokes the whole session
         }
         String[] parts = value.split("\\|", 2);
         String family = parts[0];

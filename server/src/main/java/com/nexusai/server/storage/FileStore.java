@@ -99,11 +99,10 @@ public class FileStore {
                 .orElseThrow(() -> new NotFoundException("No file " + id));
     }
 
-    /** Opens the content, or the part {@code [offset, offset + length)} of it. */
-    public Download open(UUID id, String user, boolean admin, long offset, long length) {
-        StoredFile file = get(id, user, admin);
+    /** Opens the content of a file found with {@link #get}, or the part {@code [offset, offset + length)} of it. */
+    public Download open(StoredFile file, long offset, long length) {
         try {
-            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket()).object("files/" + id);
+            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket()).object("files/" + file.id());
             if (offset > 0 || length < file.size()) {
                 args.offset(offset).length(length);
             }

@@ -11,37 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nexusai.server.support.EmbeddedTestSettings;
+import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Domain events: outbox -> relay -> Kafka -> audit consumer -> GET /api/events, on the real embedded servers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nexusai.kafka.lag-refresh=PT1S")
-@DirtiesContext
-class EventsIT {
+class EventsIT extends EmbeddedServerTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) {
-        EmbeddedTestSettings.register(registry, dataDir);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -52,14 +35,6 @@ class EventsIT {
     @Autowired
     JsonMapper json;
 
-    Http http;
-    String admin;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        http = new Http("http://127.0.0.1:" + port);
-        admin = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
-    }
 
     private String createUser(String role) throws Exception {
         String name = "ev-" + UUID.randomUUID().toString().substring(0, 8);

@@ -14,40 +14,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.nexusai.server.support.EmbeddedTestSettings;
+import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.RemoveBucketArgs;
 import io.minio.StatObjectArgs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/files} against the real embedded S3 store and PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nexusai.storage.max-upload-size=8MB")
-@DirtiesContext
-class FileStorageIT {
+class FileStorageIT extends EmbeddedServerTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void embedded(DynamicPropertyRegistry registry) {
-        EmbeddedTestSettings.register(registry, dataDir);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MinioClient minio;
@@ -55,14 +38,6 @@ class FileStorageIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    Http http;
-    String admin;
-
-    @BeforeEach
-    void signIn() throws Exception {
-        http = new Http("http://127.0.0.1:" + port);
-        admin = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
-    }
 
     private String user(String role) throws Exception {
         String name = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,0 +1,41 @@
+package com.nexusai.server.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A test class against the whole server in embedded mode: its own data directory and free ports, a
+ * client, and the first admin signed in. The context is closed after the class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+public abstract class EmbeddedServerTest {
+
+    @TempDir
+    protected static Path dataDir;
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        EmbeddedTestSettings.register(registry, dataDir);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected Http http;
+    protected String admin;
+
+    @BeforeEach
+    void signInAsAdmin() throws Exception {
+        http = new Http("http://127.0.0.1:" + port);
+        admin = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
+    }
+}
