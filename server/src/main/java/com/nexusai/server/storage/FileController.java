@@ -65,18 +65,18 @@ class FileController {
         if (page < 0 || size < 1 || size > 500) {
             throw new BadRequestException("page must be 0 or more and size between 1 and 500");
         }
-        return files.list(user.getName(), isAdmin(user), owner, name, contentType, page, size);
+        return files.list(user.getName(), Role.ADMIN.heldBy(user), owner, name, contentType, page, size);
     }
 
     @GetMapping("/{id}")
     StoredFile metadata(@PathVariable UUID id, Authentication user) {
-        return files.get(id, user.getName(), isAdmin(user));
+        return files.get(id, user.getName(), Role.ADMIN.heldBy(user));
     }
 
     @GetMapping("/{id}/content")
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range, Authentication user) {
-        StoredFile file = files.get(id, user.getName(), isAdmin(user));
+        StoredFile file = files.get(id, user.getName(), Role.ADMIN.heldBy(user));
         ByteRange wanted = ByteRange.parse(range, file.size());
         if (wanted.unsatisfiable()) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
@@ -104,15 +104,11 @@ class FileController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id, Authentication user) {
-        files.delete(id, user.getName(), isAdmin(user));
+        files.delete(id, user.getName(), Role.ADMIN.heldBy(user));
         return ResponseEntity.noContent().build();
     }
 
     private static ResponseEntity<StoredFile> created(StoredFile file) {
         return ResponseEntity.created(URI.create("/api/files/" + file.id())).body(file);
-    }
-
-    private static boolean isAdmin(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN.name()));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The user's mistakes become 4xx problem details with a message a person can act on. The request
@@ -71,6 +72,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentLength(body.length).header(HttpHeaders.CONNECTION, "close").body(body);
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
+        if (failure.fix() != null) {
+            problem.setProperty("fix", failure.fix());
+        }
+        return problem;
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException failure) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.getMessage());
@@ -103,6 +113,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+            }
+            if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+                String field = invalid.getPath().stream().map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+                return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        field + ": not a valid " + invalid.getTargetType().getSimpleName()));
             }
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

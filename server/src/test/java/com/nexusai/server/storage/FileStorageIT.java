@@ -37,14 +37,6 @@ class FileStorageIT extends EmbeddedServerTest {
     JdbcTemplate jdbc;
 
 
-    private String user(String role) throws Exception {
-        String name = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = http.post("/api/admin/users",
-                Http.toJson(Map.of("username", name, "password", "files-password-1", "roles", List.of(role))), admin);
-        assertThat(created.statusCode()).isEqualTo(201);
-        return http.accessToken(name, "files-password-1");
-    }
-
     private HttpResponse<String> uploadRaw(String token, String name, String type, byte[] body) throws Exception {
         return http.send(http.request("/api/files?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), token)
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -56,7 +48,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void aRawUploadIsStoredWithItsHashAndComesBackWholeOrByRange() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         byte[] bytes = new byte[5 * 1024 * 1024 + 123];
         new Random(42).nextBytes(bytes);
         HttpResponse<String> uploaded = uploadRaw(token, "report.bin", "application/octet-stream", bytes);
@@ -90,7 +82,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void aMultipartUploadKeepsTheNameForDisplayButNeverUsesItAsAKey() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         String boundary = "nexusai-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/passwd\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nroot:x:0:0\r\n--" + boundary + "--\r\n";
@@ -107,8 +99,8 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void usersSeeTheirOwnFilesAndAdminSeesAll() throws Exception {
-        String alice = user("USER");
-        String bob = user("SUPPORT");
+        String alice = newUser("USER");
+        String bob = newUser("SUPPORT");
         String id = Http.json(uploadRaw(alice, "alice.txt", "text/plain", "alice's".getBytes())).path("id").asString();
         for (int i = 0; i < 3; i++) {
             uploadRaw(bob, "bob-" + i + ".txt", "text/plain", ("bob " + i).getBytes());
@@ -129,7 +121,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void deleteRemovesTheRowAndTheObject() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         String id = Http.json(uploadRaw(token, "gone.txt", "text/plain", "bye".getBytes())).path("id").asString();
         assertThat(http.send(http.request("/api/files/" + id, token).DELETE()).statusCode()).isEqualTo(204);
         assertThat(http.get("/api/files/" + id, token).statusCode()).isEqualTo(404);
@@ -139,7 +131,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void aFileOverTheLimitIs413AndLeavesNothingBehind() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         long rowsBefore = jdbc.queryForObject("select count(*) from stored_files", Long.class);
         HttpResponse<String> declared = uploadRaw(token, "big.bin", "application/octet-stream", new byte[9 * 1024 * 1024]);
         assertThat(declared.statusCode()).isEqualTo(413);
@@ -153,7 +145,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void whenTheStoreFailsTheUploadIs503WithAMessageAndNoRowIsWritten() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         // an empty store, then no bucket at all: every upload must fail cleanly
         List<String> keys = jdbc.queryForList("select object_key from stored_files", String.class);
         keys.forEach(key -> {
@@ -180,7 +172,7 @@ class FileStorageIT extends EmbeddedServerTest {
 
     @Test
     void aRawUploadWithoutANameIs400() throws Exception {
-        String token = user("USER");
+        String token = newUser("USER");
         HttpResponse<String> response = http.send(http.request("/api/files", token).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertThat(response.statusCode()).isEqualTo(400);

@@ -1,7 +1,12 @@
 package com.nexusai.server.support;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +42,16 @@ public abstract class EmbeddedServerTest {
     void signInAsAdmin() throws Exception {
         http = new Http("http://127.0.0.1:" + port);
         admin = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
+    }
+
+    /** Creates a user with {@code role} (named after it, plus a random suffix) and returns an access token of theirs. */
+    protected String newUser(String role) throws Exception {
+        String name = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = http.post("/api/admin/users",
+                Http.toJson(Map.of("username", name, "password", "test-password-1", "roles", List.of(role))), admin);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating " + name + " answered " + created.statusCode() + ": " + created.body());
+        }
+        return http.accessToken(name, "test-password-1");
     }
 }

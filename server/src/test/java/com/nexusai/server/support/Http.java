@@ -40,6 +40,10 @@ public final class Http {
         return JSON.readTree(response.body());
     }
 
+    public static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
     public static String toJson(Object value) {
         return JSON.writeValueAsString(value);
     }

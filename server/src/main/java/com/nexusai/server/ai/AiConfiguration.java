@@ -1,0 +1,39 @@
+package com.nexusai.server.ai;
+
+import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import io.github.ollama4j.Ollama;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AiConfiguration {
+
+    /** HTTP/1.1 as Ollama speaks it; one virtual thread per delivery, so a slow reader never holds up another chat. */
+    @Bean(destroyMethod = "shutdownNow")
+    HttpClient ollamaHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(OllamaChatClient.CONNECT_TIMEOUT)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    /** Token timeouts and stream keep-alives: short tasks, off the application's scheduler. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService aiTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("ai-timer").daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
+
+    /** ollama4j's client, for the calls it does well (the model list). */
+    @Bean
+    Ollama ollama(OllamaProperties properties) {
+        Ollama ollama = new Ollama(properties.baseUrl().toString());
+        ollama.setRequestTimeoutSeconds(OllamaChatClient.CONNECT_TIMEOUT.toSeconds());
+        return ollama;
+    }
+}

@@ -1,0 +1,185 @@
+package com.nexusai.server.ai;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import com.nexusai.server.web.BadRequestException;
+import com.nexusai.server.web.ConflictException;
+import com.nexusai.server.web.NotFoundException;
+import com.nexusai.server.web.ProblemException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Starts chats and keeps the running ones, so that they can be listed and cancelled. One generation
+ * at a time per conversation. When the server stops, every running generation is cancelled first
+ * (a lifecycle that stops before the web server's graceful shutdown, which would otherwise wait for
+ * the streams), so each is stored with what it had generated.
+ */
+@Service
+class ChatService implements SmartLifecycle {
+
+    private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}");
+
+    private final OllamaChatClient client;
+    private final Conversations conversations;
+    private final ChatMetrics metrics;
+    private final OllamaProperties ollama;
+    private final ChatProperties properties;
+    private final ScheduledExecutorService timers;
+    private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> busyConversations = new ConcurrentHashMap<>();
+    private volatile boolean accepting;
+
+    ChatService(OllamaChatClient client, Conversations conversations, ChatMetrics metrics, OllamaProperties ollama,
+            ChatProperties properties, @Qualifier("aiTimers") ScheduledExecutorService timers) {
+        this.client = client;
+        this.conversations = conversations;
+        this.metrics = metrics;
+        this.ollama = ollama;
+        this.properties = properties;
+        this.timers = timers;
+    }
+
+    record ChatRequest(UUID conversationId, String message, String model) {
+    }
+
+    /**
+     * Sends {@code request.message} (in its conversation, or a new one) and returns the stream of the
+     * answer, once Ollama accepted the request or {@code statusWait} is over. Ollama's refusal within
+     * that wait is thrown as a problem (404 model missing, 503 unreachable, ...).
+     */
+    SseEmitter chat(String user, ChatRequest request) {
+        String message = validMessage(request.message());
+        String model = validModel(request.model());
+        if (!accepting) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "The server is stopping", "send the message again in a moment");
+        }
+        boolean newConversation = request.conversationId() == null;
+        UUID conversationId = newConversation ? UUID.randomUUID() : request.conversationId();
+        List<ChatTurn> turns = new ArrayList<>();
+        if (!newConversation) {
+            conversations.get(conversationId, user, false);
+            turns.addAll(conversations.history(conversationId, properties.historyLimit()));
+        }
+        turns.add(ChatTurn.user(message));
+
+        SseEmitter emitter = new SseEmitter(0L);
+        Generation generation = new Generation(conversationId, newConversation, user, model, message, emitter, conversations, metrics,
+                this::forget);
+        if (busyConversations.putIfAbsent(conversationId, generation.id()) != null) {
+            throw new ConflictException("An answer is still being generated in conversation " + conversationId
+                    + "; wait for it or cancel it (DELETE /api/ai/generations/{id})");
+        }
+        running.put(generation.id(), generation);
+        emitter.onCompletion(() -> generation.cancel("the client closed the stream"));
+        emitter.onError(error -> generation.cancel("the client closed the stream"));
+        long quietNanos = properties.keepAlive().toNanos();
+        generation.keepAlive(timers.scheduleWithFixedDelay(() -> generation.ping(quietNanos), quietNanos, quietNanos, TimeUnit.NANOSECONDS));
+        try {
+            generation.begin(client, turns);
+        } catch (RuntimeException e) {
+            generation.onFailure(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "The request to Ollama could not be sent: " + e.getMessage(),
+                    "check nexusai.ai.ollama.base-url"));
+        }
+        awaitStatus(generation);
+        return emitter;
+    }
+
+    private void awaitStatus(Generation generation) {
+        try {
+            generation.status().get(properties.statusWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            // Ollama is slow to answer (often a model loading): open the stream now; later errors arrive as events
+            generation.status().complete(null);
+            generation.status().join();
+        } catch (ExecutionException refused) {
+            throw (RuntimeException) refused.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            generation.cancel("the request was interrupted");
+            throw new CompletionException(e);
+        }
+    }
+
+    /** The running generations: the user's own, or all for an admin. */
+    List<Generation.Summary> running(String user, boolean admin) {
+        return running.values().stream().filter(g -> admin || g.owner().equals(user)).map(Generation::summary)
+                .sorted(Comparator.comparing(Generation.Summary::startedAt)).toList();
+    }
+
+    /** Cancels a running generation of the user's (any, for an admin); someone else's is "not found". */
+    void cancel(UUID generationId, String user, boolean admin) {
+        Generation generation = running.get(generationId);
+        if (generation == null || !(admin || generation.owner().equals(user))) {
+            throw new NotFoundException("No running generation " + generationId + " (it may have ended already)");
+        }
+        generation.cancel("cancelled by " + user);
+    }
+
+    /** Cancels the conversation's running generation, if any, before the conversation is deleted. */
+    void delete(UUID conversationId, String user, boolean admin) {
+        conversations.get(conversationId, user, admin);
+        UUID generationId = busyConversations.get(conversationId);
+        Generation generation = generationId == null ? null : running.get(generationId);
+        if (generation != null) {
+            generation.cancel("the conversation was deleted");
+        }
+        conversations.delete(conversationId, user, admin);
+    }
+
+    private void forget(Generation generation) {
+        running.remove(generation.id());
+        busyConversations.remove(generation.conversationId(), generation.id());
+    }
+
+    private String validMessage(String message) {
+        if (message == null || message.isBlank()) {
+            throw new BadRequestException("message: write something to send to the model");
+        }
+        if (message.length() > properties.maxMessageLength()) {
+            throw new BadRequestException("message: " + message.length() + " characters is more than the "
+                    + properties.maxMessageLength() + " a message may have (nexusai.ai.chat.max-message-length)");
+        }
+        return message;
+    }
+
+    private String validModel(String model) {
+        if (model == null || model.isBlank()) {
+            return ollama.model();
+        }
+        if (!MODEL_NAME.matcher(model).matches()) {
+            throw new BadRequestException("model: '" + model + "' is not a model name (like llama3 or llama3:8b)");
+        }
+        return model;
+    }
+
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public void stop() {
+        accepting = false;
+        running.values().forEach(generation -> generation.cancel("the server is stopping"));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+}

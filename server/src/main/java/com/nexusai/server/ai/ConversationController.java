@@ -1,0 +1,51 @@
+package com.nexusai.server.ai;
+
+import java.util.UUID;
+
+import com.nexusai.server.auth.Role;
+import com.nexusai.server.web.BadRequestException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/ai/conversations}: a user's conversations, newest first, and one with its messages (to
+ * resume it, post to {@code /api/ai/chat} with its id). An admin sees everyone's, {@code ?owner=} to filter.
+ */
+@RestController
+@RequestMapping("/api/ai/conversations")
+class ConversationController {
+
+    private final Conversations conversations;
+    private final ChatService chats;
+
+    ConversationController(Conversations conversations, ChatService chats) {
+        this.conversations = conversations;
+        this.chats = chats;
+    }
+
+    @GetMapping
+    Conversations.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String owner, Authentication user) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new BadRequestException("page must be 0 or more and size between 1 and 500");
+        }
+        return conversations.list(user.getName(), Role.ADMIN.heldBy(user), owner, page, size);
+    }
+
+    @GetMapping("/{id}")
+    Conversations.Transcript get(@PathVariable UUID id, Authentication user) {
+        return conversations.transcript(id, user.getName(), Role.ADMIN.heldBy(user));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id, Authentication user) {
+        chats.delete(id, user.getName(), Role.ADMIN.heldBy(user));
+        return ResponseEntity.noContent().build();
+    }
+}

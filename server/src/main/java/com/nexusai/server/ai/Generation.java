@@ -1,0 +1,254 @@
+package com.nexusai.server.ai;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+
+import com.nexusai.server.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One answer being generated and streamed to one client as server-sent events:
+ * {@code start} (ids), {@code token} per piece, then one of {@code done} (with Ollama's counts),
+ * {@code cancelled} or {@code error}. Whatever ends it (the answer is complete, the client went
+ * away, someone cancelled, Ollama failed or went quiet) happens once: the upstream request is
+ * aborted, the exchange is stored with what was generated, and the client hears how it ended.
+ *
+ * <p>{@link #status} decides whether the client gets an HTTP error or a stream: it completes
+ * normally when Ollama accepts the request (or the wait for that is over), exceptionally when
+ * Ollama refuses first.
+ */
+final class Generation implements ChatStreamListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Generation.class);
+
+    record Summary(UUID generationId, UUID conversationId, String owner, String model, Instant startedAt, int tokens) {
+    }
+
+    private final UUID id = UUID.randomUUID();
+    private final UUID conversationId;
+    private final boolean newConversation;
+    private final String owner;
+    private final String model;
+    private final String userMessage;
+    private final Instant startedAt = Instant.now();
+    private final long startedNanos = System.nanoTime();
+    private final SseEmitter emitter;
+    private final Conversations conversations;
+    private final ChatMetrics metrics;
+    private final Consumer<Generation> onEnd;
+    private final CompletableFuture<Void> status = new CompletableFuture<>();
+    private final StringBuilder answer = new StringBuilder();
+    private OllamaChatClient.Stream stream;
+    private ScheduledFuture<?> keepAlive;
+    private int tokens;
+    private long lastSendNanos = System.nanoTime();
+    private boolean ended;
+
+    Generation(UUID conversationId, boolean newConversation, String owner, String model, String userMessage, SseEmitter emitter,
+            Conversations conversations, ChatMetrics metrics, Consumer<Generation> onEnd) {
+        this.conversationId = conversationId;
+        this.newConversation = newConversation;
+        this.owner = owner;
+        this.model = model;
+        this.userMessage = userMessage;
+        this.emitter = emitter;
+        this.conversations = conversations;
+        this.metrics = metrics;
+        this.onEnd = onEnd;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID conversationId() {
+        return conversationId;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    CompletableFuture<Void> status() {
+        return status;
+    }
+
+    synchronized Summary summary() {
+        return new Summary(id, conversationId, owner, model, startedAt, tokens);
+    }
+
+    /** Starts streaming from Ollama; the {@code start} event waits in the emitter until the stream opens. */
+    void begin(OllamaChatClient client, List<ChatTurn> turns) {
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("generationId", id);
+        start.put("conversationId", conversationId);
+        start.put("model", model);
+        send("start", start);
+        OllamaChatClient.Stream opened = client.open(model, turns, this);
+        synchronized (this) {
+            stream = opened;
+            if (ended) {
+                opened.cancel();
+            }
+        }
+    }
+
+    synchronized void keepAlive(ScheduledFuture<?> task) {
+        keepAlive = task;
+        if (ended) {
+            task.cancel(false);
+        }
+    }
+
+    /** Called every keep-alive period: a comment if nothing was sent for that long, which also finds a client that left. */
+    void ping(long quietNanos) {
+        synchronized (this) {
+            if (ended || !status.isDone() || System.nanoTime() - lastSendNanos < quietNanos) {
+                return;
+            }
+        }
+        if (!trySend(SseEmitter.event().comment("keep-alive"))) {
+            cancel("the client closed the stream");
+        }
+    }
+
+    @Override
+    public void onStarted() {
+        status.complete(null);
+    }
+
+    @Override
+    public void onToken(String content) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            if (tokens == 0) {
+                metrics.firstToken(System.nanoTime() - startedNanos);
+            }
+            tokens++;
+            answer.append(content);
+        }
+        if (!trySend(SseEmitter.event().name("token").data(Map.of("content", content)))) {
+            cancel("the client closed the stream");
+        }
+    }
+
+    @Override
+    public void onDone(GenerationStats stats) {
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("done_reason", stats.doneReason());
+        done.put("eval_count", stats.evalCount());
+        done.put("eval_duration", stats.evalDurationNanos());
+        done.put("prompt_eval_count", stats.promptEvalCount());
+        done.put("total_duration", stats.totalDurationNanos());
+        done.put("tokens_per_second", stats.tokensPerSecond());
+        end("complete", stats, "done", done);
+    }
+
+    @Override
+    public void onFailure(ChatFailure failure) {
+        if (status.completeExceptionally(new ProblemException(failure.kind().status(), failure.detail(), failure.fix()))) {
+            endQuietly();
+            metrics.ended("refused");
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", failure.kind().status().value());
+        error.put("detail", failure.detail());
+        if (failure.fix() != null) {
+            error.put("fix", failure.fix());
+        }
+        end(failure.kind().messageStatus(), null, "error", error);
+    }
+
+    /** Stops the generation now (aborting the request to Ollama); false if it had already ended. */
+    boolean cancel(String reason) {
+        OllamaChatClient.Stream current;
+        synchronized (this) {
+            if (ended) {
+                return false;
+            }
+            current = stream;
+        }
+        if (current != null && !current.cancel()) {
+            return false;
+        }
+        if (status.completeExceptionally(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "The chat was stopped: " + reason, null))) {
+            endQuietly();
+            return true;
+        }
+        end("cancelled", null, "cancelled", Map.of("reason", reason));
+        return true;
+    }
+
+    /** Before the stream was opened: nothing reached the client and nothing is stored. */
+    private void endQuietly() {
+        if (markEnded()) {
+            onEnd.accept(this);
+        }
+    }
+
+    private void end(String messageStatus, GenerationStats stats, String event, Map<String, Object> data) {
+        if (!markEnded()) {
+            return;
+        }
+        String content;
+        synchronized (this) {
+            content = answer.toString();
+        }
+        UUID answerId = UUID.randomUUID();
+        Map<String, Object> payload = new LinkedHashMap<>(data);
+        payload.put("messageId", answerId);
+        try {
+            conversations.store(new Conversations.Exchange(conversationId, newConversation, owner, model, UUID.randomUUID(), userMessage,
+                    answerId, content, messageStatus, stats, id));
+        } catch (RuntimeException e) {
+            log.error("Chat {}: the exchange could not be stored", id, e);
+            event = "error";
+            payload = new LinkedHashMap<>(Map.of("status", 503, "detail", "the answer could not be saved: " + e.getMessage(),
+                    "fix", "check the database (health component db)"));
+        }
+        metrics.ended(messageStatus);
+        trySend(SseEmitter.event().name(event).data(payload));
+        onEnd.accept(this);
+        emitter.complete();
+    }
+
+    private synchronized boolean markEnded() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        return true;
+    }
+
+    private void send(String name, Object data) {
+        trySend(SseEmitter.event().name(name).data(data));
+    }
+
+    private boolean trySend(SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+            synchronized (this) {
+                lastSendNanos = System.nanoTime();
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package com.nexusai.server.ai;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.ollama4j.models.chat.OllamaChatMessage;
+import io.github.ollama4j.models.chat.OllamaChatMessageRole;
+import io.github.ollama4j.models.chat.OllamaChatRequest;
+import io.github.ollama4j.models.chat.OllamaChatResponseModel;
+import io.github.ollama4j.models.response.OllamaErrorResponse;
+import io.github.ollama4j.utils.Utils;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams one chat from Ollama's {@code POST /api/chat}. The request body and every NDJSON line are
+ * ollama4j's models, read and written by ollama4j's own mapper. The transport is the JDK's HTTP client
+ * instead of {@code Ollama.chat(request, handler)}, because that call cannot do three things a relay
+ * needs: it blocks its caller until the answer ends; it cannot be aborted, since it builds a new
+ * HttpClient for each call and keeps it (and the response stream) to itself, so a cancelled chat
+ * would keep the model generating; and its timeout covers only the response headers, where ours
+ * must cover the wait for each token.
+ */
+@Component
+class OllamaChatClient {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final ScheduledExecutorService timers;
+    private final OllamaProperties properties;
+
+    OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, @Qualifier("aiTimers") ScheduledExecutorService timers,
+            OllamaProperties properties) {
+        this.http = http;
+        this.timers = timers;
+        this.properties = properties;
+    }
+
+    /** Sends the conversation and returns at once; what follows goes to {@code listener}. */
+    Stream open(String model, List<ChatTurn> turns, ChatStreamListener listener) {
+        OllamaChatRequest body = OllamaChatRequest.builder().withModel(model).withMessages(messages(turns))
+                .withUseTools(false).withStreaming().build();
+        HttpRequest request = HttpRequest.newBuilder(chatUri())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/x-ndjson")
+                .POST(body.getBodyPublisher())
+                .build();
+        Stream stream = new Stream(model, listener);
+        stream.send(request);
+        return stream;
+    }
+
+    private URI chatUri() {
+        return properties.baseUrl().resolve("/api/chat");
+    }
+
+    private static List<OllamaChatMessage> messages(List<ChatTurn> turns) {
+        return turns.stream().map(turn -> new OllamaChatMessage(
+                turn.role().equals("assistant") ? OllamaChatMessageRole.ASSISTANT : OllamaChatMessageRole.USER,
+                turn.content())).toList();
+    }
+
+    /** A running generation. {@link #cancel()} closes the connection to Ollama, which stops generating. */
+    final class Stream implements Flow.Subscriber<String> {
+
+        private final String model;
+        private final ChatStreamListener listener;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile CompletableFuture<HttpResponse<String>> exchange;
+        private volatile Flow.Subscription subscription;
+        private volatile ScheduledFuture<?> timeout;
+
+        private Stream(String model, ChatStreamListener listener) {
+            this.model = model;
+            this.listener = listener;
+        }
+
+        /**
+         * Aborts the request to Ollama (before its answer, or in the middle of it). Returns false if
+         * the generation had already ended; after true, the listener hears nothing more.
+         */
+        boolean cancel() {
+            if (!finished.compareAndSet(false, true)) {
+                return false;
+            }
+            abort();
+            return true;
+        }
+
+        private void send(HttpRequest request) {
+            armTimeout();
+            CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, this::bodyFor);
+            exchange = sent;
+            sent.whenComplete((response, error) -> {
+                if (error != null) {
+                    fail(connectionFailure(error));
+                } else if (response.statusCode() != 200) {
+                    fail(statusFailure(response.statusCode(), response.body()));
+                }
+            });
+            if (finished.get()) {
+                sent.cancel(true);
+            }
+        }
+
+        private BodySubscriber<String> bodyFor(HttpResponse.ResponseInfo info) {
+            if (info.statusCode() != 200) {
+                return BodySubscribers.ofString(StandardCharsets.UTF_8);
+            }
+            if (!finished.get()) {
+                listener.onStarted();
+            }
+            return BodySubscribers.mapping(BodySubscribers.fromLineSubscriber(this), ignored -> "");
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (finished.get()) {
+                subscription.cancel();
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (finished.get()) {
+                subscription.request(1);
+                return;
+            }
+            if (!line.isBlank()) {
+                read(line);
+            }
+            // also after the last line, to read the end of the response and give the connection back (no-op once cancelled)
+            subscription.request(1);
+        }
+
+        private void read(String line) {
+            OllamaChatResponseModel part;
+            try {
+                part = Utils.getObjectMapper().readValue(line, OllamaChatResponseModel.class);
+            } catch (JsonProcessingException e) {
+                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR,
+                        "Ollama sent a line that is not its chat protocol: " + abbreviate(line),
+                        "check that " + properties.baseUrl() + " is an Ollama server"));
+                return;
+            }
+            if (part.getError() != null) {
+                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "Ollama stopped with an error: " + part.getError(),
+                        "see the Ollama server's log"));
+                return;
+            }
+            String content = part.getMessage() == null ? null : part.getMessage().getResponse();
+            if (content != null && !content.isEmpty()) {
+                armTimeout();
+                listener.onToken(content);
+            }
+            if (part.isDone() && finished.compareAndSet(false, true)) {
+                disarmTimeout();
+                listener.onDone(new GenerationStats(part.getDoneReason(), part.getEvalCount(), part.getEvalDuration(),
+                        part.getPromptEvalCount(), part.getTotalDuration()));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED,
+                    "the connection to Ollama broke in the middle of the answer: " + describe(error),
+                    "see the Ollama server's log; send the message again"));
+        }
+
+        @Override
+        public void onComplete() {
+            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED, "Ollama ended the answer without its final line",
+                    "see the Ollama server's log; send the message again"));
+        }
+
+        private void fail(ChatFailure failure) {
+            if (finished.compareAndSet(false, true)) {
+                abort();
+                listener.onFailure(failure);
+            }
+        }
+
+        private void abort() {
+            disarmTimeout();
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+            CompletableFuture<HttpResponse<String>> sent = exchange;
+            if (sent != null) {
+                sent.cancel(true);
+            }
+        }
+
+        private void armTimeout() {
+            disarmTimeout();
+            Duration limit = properties.timeout();
+            timeout = timers.schedule(() -> fail(new ChatFailure(ChatFailure.Kind.TIMED_OUT,
+                    "Ollama produced no token for " + seconds(limit) + " (model " + model + ")",
+                    "the model may still be loading or the GPU is overloaded: check `ollama ps` on the Ollama host;"
+                            + " the limit is nexusai.ai.ollama.timeout")),
+                    limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private void disarmTimeout() {
+            ScheduledFuture<?> current = timeout;
+            if (current != null) {
+                current.cancel(false);
+            }
+        }
+
+        private ChatFailure connectionFailure(Throwable error) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException) {
+                return new ChatFailure(ChatFailure.Kind.INTERRUPTED, "the request to Ollama was cancelled", null);
+            }
+            String reason = cause instanceof ConnectException ? "connection refused"
+                    : cause instanceof HttpConnectTimeoutException ? "no connection within " + seconds(CONNECT_TIMEOUT)
+                    : describe(cause);
+            return new ChatFailure(ChatFailure.Kind.UNREACHABLE, "Ollama cannot be reached at " + properties.baseUrl() + ": " + reason,
+                    "start Ollama on that host (ollama serve) or point OLLAMA_URL / nexusai.ai.ollama.base-url at it");
+        }
+
+        private ChatFailure statusFailure(int status, String body) {
+            String said = errorText(body);
+            if (status == 404) {
+                return new ChatFailure(ChatFailure.Kind.MODEL_MISSING,
+                        "Ollama at " + properties.baseUrl() + " does not have the model " + model + " (it said: " + said + ")",
+                        "ollama pull " + model);
+            }
+            return new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "Ollama answered HTTP " + status + ": " + said,
+                    "see the Ollama server's log");
+        }
+    }
+
+    private static String errorText(String body) {
+        try {
+            String error = Utils.getObjectMapper().readValue(body, OllamaErrorResponse.class).getError();
+            return error == null ? abbreviate(body) : error;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return abbreviate(body);
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = cause.getMessage();
+        if (cause instanceof IOException && (message == null || message.isBlank())) {
+            return "connection closed";
+        }
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static String abbreviate(String text) {
+        String line = text == null ? "" : text.strip();
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+}
