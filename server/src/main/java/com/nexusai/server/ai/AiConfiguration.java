@@ -7,6 +7,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.ollama4j.Ollama;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +30,15 @@ class AiConfiguration {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("ai-timer").daemon().factory());
         timers.setRemoveOnCancelPolicy(true);
         return timers;
+    }
+
+    /** Listens for cancel requests from the other nodes (a lifecycle bean: it subscribes, and resubscribes after Redis outages). */
+    @Bean
+    RedisMessageListenerContainer aiCancelListener(RedisConnectionFactory connections, CancelBroadcast broadcast) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.addMessageListener(broadcast, new ChannelTopic(CancelBroadcast.CHANNEL));
+        return container;
     }
 
     /** ollama4j's client, for the calls it does well (the model list). */

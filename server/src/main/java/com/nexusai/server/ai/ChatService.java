@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Starts chats and keeps the running ones, so that they can be listed and cancelled. One generation
+ * Starts chats and keeps the running ones, so that they can be listed and cancelled (from any node,
+ * through {@link CancelBroadcast}). One generation
  * at a time per conversation. When the server stops, every running generation is cancelled first
  * (a lifecycle that stops before the web server's graceful shutdown, which would otherwise wait for
  * the streams), so each is stored with what it had generated.
@@ -42,16 +44,19 @@ class ChatService implements SmartLifecycle {
     private final ScheduledExecutorService timers;
     private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> busyConversations = new ConcurrentHashMap<>();
+    private final CancelBroadcast broadcast;
     private volatile boolean accepting;
 
     ChatService(OllamaChatClient client, Conversations conversations, ChatMetrics metrics, OllamaProperties ollama,
-            ChatProperties properties, @Qualifier("aiTimers") ScheduledExecutorService timers) {
+            ChatProperties properties, @Qualifier("aiTimers") ScheduledExecutorService timers, CancelBroadcast broadcast) {
         this.client = client;
         this.conversations = conversations;
         this.metrics = metrics;
         this.ollama = ollama;
         this.properties = properties;
         this.timers = timers;
+        this.broadcast = broadcast;
+        broadcast.answerWith(request -> cancelHere(request.generationId(), request.user(), request.admin()));
     }
 
     record ChatRequest(UUID conversationId, String message, String model) {
@@ -121,13 +126,29 @@ class ChatService implements SmartLifecycle {
                 .sorted(Comparator.comparing(Generation.Summary::startedAt)).toList();
     }
 
-    /** Cancels a running generation of the user's (any, for an admin); someone else's is "not found". */
+    /**
+     * Cancels a running generation of the user's (any, for an admin), on this node or another one;
+     * someone else's is "not found".
+     */
     void cancel(UUID generationId, String user, boolean admin) {
-        Generation generation = running.get(generationId);
-        if (generation == null || !(admin || generation.owner().equals(user))) {
+        Optional<CancelBroadcast.Outcome> outcome = cancelHere(generationId, user, admin);
+        if (outcome.isEmpty()) {
+            outcome = broadcast.ask(generationId, user, admin);
+        }
+        if (outcome.orElse(CancelBroadcast.Outcome.FORBIDDEN) != CancelBroadcast.Outcome.CANCELLED) {
             throw new NotFoundException("No running generation " + generationId + " (it may have ended already)");
         }
-        generation.cancel("cancelled by " + user);
+    }
+
+    private Optional<CancelBroadcast.Outcome> cancelHere(UUID generationId, String user, boolean admin) {
+        Generation generation = running.get(generationId);
+        if (generation == null) {
+            return Optional.empty();
+        }
+        if (!(admin || generation.owner().equals(user))) {
+            return Optional.of(CancelBroadcast.Outcome.FORBIDDEN);
+        }
+        return generation.cancel("cancelled by " + user) ? Optional.of(CancelBroadcast.Outcome.CANCELLED) : Optional.empty();
     }
 
     /** Cancels the conversation's running generation, if any, before the conversation is deleted. */

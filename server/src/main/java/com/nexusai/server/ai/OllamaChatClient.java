@@ -12,12 +12,13 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,15 +46,29 @@ class OllamaChatClient {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** How often open streams are checked for the token timeout: its precision. */
+    private static final Duration WATCH_PERIOD = Duration.ofMillis(250);
+
     private final HttpClient http;
-    private final ScheduledExecutorService timers;
     private final OllamaProperties properties;
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
     OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, @Qualifier("aiTimers") ScheduledExecutorService timers,
             OllamaProperties properties) {
         this.http = http;
-        this.timers = timers;
         this.properties = properties;
+        // one watch for all streams, rather than a timer re-armed on every token
+        timers.scheduleWithFixedDelay(this::expireQuietStreams, WATCH_PERIOD.toNanos(), WATCH_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void expireQuietStreams() {
+        long now = System.nanoTime();
+        long limit = properties.timeout().toNanos();
+        for (Stream stream : open) {
+            if (now - stream.lastActivityNanos > limit) {
+                stream.timeOut();
+            }
+        }
     }
 
     /** Sends the conversation and returns at once; what follows goes to {@code listener}. */
@@ -88,7 +103,7 @@ class OllamaChatClient {
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile CompletableFuture<HttpResponse<String>> exchange;
         private volatile Flow.Subscription subscription;
-        private volatile ScheduledFuture<?> timeout;
+        private volatile long lastActivityNanos = System.nanoTime();
 
         private Stream(String model, ChatStreamListener listener) {
             this.model = model;
@@ -108,7 +123,7 @@ class OllamaChatClient {
         }
 
         private void send(HttpRequest request) {
-            armTimeout();
+            open.add(this);
             CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, this::bodyFor);
             exchange = sent;
             sent.whenComplete((response, error) -> {
@@ -173,11 +188,11 @@ class OllamaChatClient {
             }
             String content = part.getMessage() == null ? null : part.getMessage().getResponse();
             if (content != null && !content.isEmpty()) {
-                armTimeout();
+                lastActivityNanos = System.nanoTime();
                 listener.onToken(content);
             }
             if (part.isDone() && finished.compareAndSet(false, true)) {
-                disarmTimeout();
+                open.remove(this);
                 listener.onDone(new GenerationStats(part.getDoneReason(), part.getEvalCount(), part.getEvalDuration(),
                         part.getPromptEvalCount(), part.getTotalDuration()));
             }
@@ -204,7 +219,7 @@ class OllamaChatClient {
         }
 
         private void abort() {
-            disarmTimeout();
+            open.remove(this);
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
@@ -215,21 +230,11 @@ class OllamaChatClient {
             }
         }
 
-        private void armTimeout() {
-            disarmTimeout();
+        private void timeOut() {
             Duration limit = properties.timeout();
-            timeout = timers.schedule(() -> fail(new ChatFailure(ChatFailure.Kind.TIMED_OUT,
-                    "Ollama produced no token for " + seconds(limit) + " (model " + model + ")",
+            fail(new ChatFailure(ChatFailure.Kind.TIMED_OUT, "Ollama produced no token for " + seconds(limit) + " (model " + model + ")",
                     "the model may still be loading or the GPU is overloaded: check `ollama ps` on the Ollama host;"
-                            + " the limit is nexusai.ai.ollama.timeout")),
-                    limit.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        private void disarmTimeout() {
-            ScheduledFuture<?> current = timeout;
-            if (current != null) {
-                current.cancel(false);
-            }
+                            + " the limit is nexusai.ai.ollama.timeout"));
         }
 
         private ChatFailure connectionFailure(Throwable error) {

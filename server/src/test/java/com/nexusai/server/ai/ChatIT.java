@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,9 @@ class ChatIT extends EmbeddedServerTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @DynamicPropertySource
     static void ollama(DynamicPropertyRegistry registry) throws IOException {
@@ -259,6 +263,35 @@ class ChatIT extends EmbeddedServerTest {
             assertThat(upstream.tokensSent()).isLessThan(200);
             assertThat(http.send(http.request("/api/ai/generations/" + generationId, alice).DELETE()).statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void aCancelFromAnotherNodeReachesTheNodeThatStreams() throws Exception {
+        String alice = newUser("USER");
+        ollama.script(Script.tokens(200).every(Duration.ofMillis(50)));
+        try (EventStream stream = chat(alice, message("Keep going"))) {
+            String generationId = stream.next().json().path("generationId").asString();
+            assertThat(stream.next().name()).isEqualTo("token");
+
+            String denied = askAsAnotherNode(generationId, "mallory", false);
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(redis.opsForValue().get(denied)).isEqualTo("FORBIDDEN"));
+            assertThat(stream.next().name()).as("someone else's request changes nothing").isEqualTo("token");
+
+            String allowed = askAsAnotherNode(generationId, "admin", true);
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(redis.opsForValue().get(allowed)).isEqualTo("CANCELLED"));
+            assertThat(stream.rest().getLast().name()).isEqualTo("cancelled");
+            OllamaStandIn.Chat upstream = ollama.lastChat();
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(upstream.clientClosed()).isTrue());
+        }
+    }
+
+    /** Publishes what another node's {@code DELETE /api/ai/generations/{id}} would; returns the key the answer goes to. */
+    private String askAsAnotherNode(String generationId, String user, boolean admin) {
+        String replyKey = "nexusai:ai:cancel-reply:test-" + UUID.randomUUID();
+        Long listeners = redis.convertAndSend("nexusai:ai:cancel", Http.toJson(Map.of("generationId", generationId, "user", user,
+                "admin", admin, "replyKey", replyKey)));
+        assertThat(listeners).isEqualTo(1L);
+        return replyKey;
     }
 
     @Test

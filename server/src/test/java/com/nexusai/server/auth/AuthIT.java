@@ -201,6 +201,11 @@ class AuthIT {
             GET /api/admin/audit                    401   200    403     403       403  403    401
             GET /api/admin/security/jwt             401   200    403     403       403  403    401
             POST /api/admin/security/jwt/rotate     401   200    403     403       403  403    401
+            GET /api/admin/kafka/lag                401   200    403     403       403  403    401
+            GET /api/events                         401   200    200     403       403  403    401
+            GET /api/files                          401   200    200     200       200  200    401
+            GET /api/ai/conversations               401   200    200     200       200  200    401
+            GET /api/ai/generations                 401   200    200     200       200  200    401
             """;
 
     @Test
