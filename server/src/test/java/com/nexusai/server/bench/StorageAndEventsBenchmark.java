@@ -98,13 +98,30 @@ class StorageAndEventsBenchmark {
             if (received != GIB) {
                 throw new AssertionError("downloaded " + received + " bytes");
             }
+
+            // again, for the live heap: a full GC before each sample (slows the transfers, so not timed)
+            HeapSampler live = new HeapSampler(http, token, server.pid());
+            live.start();
+            HttpResponse<String> again = http.send(http.request("/api/files?name=big-again.bin", token)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(GIB)), GIB)));
+            if (again.statusCode() != 201) {
+                throw new AssertionError("second upload answered " + again.statusCode());
+            }
+            try (InputStream in = http.sendStream(http.request("/api/files/" + id + "/content", token).GET()).body()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            live.stop();
             report.append("## A 1 GiB file\n\n| | upload MB/s | download MB/s |\n|---|---|---|\n")
                     .append("| MinIO client straight to the store | ").append(mbps(directUp)).append(" | ").append(mbps(directDown)).append(" |\n")
                     .append("| through the server (`/api/files`) | ").append(mbps(serverUp)).append(" | ").append(mbps(serverDown)).append(" |\n")
                     .append("| server / direct | ").append(pct(directUp / serverUp)).append(" | ").append(pct(directDown / serverDown)).append(" |\n\n")
                     .append("Server heap used during the transfers (sampled every 250 ms from /actuator/metrics): min ")
                     .append(heap.min() / (1024 * 1024)).append(" MiB, max ").append(heap.max() / (1024 * 1024)).append(" MiB over ")
-                    .append(heap.samples()).append(" samples (goal: flat; the file is 1024 MiB).\n\n");
+                    .append(heap.samples()).append(" samples (goal: flat; the file is 1024 MiB).\n")
+                    .append("Live heap (after a full GC, sampled through a second upload and download of the same size): min ")
+                    .append(live.min() / (1024 * 1024)).append(" MiB, max ").append(live.max() / (1024 * 1024)).append(" MiB over ")
+                    .append(live.samples()).append(" samples.\n\n");
 
             try (Connection db = DriverManager.getConnection(find(POSTGRES, output), "postgres", secret(dataDir, "postgres-password"))) {
                 int burst = 5000;
@@ -208,18 +225,38 @@ class StorageAndEventsBenchmark {
         private final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
         private final AtomicLong max = new AtomicLong();
         private final AtomicLong samples = new AtomicLong();
+        private final long collectPid;
         private volatile boolean running = true;
         private Thread thread;
 
         HeapSampler(Http http, String token) {
+            this(http, token, -1);
+        }
+
+        /** With {@code collectPid} >= 0, runs a full GC in that JVM (jcmd) before each sample: the live heap. */
+        HeapSampler(Http http, String token, long collectPid) {
             this.http = http;
             this.token = token;
+            this.collectPid = collectPid;
+        }
+
+        private void collect() throws Exception {
+            if (collectPid < 0) {
+                return;
+            }
+            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+            Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(collectPid), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd GC.run failed");
+            }
         }
 
         void start() {
             thread = Thread.ofPlatform().daemon().start(() -> {
                 while (running) {
                     try {
+                        collect();
                         var body = Http.json(http.get("/actuator/metrics/jvm.memory.used?tag=area:heap", token));
                         long used = (long) body.path("measurements").get(0).path("value").asDouble();
                         min.accumulateAndGet(used, Math::min);
