@@ -47,10 +47,7 @@ class ChatRelayBenchmark {
         Path dataDir = tmp.resolve("data");
         try (OllamaStandIn ollama = OllamaStandIn.start(List.of("llama3:latest"))) {
             ollama.script(Script.tokens(TOKENS).every(Duration.ofMillis(5)).withTimestamps());
-            try (ServerProcess server = ServerProcess.start(tmp.resolve("server.log"), null, "--nexusai.data-dir=" + dataDir,
-                    "--server.port=0", "--logging.file.name=" + dataDir.resolve("logs/nexusai.log"),
-                    "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0",
-                    "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0",
+            try (ServerProcess server = ServerProcess.startEmbedded(tmp.resolve("server.log"), dataDir, 0,
                     "--nexusai.ai.ollama.base-url=" + ollama.baseUrl())) {
                 String url = server.awaitReady(Duration.ofMinutes(3));
                 Http http = new Http(url);

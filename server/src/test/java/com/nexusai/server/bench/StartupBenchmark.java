@@ -200,10 +200,7 @@ class StartupBenchmark {
         int port = freePort();
         Path log = tmp.resolve("embedded-" + System.nanoTime() + ".log");
         long started = System.nanoTime();
-        try (ServerProcess server = ServerProcess.start(log, null, "--nexusai.data-dir=" + dataDir, "--server.port=" + port,
-                "--logging.file.name=" + dataDir.resolve("logs/nexusai.log"), "--nexusai.embedded.postgres.port=0",
-                "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0",
-                "--nexusai.embedded.s3.port=0")) {
+        try (ServerProcess server = ServerProcess.startEmbedded(log, dataDir, port)) {
             awaitHealthy(port, server);
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, String> components = new LinkedHashMap<>();

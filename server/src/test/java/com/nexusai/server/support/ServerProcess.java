@@ -43,6 +43,19 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), output);
     }
 
+    /**
+     * Starts the jar in embedded mode on {@code dataDir} with its log there, HTTP on {@code httpPort}
+     * (0: any) and every embedded server on a free port, then {@code args}.
+     */
+    public static ServerProcess startEmbedded(Path output, Path dataDir, int httpPort, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--nexusai.data-dir=" + dataDir, "--server.port=" + httpPort,
+                "--logging.file.name=" + dataDir.resolve("logs/nexusai.log"), "--nexusai.embedded.postgres.port=0",
+                "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0",
+                "--nexusai.embedded.s3.port=0"));
+        all.addAll(List.of(args));
+        return start(output, null, all.toArray(String[]::new));
+    }
+
     public String output() throws IOException {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }
