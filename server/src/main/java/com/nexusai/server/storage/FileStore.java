@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.io.HashingInputStream;
 import com.nexusai.server.sql.Where;
 import com.nexusai.server.web.NotFoundException;
 import io.minio.GetObjectArgs;
@@ -65,7 +66,7 @@ public class FileStore {
         UUID id = UUID.randomUUID();
         String key = "files/" + id;
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
-        HashingInputStream hashing = new HashingInputStream(body, max);
+        HashingInputStream hashing = new HashingInputStream(body, max, UploadTooLargeException::new);
         try {
             minio.putObject(PutObjectArgs.builder().bucket(bucket()).object(key).contentType(type)
                     .stream(hashing, declaredLength >= 0 ? declaredLength : -1, declaredLength >= 0 ? -1 : PART_SIZE).build());

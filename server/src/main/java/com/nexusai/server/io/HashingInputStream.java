@@ -1,4 +1,4 @@
-package com.nexusai.server.storage;
+package com.nexusai.server.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,17 +6,29 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.LongFunction;
 
-/** Counts and hashes (SHA-256) the bytes as they pass, and stops the stream past a size limit. */
-final class HashingInputStream extends FilterInputStream {
+/**
+ * Counts and hashes (SHA-256) the bytes as they pass, and stops the stream past a size limit. The
+ * count may be read from another thread while the stream is read (progress).
+ */
+public final class HashingInputStream extends FilterInputStream {
 
     private final MessageDigest digest;
     private final long maxBytes;
-    private long count;
+    private final LongFunction<RuntimeException> tooLarge;
+    private volatile long count;
 
-    HashingInputStream(InputStream in, long maxBytes) {
+    /** Without a limit. */
+    public HashingInputStream(InputStream in) {
+        this(in, Long.MAX_VALUE, max -> new IllegalStateException("more than " + max + " bytes"));
+    }
+
+    /** Past {@code maxBytes}, reading throws {@code tooLarge.apply(maxBytes)}. */
+    public HashingInputStream(InputStream in, long maxBytes, LongFunction<RuntimeException> tooLarge) {
         super(in);
         this.maxBytes = maxBytes;
+        this.tooLarge = tooLarge;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -45,17 +57,19 @@ final class HashingInputStream extends FilterInputStream {
     }
 
     private void counted(int n) {
-        count += n;
-        if (count > maxBytes) {
-            throw new UploadTooLargeException(maxBytes);
+        long total = count + n;
+        count = total;
+        if (total > maxBytes) {
+            throw tooLarge.apply(maxBytes);
         }
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    String sha256() {
+    /** The hash of everything read; call once, at the end. */
+    public String sha256() {
         return HexFormat.of().formatHex(digest.digest());
     }
 }

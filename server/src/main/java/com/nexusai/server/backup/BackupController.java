@@ -1,0 +1,116 @@
+package com.nexusai.server.backup;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.nexusai.server.web.BadRequestException;
+import jakarta.annotation.PreDestroy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code /api/admin/backups} (ADMIN): list, run now, follow one as it runs (server-sent
+ * {@code progress} events every half second, then {@code finished}), restore, verify.
+ */
+@RestController
+@RequestMapping("/api/admin/backups")
+class BackupController {
+
+    private static final Duration PROGRESS_PERIOD = Duration.ofMillis(500);
+
+    record RunRequest(String kind) {
+    }
+
+    record RestoreRequest(String confirm) {
+    }
+
+    private final BackupService backups;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("backup-progress").daemon().factory());
+
+    BackupController(BackupService backups) {
+        this.backups = backups;
+    }
+
+    @GetMapping
+    List<BackupRun> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be between 1 and 1000");
+        }
+        return backups.list(kind, limit);
+    }
+
+    /** {@code {"kind": "postgres" | "redis" | "all"}} (default all): 202 with the started runs. */
+    @PostMapping
+    ResponseEntity<List<BackupRun>> run(@RequestBody(required = false) RunRequest request, Authentication user) {
+        String kind = request == null || request.kind() == null ? "all" : request.kind();
+        Set<BackupKind> kinds = kind.equals("all") ? EnumSet.allOf(BackupKind.class) : EnumSet.of(BackupKind.of(kind));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(backups.start(kinds, "manual", user.getName()));
+    }
+
+    @GetMapping("/{id}")
+    BackupRun get(@PathVariable UUID id) {
+        return backups.get(id);
+    }
+
+    @GetMapping(path = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter progress(@PathVariable UUID id) {
+        backups.get(id);
+        SseEmitter emitter = new SseEmitter(0L);
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = ticker.scheduleWithFixedDelay(() -> {
+            try {
+                BackupRun run = backups.get(id);
+                if (run.status().equals("running")) {
+                    emitter.send(SseEmitter.event().name("progress").data(Map.of("bytes", run.bytesSoFar() == null ? 0 : run.bytesSoFar())));
+                } else {
+                    emitter.send(SseEmitter.event().name("finished").data(run));
+                    emitter.complete();
+                    task[0].cancel(false);
+                }
+            } catch (IOException | RuntimeException e) {
+                emitter.completeWithError(e);
+                task[0].cancel(false);
+            }
+        }, 0, PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> task[0].cancel(false));
+        return emitter;
+    }
+
+    /** Replaces the current PostgreSQL data with the backup; {@code confirm} must repeat the backup's id. */
+    @PostMapping("/{id}/restore")
+    ResponseEntity<Map<String, Object>> restore(@PathVariable UUID id, @RequestBody(required = false) RestoreRequest request,
+            Authentication user) {
+        backups.restore(id, request == null ? null : request.confirm(), user.getName());
+        return ResponseEntity.ok(Map.of("restored", id, "by", user.getName()));
+    }
+
+    @PostMapping("/{id}/verify")
+    BackupRun verify(@PathVariable UUID id) {
+        return backups.verify(id);
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+}

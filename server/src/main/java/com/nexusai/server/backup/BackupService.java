@@ -1,0 +1,251 @@
+package com.nexusai.server.backup;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.nexusai.server.io.HashingInputStream;
+import com.nexusai.server.platform.NodeName;
+import com.nexusai.server.web.BadRequestException;
+import com.nexusai.server.web.ConflictException;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs backups (in the background, one at a time per kind on this instance), keeps their progress
+ * while they run, applies retention, restores, and verifies PostgreSQL backups by restoring them
+ * into a scratch database.
+ */
+@Service
+public class BackupService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd/HHmmss").withZone(ZoneOffset.UTC);
+
+    private final BackupRuns runs;
+    private final PostgresBackup postgres;
+    private final RedisBackup redis;
+    private final BackupStore store;
+    private final BackupMetrics metrics;
+    private final BackupProperties properties;
+    private final NodeName node;
+    private final JsonMapper json;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("backup-", 0).daemon().factory());
+    private final Map<BackupKind, UUID> running = new ConcurrentHashMap<>();
+    private final Map<UUID, HashingInputStream> progress = new ConcurrentHashMap<>();
+
+    BackupService(BackupRuns runs, PostgresBackup postgres, RedisBackup redis, BackupStore store, BackupMetrics metrics,
+            BackupProperties properties, NodeName node, JsonMapper json) {
+        this.runs = runs;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.store = store;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.node = node;
+        this.json = json;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void abandonInterruptedRuns() {
+        int abandoned = runs.abandon(node.value());
+        if (abandoned > 0) {
+            log.warn("{} backup run(s) of this node were cut short by a stop; marked failed", abandoned);
+        }
+    }
+
+    /** Starts backups of {@code kinds} in the background and returns their rows (status running). */
+    public List<BackupRun> start(Set<BackupKind> kinds, String trigger, String user) {
+        List<BackupRun> started = new ArrayList<>();
+        for (BackupKind kind : kinds) {
+            UUID id = claim(kind, trigger, user);
+            workers.submit(() -> execute(id, kind, user));
+            started.add(get(id));
+        }
+        return started;
+    }
+
+    /** Runs a backup of {@code kind} now, in this thread, and returns its finished row. */
+    public BackupRun run(BackupKind kind, String trigger, String user) {
+        UUID id = claim(kind, trigger, user);
+        execute(id, kind, user);
+        return get(id);
+    }
+
+    private UUID claim(BackupKind kind, String trigger, String user) {
+        UUID placeholder = UUID.randomUUID();
+        if (running.putIfAbsent(kind, placeholder) != null) {
+            throw new ConflictException("A " + kind.id() + " backup is already running on this instance (" + running.get(kind) + ")");
+        }
+        try {
+            UUID id = runs.start(kind, trigger, user, node.value());
+            running.put(kind, id);
+            return id;
+        } catch (RuntimeException e) {
+            running.remove(kind);
+            throw e;
+        }
+    }
+
+    private void execute(UUID id, BackupKind kind, String user) {
+        long started = System.nanoTime();
+        String key = kind.id() + "/" + KEY_TIME.format(Instant.now()) + "-" + id + (kind == BackupKind.POSTGRES ? ".dump" : ".rdb");
+        try {
+            if (kind == BackupKind.POSTGRES) {
+                PostgresBackup.Dump dump = postgres.dump(key, stream -> progress.put(id, stream));
+                runs.succeeded(id, dump.size(), dump.sha256(), key, json.writeValueAsString(dump.tableCounts()), user);
+            } else {
+                RedisBackup.Snapshot snapshot = redis.backup(key, stream -> progress.put(id, stream));
+                runs.succeeded(id, snapshot.size(), snapshot.sha256(), key, null, user);
+            }
+            log.info("Backup {} of {} done in {} s: {}", id, kind.id(), String.format("%.1f", (System.nanoTime() - started) / 1e9), key);
+            metrics.ran(kind, "succeeded");
+            prune();
+        } catch (RuntimeException e) {
+            log.warn("Backup {} of {} failed: {}", id, kind.id(), e.getMessage());
+            removeQuietly(key);
+            runs.failed(id, e.getMessage(), user);
+            metrics.ran(kind, "failed");
+        } finally {
+            progress.remove(id);
+            running.remove(kind, id);
+        }
+    }
+
+    public BackupRun get(UUID id) {
+        BackupRun run = runs.get(id);
+        HashingInputStream stream = progress.get(id);
+        return stream == null ? run : run.withBytesSoFar(stream.count());
+    }
+
+    public List<BackupRun> list(String kind, int limit) {
+        return runs.list(kind == null ? null : BackupKind.of(kind).id(), limit).stream()
+                .map(run -> progress.containsKey(run.id()) ? get(run.id()) : run).toList();
+    }
+
+    /** Deletes backups older than the retention, keeping the newest good one of each kind. */
+    public int prune() {
+        int removed = 0;
+        for (BackupRun run : runs.expired(Instant.now().minus(properties.retention()))) {
+            try {
+                if (run.objectKey() != null) {
+                    store.remove(run.objectKey());
+                }
+                runs.delete(run.id(), run.objectKey());
+                removed++;
+            } catch (RuntimeException e) {
+                log.warn("Could not delete expired backup {}: {}", run.id(), e.getMessage());
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Restores a PostgreSQL backup over the application's database. The backup history itself is kept
+     * as it is now (the dump holds the history of its own time).
+     */
+    public void restore(UUID id, String confirm, String user) {
+        BackupRun run = runs.get(id);
+        if (!id.toString().equals(confirm)) {
+            throw new BadRequestException("confirm: repeat the backup's id (" + id + ") to replace the current data with it");
+        }
+        if (!run.succeeded()) {
+            throw new ConflictException("Backup " + id + " did not succeed (" + run.status() + "); there is nothing to restore");
+        }
+        if (run.kind().equals(BackupKind.REDIS.id())) {
+            throw new ConflictException(redisRestoreSteps(run));
+        }
+        List<BackupRun> history = runs.list(null, Integer.MAX_VALUE);
+        postgres.restore(run.objectKey(), null);
+        runs.keep(history);
+        runs.restored(id, user);
+        log.warn("PostgreSQL restored from backup {} by {}", id, user);
+    }
+
+    /** Restores a PostgreSQL backup into a scratch database, compares every table's rows with the dump's snapshot, and records the result. */
+    public BackupRun verify(UUID id) {
+        BackupRun run = runs.get(id);
+        if (!run.kind().equals(BackupKind.POSTGRES.id()) || !run.succeeded() || run.tableCounts() == null) {
+            throw new ConflictException("Only a successful PostgreSQL backup can be verified (backup " + id + " is " + run.kind() + ", "
+                    + run.status() + ")");
+        }
+        String scratch = "nexusai_verify_" + id.toString().replace("-", "").substring(0, 12);
+        Map<String, Long> expected = json.readValue(run.tableCounts(), new TypeReference<TreeMap<String, Long>>() { });
+        try {
+            postgres.execute("drop database if exists " + scratch + " with (force)");
+            postgres.execute("create database " + scratch);
+            postgres.restore(run.objectKey(), scratch);
+            Map<String, Long> actual = postgres.countRows(scratch);
+            List<String> differences = new ArrayList<>();
+            for (String table : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
+                Long want = expected.get(table);
+                Long got = actual.get(table);
+                if (want == null || !want.equals(got)) {
+                    differences.add(table + ": " + got + " rows restored, " + want + " in the dump's snapshot");
+                }
+            }
+            boolean ok = differences.isEmpty();
+            runs.verified(id, ok, ok ? "restored into " + scratch + ": " + expected.size() + " tables, every row count equal"
+                    : String.join("; ", differences));
+        } catch (BackupFailedException e) {
+            runs.verified(id, false, "restore test failed: " + e.getMessage());
+        } finally {
+            try {
+                postgres.execute("drop database if exists " + scratch + " with (force)");
+            } catch (RuntimeException e) {
+                log.warn("Could not drop the scratch database {}: {}", scratch, e.getMessage());
+            }
+        }
+        return runs.get(id);
+    }
+
+    /** The newest good backup of {@code kind}, or null. */
+    public BackupRun lastGood(BackupKind kind) {
+        return runs.lastGood(kind);
+    }
+
+    private String redisRestoreSteps(BackupRun run) {
+        boolean aof = redis.aofEnabled();
+        return "The server does not restore Redis while it uses it. " + (aof
+                ? "This Redis has AOF on (aof_enabled:1): at start it reads the AOF and ignores an RDB, so copying the backup in would "
+                        + "not take. Stop here and see the README (Redis restore with AOF)."
+                : "Steps: download " + run.objectKey() + " from bucket " + properties.bucket() + ", check its sha256 (" + run.sha256()
+                        + "), stop Redis (SHUTDOWN NOSAVE), replace its dump.rdb with the file, start Redis. See the README.");
+    }
+
+    private void removeQuietly(String key) {
+        try {
+            store.remove(key);
+        } catch (RuntimeException e) {
+            // nothing was stored, or the store is down: nothing to clean
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+}

@@ -1,0 +1,160 @@
+package com.nexusai.server.backup;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import com.nexusai.server.io.HashingInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL backups with the real {@code pg_dump} (custom format, compressed once, by pg_dump),
+ * streamed from its stdout to the object store with no temporary file, and restores with
+ * {@code pg_restore} fed from the store. The dump runs in a snapshot exported from a transaction
+ * that also counts every table's rows, so the counts describe exactly what the dump holds: a
+ * restore test compares against them.
+ */
+@Component
+class PostgresBackup {
+
+    private static final String INSTALL = "install the PostgreSQL client of the server's major version or newer "
+            + "(Debian: apt-get install postgresql-client-15), or set nexusai.backup.pg-dump / pg-restore";
+
+    record Dump(long size, String sha256, Map<String, Long> tableCounts) {
+    }
+
+    private final DataSource dataSource;
+    private final Targets targets;
+    private final BackupStore store;
+    private final ClientTool pgDump;
+    private final ClientTool pgRestore;
+
+    PostgresBackup(DataSource dataSource, Targets targets, BackupStore store, BackupProperties properties) {
+        this.dataSource = dataSource;
+        this.targets = targets;
+        this.store = store;
+        this.pgDump = new ClientTool(properties.pgDump(), INSTALL);
+        this.pgRestore = new ClientTool(properties.pgRestore(), INSTALL);
+    }
+
+    /** Dumps the application's database to {@code key}; {@code progress} receives the stream so its count can be read. */
+    Dump dump(String key, java.util.function.Consumer<HashingInputStream> progress) {
+        requireVersion(pgDump);
+        Targets.Postgres target = targets.postgres();
+        try (Connection snapshot = dataSource.getConnection()) {
+            snapshot.setAutoCommit(false);
+            snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            snapshot.setReadOnly(true);
+            try {
+                String snapshotId = single(snapshot, "select pg_export_snapshot()");
+                Map<String, Long> counts = countRows(snapshot);
+                ClientTool.Running dump = pgDump.start(List.of("--format=custom", "--snapshot=" + snapshotId, "--no-password",
+                        "--host=" + target.host(), "--port=" + target.port(), "--username=" + target.username(),
+                        "--dbname=" + target.database()), Map.of("PGPASSWORD", nullToEmpty(target.password())));
+                HashingInputStream out = new HashingInputStream(dump.process().getInputStream());
+                progress.accept(out);
+                try {
+                    store.put(key, out);
+                } catch (RuntimeException e) {
+                    dump.kill();
+                    throw e;
+                }
+                dump.await();
+                return new Dump(out.count(), out.sha256(), counts);
+            } finally {
+                snapshot.rollback();
+            }
+        } catch (SQLException e) {
+            throw new BackupFailedException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores the dump at {@code key} into {@code database} (null: the application's own), replacing
+     * what is there ({@code --clean --if-exists}) in one transaction.
+     */
+    void restore(String key, String database) {
+        requireVersion(pgRestore);
+        Targets.Postgres target = database == null ? targets.postgres() : targets.postgres().withDatabase(database);
+        ClientTool.Running restore = pgRestore.start(List.of("--clean", "--if-exists", "--no-owner", "--single-transaction",
+                "--exit-on-error", "--no-password", "--host=" + target.host(), "--port=" + target.port(),
+                "--username=" + target.username(), "--dbname=" + target.database()), Map.of("PGPASSWORD", nullToEmpty(target.password())));
+        try (InputStream in = store.open(key); OutputStream stdin = restore.process().getOutputStream()) {
+            in.transferTo(stdin);
+        } catch (java.io.IOException e) {
+            restore.kill();
+            restore.await();
+            throw new BackupFailedException("pg_restore stopped reading: " + e.getMessage(), e);
+        }
+        restore.await();
+    }
+
+    /** Row counts of every table of {@code database} on the application's server. */
+    Map<String, Long> countRows(String database) {
+        Targets.Postgres target = targets.postgres().withDatabase(database);
+        String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + database;
+        try (Connection connection = java.sql.DriverManager.getConnection(url, target.username(), target.password())) {
+            return countRows(connection);
+        } catch (SQLException e) {
+            throw new BackupFailedException("PostgreSQL (" + database + "): " + e.getMessage(), e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new BackupFailedException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireVersion(ClientTool tool) {
+        int client = tool.majorVersion();
+        int server;
+        try (Connection connection = dataSource.getConnection()) {
+            server = Integer.parseInt(single(connection, "show server_version_num")) / 10000;
+        } catch (SQLException e) {
+            throw new BackupFailedException("PostgreSQL: " + e.getMessage(), e);
+        }
+        if (client < server) {
+            throw new BackupFailedException(tool.command() + " is version " + client + " and cannot handle a PostgreSQL " + server
+                    + " server: " + INSTALL);
+        }
+    }
+
+    private static Map<String, Long> countRows(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables "
+                        + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') order by 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables) {
+            counts.put(table, Long.parseLong(single(connection, "select count(*) from " + table)));
+        }
+        return counts;
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
