@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BackupMetrics {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupMetrics.class);
+
     private final BackupRuns runs;
     private final MeterRegistry registry;
     private final AtomicReference<Map<String, double[]>> figures = new AtomicReference<>(Map.of());
@@ -43,6 +45,7 @@ class BackupMetrics {
             figures.set(runs.lastGoodFigures());
         } catch (RuntimeException e) {
             // the database is down: keep the last figures; the db health component says why
+            log.warn("Backup figures not refreshed: {}", e.getMessage());
         }
     }
 

@@ -108,10 +108,8 @@ class BackupRuns {
 
     /** Finished runs started before {@code before}, except the newest good one of each kind. */
     List<BackupRun> expired(Instant before) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from backup_runs r where status <> 'running' and started_at < ?
-                         and id not in (select distinct on (kind) id from backup_runs where status = 'succeeded'
-                                        order by kind, finished_at desc)""")
+        return jdbc.sql("select " + COLUMNS + " from backup_runs where status <> 'running' and started_at < ? and id not in "
+                        + "(select distinct on (kind) id from backup_runs where status = 'succeeded' order by kind, finished_at desc)")
                 .param(OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).query(BackupRuns::row).list();
     }
 
@@ -130,18 +128,17 @@ class BackupRuns {
 
     /** Per kind: finish time, seconds taken and size of the newest good run. */
     Map<String, double[]> lastGoodFigures() {
-        Map<String, double[]> figures = new LinkedHashMap<>();
-        jdbc.sql("""
+        return jdbc.sql("""
                         select distinct on (kind) kind, extract(epoch from finished_at) as finished,
                                extract(epoch from finished_at - started_at) as took, size_bytes
                         from backup_runs where status = 'succeeded' order by kind, finished_at desc""")
                 .query((ResultSet rs) -> {
+                    Map<String, double[]> figures = new LinkedHashMap<>();
                     while (rs.next()) {
                         figures.put(rs.getString("kind"), new double[] {rs.getDouble("finished"), rs.getDouble("took"), rs.getLong("size_bytes")});
                     }
-                    return null;
+                    return figures;
                 });
-        return figures;
     }
 
     private static BackupRun row(ResultSet rs, int n) throws SQLException {

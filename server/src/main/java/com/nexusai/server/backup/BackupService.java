@@ -116,7 +116,6 @@ public class BackupService {
             }
             log.info("Backup {} of {} done in {} s: {}", id, kind.id(), String.format("%.1f", (System.nanoTime() - started) / 1e9), key);
             metrics.ran(kind, "succeeded");
-            prune();
         } catch (RuntimeException e) {
             log.warn("Backup {} of {} failed: {}", id, kind.id(), e.getMessage());
             removeQuietly(key);
@@ -125,6 +124,11 @@ public class BackupService {
         } finally {
             progress.remove(id);
             running.remove(kind, id);
+        }
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            log.warn("Retention after backup {} failed: {}", id, e.getMessage());
         }
     }
 

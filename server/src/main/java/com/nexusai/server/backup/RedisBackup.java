@@ -74,14 +74,19 @@ class RedisBackup {
         }
     }
 
+    /** Spring Data Redis gives LASTSAVE as epoch milliseconds (Lettuce's Date); Redis counts seconds. */
+    private static long seconds(long lastSave) {
+        return lastSave > 100_000_000_000L ? lastSave / 1000 : lastSave;
+    }
+
     /** Runs BGSAVE and returns the new LASTSAVE once Redis reports the save done and good. */
     private long bgsave() {
         try (RedisConnection connection = connections.getConnection()) {
             Long before = connection.serverCommands().lastSave();
-            // LASTSAVE counts seconds: a save finishing within the second of the last one would not move it
+            // LASTSAVE counts whole seconds: a save ending within the second of the last one would not move it
             Long serverMillis = connection.serverCommands().time();
-            if (before != null && serverMillis != null && serverMillis / 1000 <= before) {
-                Thread.sleep((before + 1) * 1000 - serverMillis + 20);
+            if (before != null && serverMillis != null && serverMillis / 1000 <= seconds(before)) {
+                Thread.sleep((seconds(before) + 1) * 1000 - serverMillis + 20);
             }
             connection.serverCommands().bgSave();
             long deadline = System.nanoTime() + timeout.toNanos();
