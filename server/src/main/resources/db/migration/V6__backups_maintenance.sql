@@ -43,3 +43,13 @@ create table shedlock (
     locked_at  timestamp with time zone not null,
     locked_by  varchar(255) not null
 );
+
+-- What the quarterly capacity review looks back on: each instance's peaks, sampled every 15 minutes.
+create table capacity_samples (
+    taken_at      timestamp with time zone not null default now(),
+    node          varchar(100) not null,
+    heap_used     bigint,
+    pool_active   integer,
+    kafka_lag     bigint,
+    primary key (taken_at, node)
+);

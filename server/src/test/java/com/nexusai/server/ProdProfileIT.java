@@ -3,14 +3,11 @@ package com.nexusai.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.nexusai.server.platform.EmbeddedPlatform;
-import com.nexusai.server.platform.EmbeddedSettings;
-import com.nexusai.server.platform.Secrets;
+import com.nexusai.server.support.ProdServices;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +27,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,35 +40,17 @@ class ProdProfileIT {
     @TempDir
     static Path servicesDir;
 
+    static ProdServices prod;
     static EmbeddedPlatform services;
     static ConfigurableApplicationContext server;
-    static final String ADMIN_PASSWORD = "prod-admin-" + Secrets.newPassword();
+    static String adminPassword;
 
     @BeforeAll
     static void startServerInProdMode() {
-        services = EmbeddedPlatform.start(new EmbeddedSettings.Resolved(servicesDir, new EmbeddedSettings(true,
-                Duration.ofMinutes(2), new EmbeddedSettings.Postgres(0, "nexusai_prod", 100), new EmbeddedSettings.Redis(0),
-                new EmbeddedSettings.Kafka(0, 0, DataSize.ofMegabytes(256), 1), new EmbeddedSettings.S3(0))), 0);
-        Map<String, String> environment = Map.ofEntries(
-                Map.entry("DB_HOST", "127.0.0.1"),
-                Map.entry("DB_PORT", Integer.toString(services.postgres().port())),
-                Map.entry("DB_NAME", "nexusai_prod"),
-                Map.entry("DB_USER", services.postgres().username()),
-                Map.entry("DB_PASSWORD", services.postgres().password()),
-                Map.entry("REDIS_HOST", "127.0.0.1"),
-                Map.entry("REDIS_PORT", Integer.toString(services.redis().port())),
-                Map.entry("REDIS_PASSWORD", services.redis().password()),
-                Map.entry("KAFKA_SERVERS", services.kafka().bootstrapServers()),
-                Map.entry("JWT_SECRET", Secrets.randomToken(64)),
-                Map.entry("MINIO_ENDPOINT", services.s3().url()),
-                Map.entry("MINIO_ACCESS_KEY", services.s3().accessKey()),
-                Map.entry("MINIO_SECRET_KEY", services.s3().secretKey()),
-                Map.entry("OLLAMA_URL", "http://127.0.0.1:9"),
-                Map.entry("NEXUSAI_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        List<String> args = new ArrayList<>();
-        environment.forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.add("--server.port=0");
-        server = new SpringApplicationBuilder(NexusAiServer.class).profiles("prod").run(args.toArray(String[]::new));
+        prod = ProdServices.start(servicesDir);
+        services = prod.platform();
+        adminPassword = prod.adminPassword();
+        server = prod.startServer();
     }
 
     @AfterAll
@@ -81,7 +58,7 @@ class ProdProfileIT {
         if (server != null) {
             server.close();
         }
-        services.close();
+        prod.close();
     }
 
     @Test
@@ -144,7 +121,7 @@ class ProdProfileIT {
     void healthShowsEveryExternalServiceAndTheAdminFromTheEnvironmentSignsIn() throws Exception {
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
         Http http = new Http("http://127.0.0.1:" + port);
-        var response = http.get("/actuator/health", http.accessToken("admin", ADMIN_PASSWORD));
+        var response = http.get("/actuator/health", http.accessToken("admin", adminPassword));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = server.getBean(JsonMapper.class).readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");

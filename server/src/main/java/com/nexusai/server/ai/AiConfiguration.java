@@ -2,8 +2,6 @@ package com.nexusai.server.ai;
 
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.ollama4j.Ollama;
 import org.springframework.context.annotation.Bean;
@@ -22,14 +20,6 @@ class AiConfiguration {
                 .connectTimeout(OllamaChatClient.CONNECT_TIMEOUT)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-    }
-
-    /** Token timeouts and stream keep-alives: short tasks, off the application's scheduler. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService aiTimers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("ai-timer").daemon().factory());
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
     }
 
     /** Listens for cancel requests from the other nodes (a lifecycle bean: it subscribes, and resubscribes after Redis outages). */

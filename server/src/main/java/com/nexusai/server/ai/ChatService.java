@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
 import com.nexusai.server.web.ProblemException;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -41,14 +39,14 @@ class ChatService implements SmartLifecycle {
     private final ChatMetrics metrics;
     private final OllamaProperties ollama;
     private final ChatProperties properties;
-    private final ScheduledExecutorService timers;
+    private final ChatTimers timers;
     private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> busyConversations = new ConcurrentHashMap<>();
     private final CancelBroadcast broadcast;
     private volatile boolean accepting;
 
     ChatService(OllamaChatClient client, Conversations conversations, ChatMetrics metrics, OllamaProperties ollama,
-            ChatProperties properties, @Qualifier("aiTimers") ScheduledExecutorService timers, CancelBroadcast broadcast) {
+            ChatProperties properties, ChatTimers timers, CancelBroadcast broadcast) {
         this.client = client;
         this.conversations = conversations;
         this.metrics = metrics;
@@ -93,7 +91,7 @@ class ChatService implements SmartLifecycle {
         emitter.onCompletion(() -> generation.cancel("the client closed the stream"));
         emitter.onError(error -> generation.cancel("the client closed the stream"));
         long quietNanos = properties.keepAlive().toNanos();
-        generation.keepAlive(timers.scheduleWithFixedDelay(() -> generation.ping(quietNanos), quietNanos, quietNanos, TimeUnit.NANOSECONDS));
+        generation.keepAlive(timers.every(properties.keepAlive(), () -> generation.ping(quietNanos)));
         try {
             generation.begin(client, turns);
         } catch (RuntimeException e) {

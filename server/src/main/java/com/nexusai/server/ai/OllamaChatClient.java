@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,12 +51,12 @@ class OllamaChatClient {
     private final OllamaProperties properties;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
-    OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, @Qualifier("aiTimers") ScheduledExecutorService timers,
+    OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, ChatTimers timers,
             OllamaProperties properties) {
         this.http = http;
         this.properties = properties;
         // one watch for all streams, rather than a timer re-armed on every token
-        timers.scheduleWithFixedDelay(this::expireQuietStreams, WATCH_PERIOD.toNanos(), WATCH_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+        timers.every(WATCH_PERIOD, this::expireQuietStreams);
     }
 
     private void expireQuietStreams() {

@@ -60,6 +60,7 @@ class SecurityConfiguration {
             ProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/auth/login", "/api/auth/refresh", "/error").permitAll()
+                        .requestMatchers("/api/admin/maintenance/**").hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))

@@ -16,7 +16,7 @@ public record BackupRun(UUID id, String kind, String trigger, String requestedBy
                 tableCounts, verification, verifiedAt, verificationDetail, bytes);
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return "succeeded".equals(status);
     }
 }

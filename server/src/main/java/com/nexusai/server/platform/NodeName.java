@@ -3,15 +3,20 @@ package com.nexusai.server.platform;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** This server instance's name in run histories and locks: host name and process id. */
+/** This server instance's name in run histories: {@code nexusai.node-name}, else host name and process id. */
 @Component
 public class NodeName {
 
     private final String value;
 
-    NodeName() {
+    NodeName(@Value("${nexusai.node-name:}") String configured) {
+        if (!configured.isBlank()) {
+            value = configured;
+            return;
+        }
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

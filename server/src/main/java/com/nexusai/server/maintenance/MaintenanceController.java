@@ -1,0 +1,60 @@
+package com.nexusai.server.maintenance;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.nexusai.server.web.BadRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/admin/maintenance} (ADMIN, DEVOPS): the calendar with last and next runs, the history,
+ * run a job now, mark a to-do task done. {@code /api/maintenance/windows} (anyone signed in, and the
+ * console's alert engine): the coming windows, during which alerts may be silenced.
+ */
+@RestController
+class MaintenanceController {
+
+    private final MaintenanceCalendar calendar;
+
+    MaintenanceController(MaintenanceCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/admin/maintenance")
+    List<MaintenanceCalendar.JobView> jobs() {
+        return calendar.jobs();
+    }
+
+    @GetMapping("/api/admin/maintenance/runs")
+    List<MaintenanceRun> history(@RequestParam(required = false) String job, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be between 1 and 1000");
+        }
+        return calendar.history(job, limit);
+    }
+
+    @PostMapping("/api/admin/maintenance/{job}/run")
+    ResponseEntity<MaintenanceRun> run(@PathVariable String job, Authentication user) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(calendar.runNow(job, user.getName()));
+    }
+
+    @PostMapping("/api/admin/maintenance/runs/{id}/done")
+    MaintenanceRun done(@PathVariable UUID id, Authentication user) {
+        return calendar.markDone(id, user.getName());
+    }
+
+    @GetMapping("/api/maintenance/windows")
+    List<MaintenanceCalendar.Window> windows(@RequestParam(defaultValue = "14") int days) {
+        if (days < 1 || days > 366) {
+            throw new BadRequestException("days must be between 1 and 366");
+        }
+        return calendar.windows(days);
+    }
+}

@@ -1,0 +1,174 @@
+package com.nexusai.server.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nexusai.server.support.Http;
+import com.nexusai.server.support.ProdServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The maintenance calendar with two server instances (prod profile) against one PostgreSQL, Redis,
+ * Kafka and S3 store: a job scheduled every two seconds on both runs once per occurrence.
+ */
+class MaintenanceIT {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @TempDir
+    static Path servicesDir;
+
+    static ProdServices services;
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+    static Http http;
+    static String admin;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        services = ProdServices.start(servicesDir);
+        String[] settings = {"--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.lock-at-least=1s"};
+        first = services.startServer(concat(settings, "--nexusai.node-name=instance-1"));
+        second = services.startServer(concat(settings, "--nexusai.node-name=instance-2"));
+        http = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) first).getWebServer().getPort());
+        admin = http.accessToken("admin", services.adminPassword());
+        jdbc = first.getBean(JdbcTemplate.class);
+    }
+
+    private static String[] concat(String[] settings, String more) {
+        String[] all = java.util.Arrays.copyOf(settings, settings.length + 1);
+        all[settings.length] = more;
+        return all;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        services.close();
+    }
+
+    private String user(String role) throws Exception {
+        String name = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.post("/api/admin/users", Http.toJson(Map.of("username", name, "password", "maintenance-pw-1", "roles", List.of(role))),
+                admin).statusCode()).isEqualTo(201);
+        return http.accessToken(name, "maintenance-pw-1");
+    }
+
+    private JsonNode awaitFinished(String runId) throws Exception {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(Http.json(http.get("/api/admin/maintenance/runs?limit=200", admin)).valueStream()
+                        .filter(run -> run.path("id").asString().equals(runId)).findFirst().orElseThrow().path("status").asString())
+                        .isNotEqualTo("running"));
+        return Http.json(http.get("/api/admin/maintenance/runs?limit=200", admin)).valueStream()
+                .filter(run -> run.path("id").asString().equals(runId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aJobScheduledOnTwoInstancesRunsOncePerOccurrence() {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from maintenance_runs where job = 'vacuum' and trigger = 'scheduled'", Integer.class) >= 6);
+        List<Map<String, Object>> perOccurrence = jdbc.queryForList("""
+                select floor(extract(epoch from started_at) / 2) as occurrence, count(*) as runs, string_agg(node, ',') as nodes
+                from maintenance_runs where job = 'vacuum' and trigger = 'scheduled' group by 1 order by 1""");
+        assertThat(perOccurrence).hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(row -> assertThat(((Number) row.get("runs")).intValue()).as(row.toString()).isEqualTo(1));
+        assertThat(jdbc.queryForList("select distinct node from maintenance_runs where job = 'vacuum'", String.class))
+                .as("both instances compete; either may win an occurrence").isSubsetOf("instance-1", "instance-2");
+        assertThat(jdbc.queryForList("select status from maintenance_runs where job = 'vacuum' and status <> 'running'", String.class))
+                .containsOnly("succeeded");
+    }
+
+    @Test
+    void theCalendarListsTheGuidesJobsWithTheirNextRunsAndWindows() throws Exception {
+        JsonNode jobs = Http.json(http.get("/api/admin/maintenance", admin));
+        assertThat(jobs.valueStream().map(job -> job.path("name").asString()).toList())
+                .containsExactly("backup", "capacity-review", "log-rotation", "restore-test", "security-updates", "vacuum");
+        ZonedDateTime backupNext = Instant.parse(job(jobs, "backup").path("nextRun").asString()).atZone(PARIS);
+        assertThat(backupNext.toLocalTime()).isEqualTo(LocalTime.of(2, 0));
+        assertThat(job(jobs, "backup").path("cron").asString()).isEqualTo("0 0 2 * * *");
+        assertThat(job(jobs, "vacuum").path("cron").asString()).as("overridden for this test").isEqualTo("*/2 * * * * *");
+        ZonedDateTime securityNext = Instant.parse(job(jobs, "security-updates").path("nextRun").asString()).atZone(PARIS);
+        assertThat(securityNext.getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
+        assertThat(securityNext.getDayOfMonth()).as("the first Saturday").isLessThanOrEqualTo(7);
+        ZonedDateTime logNext = Instant.parse(job(jobs, "log-rotation").path("nextRun").asString()).atZone(PARIS);
+        assertThat(logNext.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
+
+        String support = user("SUPPORT");
+        JsonNode windows = Http.json(http.get("/api/maintenance/windows?days=8", support));
+        List<JsonNode> backupWindows = windows.valueStream().filter(w -> w.path("job").asString().equals("backup")).toList();
+        assertThat(backupWindows).hasSizeGreaterThanOrEqualTo(7).allSatisfy(window -> {
+            ZonedDateTime start = Instant.parse(window.path("start").asString()).atZone(PARIS);
+            assertThat(start.toLocalTime()).isEqualTo(LocalTime.of(2, 0));
+            assertThat(Instant.parse(window.path("end").asString()).atZone(PARIS).toLocalTime()).isEqualTo(LocalTime.of(4, 0));
+        });
+        assertThat(http.get("/api/admin/maintenance", support).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/maintenance/windows?days=0", support).statusCode()).isEqualTo(400);
+    }
+
+    private static JsonNode job(JsonNode jobs, String name) {
+        return jobs.valueStream().filter(job -> job.path("name").asString().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPersonsTaskIsRecordedToDoAndMarkedDone() throws Exception {
+        String devops = user("DEVOPS");
+        HttpResponse<String> started = http.post("/api/admin/maintenance/security-updates/run", null, devops);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode run = awaitFinished(Http.json(started).path("id").asString());
+        assertThat(run.path("status").asString()).isEqualTo("to-do");
+        assertThat(run.path("summary").asString()).contains("take a backup").contains("on each instance in turn");
+        String id = run.path("id").asString();
+        JsonNode done = Http.json(http.post("/api/admin/maintenance/runs/" + id + "/done", null, devops));
+        assertThat(done.path("status").asString()).isEqualTo("done");
+        assertThat(done.path("doneBy").asString()).startsWith("devops-");
+        assertThat(http.post("/api/admin/maintenance/runs/" + id + "/done", null, devops).statusCode()).isEqualTo(409);
+        assertThat(http.post("/api/admin/maintenance/no-such-job/run", null, devops).statusCode()).isEqualTo(404);
+        assertThat(http.post("/api/admin/maintenance/vacuum/run", null, user("SUPPORT")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theBackupRestoreTestLogAndCapacityJobsRunFromTheCalendar() throws Exception {
+        JsonNode backup = awaitFinished(Http.json(http.post("/api/admin/maintenance/backup/run", null, admin)).path("id").asString());
+        assertThat(backup.path("status").asString()).as(backup.path("summary").asString()).isEqualTo("succeeded");
+        assertThat(backup.path("summary").asString()).contains("postgres succeeded").contains("redis succeeded");
+
+        JsonNode restoreTest = awaitFinished(Http.json(http.post("/api/admin/maintenance/restore-test/run", null, admin)).path("id").asString());
+        assertThat(restoreTest.path("status").asString()).as(restoreTest.path("summary").asString()).isEqualTo("succeeded");
+        assertThat(restoreTest.path("summary").asString()).contains("verified").contains("every row count equal");
+
+        JsonNode logs = awaitFinished(Http.json(http.post("/api/admin/maintenance/log-rotation/run", null, admin)).path("id").asString());
+        assertThat(logs.path("status").asString()).as(logs.path("summary").asString()).isEqualTo("succeeded");
+        assertThat(logs.path("summary").asString()).contains("archives kept").contains("older than 30 days deleted");
+
+        jdbc.update("insert into capacity_samples (taken_at, node, heap_used, pool_active, kafka_lag) values (now() - interval '10 days', 'x', 123456789, 17, 42)");
+        JsonNode capacity = awaitFinished(Http.json(http.post("/api/admin/maintenance/capacity-review/run", null, admin)).path("id").asString());
+        assertThat(capacity.path("status").asString()).as(capacity.path("summary").asString()).isEqualTo("succeeded");
+        assertThat(capacity.path("summary").asString()).contains("first review").contains("heap 123456789 bytes")
+                .contains("active connections 17").contains("Kafka lag 42").contains("largest tables: ");
+    }
+}
