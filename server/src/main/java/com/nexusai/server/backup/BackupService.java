@@ -1,5 +1,8 @@
 package com.nexusai.server.backup;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,12 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.nexusai.server.io.HashingInputStream;
+import com.nexusai.server.platform.EmbeddedPlatform;
 import com.nexusai.server.platform.NodeName;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,12 +51,13 @@ public class BackupService {
     private final BackupProperties properties;
     private final NodeName node;
     private final JsonMapper json;
+    private final ObjectProvider<EmbeddedPlatform> embedded;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("backup-", 0).daemon().factory());
     private final Map<BackupKind, UUID> running = new ConcurrentHashMap<>();
     private final Map<UUID, HashingInputStream> progress = new ConcurrentHashMap<>();
 
     BackupService(BackupRuns runs, PostgresBackup postgres, RedisBackup redis, BackupStore store, BackupMetrics metrics,
-            BackupProperties properties, NodeName node, JsonMapper json) {
+            BackupProperties properties, NodeName node, JsonMapper json, ObjectProvider<EmbeddedPlatform> embedded) {
         this.runs = runs;
         this.postgres = postgres;
         this.redis = redis;
@@ -60,6 +66,7 @@ public class BackupService {
         this.properties = properties;
         this.node = node;
         this.json = json;
+        this.embedded = embedded;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -173,7 +180,8 @@ public class BackupService {
             throw new ConflictException("Backup " + id + " did not succeed (" + run.status() + "); there is nothing to restore");
         }
         if (run.kind().equals(BackupKind.REDIS.id())) {
-            throw new ConflictException(redisRestoreSteps(run));
+            restoreRedis(run, user);
+            return;
         }
         List<BackupRun> history = runs.list(null, Integer.MAX_VALUE);
         postgres.restore(run.objectKey(), null);
@@ -224,9 +232,45 @@ public class BackupService {
         return runs.lastGood(kind);
     }
 
-    private String redisRestoreSteps(BackupRun run) {
+    /**
+     * Embedded mode, where the Redis data directory is the server's own: the snapshot is downloaded
+     * beside it and checked against its sha256, then Redis is stopped without saving, the snapshot
+     * put in place, and Redis started again. Otherwise (or with AOF on) the answer gives the steps.
+     */
+    private void restoreRedis(BackupRun run, String user) {
         boolean aof = redis.aofEnabled();
-        return "The server does not restore Redis while it uses it. " + (aof
+        EmbeddedPlatform platform = embedded.getIfAvailable();
+        if (aof || platform == null) {
+            throw new ConflictException(redisRestoreSteps(run, aof));
+        }
+        Path staged = platform.dataDirectory().directory("redis").resolve("restore-" + run.id() + ".rdb");
+        try {
+            try (HashingInputStream in = new HashingInputStream(store.open(run.objectKey()))) {
+                Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+                if (!in.sha256().equals(run.sha256())) {
+                    throw new BackupFailedException("the snapshot in the store does not match its sha256 (" + run.sha256()
+                            + "); Redis was left as it is");
+                }
+            }
+            platform.restoreRedis(staged);
+        } catch (java.io.IOException e) {
+            throw new BackupFailedException("Redis restore: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupFailedException("Redis restore was interrupted");
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (java.io.IOException e) {
+                log.warn("Could not delete {}: {}", staged, e.getMessage());
+            }
+        }
+        runs.restored(run.id(), user);
+        log.warn("Redis restored from backup {} by {}", run.id(), user);
+    }
+
+    private String redisRestoreSteps(BackupRun run, boolean aof) {
+        return "The server restores Redis only where it runs it (embedded mode). " + (aof
                 ? "This Redis has AOF on (aof_enabled:1): at start it reads the AOF and ignores an RDB, so copying the backup in would "
                         + "not take. Stop here and see the README (Redis restore with AOF)."
                 : "Steps: download " + run.objectKey() + " from bucket " + properties.bucket() + ", check its sha256 (" + run.sha256()

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,7 @@ class PostgresBackup {
     private final BackupStore store;
     private final ClientTool pgDump;
     private final ClientTool pgRestore;
+    private final int compression;
 
     PostgresBackup(DataSource dataSource, Targets targets, BackupStore store, BackupProperties properties) {
         this.dataSource = dataSource;
@@ -44,6 +46,10 @@ class PostgresBackup {
         this.store = store;
         this.pgDump = new ClientTool(properties.pgDump(), INSTALL);
         this.pgRestore = new ClientTool(properties.pgRestore(), INSTALL);
+        this.compression = properties.pgDumpCompression();
+        if (compression < -1 || compression > 9) {
+            throw new IllegalStateException("nexusai.backup.pg-dump-compression must be -1 (pg_dump's default) or 0 to 9, not " + compression);
+        }
     }
 
     /** Dumps the application's database to {@code key}; {@code progress} receives the stream so its count can be read. */
@@ -56,20 +62,32 @@ class PostgresBackup {
             snapshot.setReadOnly(true);
             try {
                 String snapshotId = single(snapshot, "select pg_export_snapshot()");
-                Map<String, Long> counts = countRows(snapshot);
-                ClientTool.Running dump = pgDump.start(List.of("--format=custom", "--snapshot=" + snapshotId, "--no-password",
+                List<String> args = new ArrayList<>(List.of("--format=custom", "--snapshot=" + snapshotId, "--no-password",
                         "--host=" + target.host(), "--port=" + target.port(), "--username=" + target.username(),
-                        "--dbname=" + target.database()), Map.of("PGPASSWORD", nullToEmpty(target.password())));
+                        "--dbname=" + target.database()));
+                if (compression >= 0) {
+                    args.add("--compress=" + compression);
+                }
+                ClientTool.Running dump = pgDump.start(args, Map.of("PGPASSWORD", nullToEmpty(target.password())));
+                // the rows are counted in the exported snapshot while pg_dump reads it
+                CompletableFuture<Map<String, Long>> counts = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return countRows(snapshot);
+                    } catch (SQLException e) {
+                        throw new BackupFailedException("PostgreSQL (counting rows): " + e.getMessage(), e);
+                    }
+                }, Thread::startVirtualThread);
                 HashingInputStream out = new HashingInputStream(dump.process().getInputStream());
                 progress.accept(out);
                 try {
                     store.put(key, out);
                 } catch (RuntimeException e) {
                     dump.kill();
+                    counts.handle((done, failure) -> null).join(); // the connection is not shared across threads
                     throw e;
                 }
                 dump.await();
-                return new Dump(out.count(), out.sha256(), counts);
+                return new Dump(out.count(), out.sha256(), join(counts));
             } finally {
                 snapshot.rollback();
             }
@@ -114,6 +132,14 @@ class PostgresBackup {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new BackupFailedException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Long> join(CompletableFuture<Map<String, Long>> counts) {
+        try {
+            return counts.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 

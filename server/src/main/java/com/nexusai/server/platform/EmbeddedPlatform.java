@@ -1,5 +1,7 @@
 package com.nexusai.server.platform;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +123,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public RedisEndpoint redis() {
         return await(redis);
+    }
+
+    /** Replaces the embedded Redis's data with the snapshot {@code rdb} (moved into place), restarting it. */
+    public RedisEndpoint restoreRedis(Path rdb) throws IOException, InterruptedException {
+        return ((EmbeddedRedisServer) redis.server()).restoreSnapshot(rdb);
     }
 
     public KafkaEndpoint kafka() {

@@ -157,18 +157,38 @@ class BackupIT extends EmbeddedServerTest {
     }
 
     @Test
-    void aRedisBackupIsASnapshotFetchedOverTheRedisProtocol() throws Exception {
+    void aRedisBackupIsASnapshotFetchedOverTheRedisProtocolAndRestoresInEmbeddedMode() throws Exception {
         redis.opsForValue().set("backup-probe", "kept-in-the-snapshot");
         JsonNode run = runBackup("redis");
+        String id = run.path("id").asString();
         byte[] rdb = object(run.path("objectKey").asString());
         assertThat(new String(rdb, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("REDIS");
         assertThat(new String(rdb, StandardCharsets.ISO_8859_1)).contains("backup-probe").contains("kept-in-the-snapshot");
         assertThat(run.path("sha256").asString()).isEqualTo(sha256(rdb));
 
-        HttpResponse<String> restore = http.post("/api/admin/backups/" + run.path("id").asString() + "/restore",
-                Http.toJson(Map.of("confirm", run.path("id").asString())), admin);
-        assertThat(restore.statusCode()).isEqualTo(409);
-        assertThat(Http.json(restore).path("detail").asString()).contains("SHUTDOWN NOSAVE").contains(run.path("sha256").asString());
+        redis.opsForValue().set("backup-probe", "changed-after-the-backup");
+        redis.opsForValue().set("written-after-the-backup", "x");
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            connection.serverCommands().setConfig("appendonly", "yes");
+            return null;
+        });
+        try {
+            HttpResponse<String> refused = http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(Http.json(refused).path("detail").asString()).contains("AOF on").contains("ignores an RDB");
+        } finally {
+            redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+                connection.serverCommands().setConfig("appendonly", "no");
+                return null;
+            });
+        }
+
+        HttpResponse<String> restored = http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin);
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(redis.opsForValue().get("backup-probe")).isEqualTo("kept-in-the-snapshot"));
+        assertThat(redis.hasKey("written-after-the-backup")).isFalse();
+        assertThat(http.get("/actuator/health", admin).statusCode()).as("Redis is back for the rest of the server").isEqualTo(200);
     }
 
     @Test
@@ -216,7 +236,7 @@ class BackupIT extends EmbeddedServerTest {
 
     @Test
     void aMissingOrOldPgDumpIsRefusedWithWhatToInstall(@org.junit.jupiter.api.io.TempDir Path tools) throws Exception {
-        BackupProperties missing = new BackupProperties("nexusai-backups", Duration.ofDays(7), tools.resolve("pg_dump").toString(),
+        BackupProperties missing = new BackupProperties("nexusai-backups", Duration.ofDays(7), tools.resolve("pg_dump").toString(), -1,
                 "pg_restore", "redis-cli", Duration.ofMinutes(1));
         assertThatThrownBy(() -> new PostgresBackup(dataSource, targets, store, missing).dump("postgres/never.dump", s -> { }))
                 .isInstanceOf(BackupFailedException.class).hasMessageContaining("cannot be run").hasMessageContaining("postgresql-client-15");
@@ -224,7 +244,7 @@ class BackupIT extends EmbeddedServerTest {
         Path old = tools.resolve("pg_dump-14");
         Files.writeString(old, "#!/bin/sh\necho 'pg_dump (PostgreSQL) 14.11'\n");
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwxr-xr-x"));
-        BackupProperties tooOld = new BackupProperties("nexusai-backups", Duration.ofDays(7), old.toString(), "pg_restore", "redis-cli",
+        BackupProperties tooOld = new BackupProperties("nexusai-backups", Duration.ofDays(7), old.toString(), -1, "pg_restore", "redis-cli",
                 Duration.ofMinutes(1));
         assertThatThrownBy(() -> new PostgresBackup(dataSource, targets, store, tooOld).dump("postgres/never.dump", s -> { }))
                 .isInstanceOf(BackupFailedException.class).hasMessageContaining("is version 14 and cannot handle a PostgreSQL 15 server");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,27 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
         } catch (IOException e) {
             return "see " + log;
         }
+    }
+
+    /**
+     * Stops Redis without saving ({@code SHUTDOWN NOSAVE}), puts {@code rdb} in place of its snapshot
+     * and starts it again on the same port with the same password: clients reconnect to the restored data.
+     */
+    public RedisEndpoint restoreSnapshot(Path rdb) throws IOException, InterruptedException {
+        String password = dataDirectory.secret("redis-password", Secrets::newPassword);
+        try (RespClient client = new RespClient(EmbeddedSettings.HOST, port, 5000)) {
+            client.call("AUTH", password);
+            client.call("SHUTDOWN", "NOSAVE");
+        } catch (IOException expected) {
+            // Redis closes the connection as it exits, without a reply
+        }
+        Process running = process;
+        if (running != null && !running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IOException("Redis did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
+        }
+        Files.move(rdb, dataDirectory.directory("redis").resolve("dump.rdb"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return start();
     }
 
     @Override
