@@ -44,7 +44,7 @@ class BackupBenchmark {
         try (ServerProcess server = ServerProcess.startEmbedded(tmp.resolve("server.log"), dataDir, 0)) {
             String url = server.awaitReady(Duration.ofMinutes(3));
             Http http = new Http(url);
-            String token = http.accessToken("admin", secret(dataDir, "admin-password"));
+            String token = http.accessToken("admin", ServerProcess.secret(dataDir, "admin-password"));
             String output = server.output();
             Matcher pg = POSTGRES.matcher(output);
             if (!pg.find()) {
@@ -52,7 +52,7 @@ class BackupBenchmark {
             }
             String port = pg.group(1);
             String database = pg.group(2);
-            Map<String, String> pgEnv = Map.of("PGPASSWORD", secret(dataDir, "postgres-password"));
+            Map<String, String> pgEnv = Map.of("PGPASSWORD", ServerProcess.secret(dataDir, "postgres-password"));
             List<String> connect = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres");
 
             long t0 = System.nanoTime();
@@ -104,8 +104,8 @@ class BackupBenchmark {
             double gzipSeconds = seconds(t1);
             Path gz = tmp.resolve("nexusai_bench.dump.gz");
             long t2 = System.nanoTime();
-            MinioClient minio = MinioClient.builder().endpoint(find(S3, output))
-                    .credentials(secret(dataDir, "s3-access-key"), secret(dataDir, "s3-secret-key")).build();
+            MinioClient minio = MinioClient.builder().endpoint(server.find(S3))
+                    .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
             minio.uploadObject(UploadObjectArgs.builder().bucket("nexusai-backups").object("by-hand/" + gz.getFileName())
                     .filename(gz.toString()).build());
             double uploadSeconds = seconds(t2);
@@ -174,17 +174,7 @@ class BackupBenchmark {
         return text;
     }
 
-    private static String find(Pattern pattern, String output) {
-        Matcher matcher = pattern.matcher(output);
-        if (!matcher.find()) {
-            throw new AssertionError("not in the server's output: " + pattern);
-        }
-        return matcher.group(1);
-    }
 
-    private static String secret(Path dataDir, String name) throws IOException {
-        return Files.readString(dataDir.resolve("secrets/" + name)).strip();
-    }
 
     /**
      * The file system's space in use outside the object store's directory (what the backup itself

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nexusai.server.support.Http;
@@ -51,13 +50,12 @@ class StorageAndEventsBenchmark {
             String url = server.awaitReady(Duration.ofMinutes(3));
             Http http = new Http(url);
             String token = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
-            String output = server.output();
             StringBuilder report = new StringBuilder("# Files and events, measured\n\nMachine: "
                     + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                     + "; the server in embedded mode from the packaged jar; client and server share the machine.\n\n");
 
-            MinioClient direct = MinioClient.builder().endpoint(find(S3, output))
-                    .credentials(secret(dataDir, "s3-access-key"), secret(dataDir, "s3-secret-key")).build();
+            MinioClient direct = MinioClient.builder().endpoint(server.find(S3))
+                    .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
             long t0 = System.nanoTime();
             direct.putObject(PutObjectArgs.builder().bucket("nexusai-prod").object("bench/direct.bin")
                     .stream(new PatternStream(GIB), GIB, -1).build());
@@ -120,7 +118,7 @@ class StorageAndEventsBenchmark {
                     .append(live.min() / (1024 * 1024)).append(" MiB, max ").append(live.max() / (1024 * 1024)).append(" MiB over ")
                     .append(live.samples()).append(" samples.\n\n");
 
-            try (Connection db = DriverManager.getConnection(find(POSTGRES, output), "postgres", secret(dataDir, "postgres-password"))) {
+            try (Connection db = DriverManager.getConnection(server.find(POSTGRES), "postgres", ServerProcess.secret(dataDir, "postgres-password"))) {
                 int burst = 5000;
                 String marker = "bench-" + UUID.randomUUID();
                 t0 = System.nanoTime();
@@ -285,17 +283,7 @@ class StorageAndEventsBenchmark {
         }
     }
 
-    private static String find(Pattern pattern, String output) {
-        Matcher matcher = pattern.matcher(output);
-        if (!matcher.find()) {
-            throw new AssertionError("not in the server's output: " + pattern);
-        }
-        return matcher.group(1);
-    }
 
-    private static String secret(Path dataDir, String name) throws Exception {
-        return Files.readString(dataDir.resolve("secrets/" + name)).strip();
-    }
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;

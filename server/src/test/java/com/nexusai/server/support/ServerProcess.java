@@ -56,6 +56,20 @@ public final class ServerProcess implements AutoCloseable {
         return start(output, null, all.toArray(String[]::new));
     }
 
+    /** The first group of {@code pattern} in what the server printed so far. */
+    public String find(java.util.regex.Pattern pattern) throws IOException {
+        java.util.regex.Matcher matcher = pattern.matcher(output());
+        if (!matcher.find()) {
+            throw new AssertionError("not in the server's output: " + pattern);
+        }
+        return matcher.group(1);
+    }
+
+    /** A secret the embedded mode generated in {@code dataDir}. */
+    public static String secret(Path dataDir, String name) throws IOException {
+        return java.nio.file.Files.readString(dataDir.resolve("secrets/" + name)).strip();
+    }
+
     public String output() throws IOException {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }
