@@ -204,6 +204,9 @@ class EmbeddedServerIT {
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.poll(Duration.ofMillis(200)).isEmpty());
+            // the server must have had its first look at the groups, or it cannot know when this commit happened
+            await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(http.get("/api/admin/kafka/lag", adminToken).body())
+                    .valueStream().anyMatch(r -> r.path("group").asString().equals("nexusai-audit")));
             consumer.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(10)));
         }
         Pattern line = Pattern.compile("(?m)^kafka_consumer_records_lag\\{[^}]*group=\"" + group
