@@ -11,6 +11,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -54,12 +55,24 @@ class SecurityConfiguration {
         return stateless(http, problems).build();
     }
 
+    /** Support staff of every escalation level. */
+    private static final String[] STAFF = {Role.SUPPORT.name(), Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name()};
+
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> converter,
             ProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/auth/login", "/api/auth/refresh", "/error").permitAll()
+                        // the escalation levels (§6.3): support opens, acknowledges and notes; DevOps and above escalate and resolve
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/escalate", "/api/incidents/*/resolve")
+                        .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/incidents/**", "/api/contacts").hasAnyRole(STAFF)
+                        .requestMatchers("/api/diagnostics/heap").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/diagnostics/loggers/**").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/diagnostics/threads", "/api/diagnostics/snapshot")
+                        .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/diagnostics/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/admin/maintenance/**").hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

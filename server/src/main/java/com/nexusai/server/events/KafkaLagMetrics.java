@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * figures stay and the failure is logged once until it recovers.
  */
 @Component
-class KafkaLagMetrics {
+public class KafkaLagMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLagMetrics.class);
 
     /** One partition's lag, with when its committed offset was last seen to move (null: not since this server started). */
-    record Observed(String group, String topic, int partition, long endOffset, long committedOffset, long lag,
+    public record Observed(String group, String topic, int partition, long endOffset, long committedOffset, long lag,
             Instant lastCommitSeenAt) {
     }
 
@@ -99,7 +99,7 @@ class KafkaLagMetrics {
     }
 
     /** The latest figures, worst lag first. */
-    List<Observed> latest() {
+    public List<Observed> latest() {
         return latest;
     }
 }

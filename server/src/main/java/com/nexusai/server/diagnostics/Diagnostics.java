@@ -1,0 +1,154 @@
+package com.nexusai.server.diagnostics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.nexusai.server.backup.BackupRun;
+import com.nexusai.server.backup.BackupService;
+import com.nexusai.server.events.KafkaLagMetrics;
+import com.nexusai.server.platform.NodeName;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.springframework.boot.actuate.management.ThreadDumpEndpoint;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The guide's §6.2 commands as server functions: a snapshot of everything support needs at the moment
+ * of an incident (health of every component, threads, heap and GC, pool, Kafka lag, backups, the last
+ * ERROR/WARN log lines), thread dumps, and heap dumps streamed out.
+ */
+@Component
+public class Diagnostics {
+
+    private final Map<String, HealthIndicator> health;
+    private final DataSource dataSource;
+    private final KafkaLagMetrics kafkaLag;
+    private final BackupService backups;
+    private final LogFile logs;
+    private final NodeName node;
+
+    Diagnostics(Map<String, HealthIndicator> health, DataSource dataSource, KafkaLagMetrics kafkaLag, BackupService backups, LogFile logs,
+            NodeName node) {
+        this.health = health;
+        this.dataSource = dataSource;
+        this.kafkaLag = kafkaLag;
+        this.backups = backups;
+        this.logs = logs;
+        this.node = node;
+    }
+
+    /** Everything at once; a part that cannot be read says why instead of failing the whole. */
+    public Map<String, Object> snapshot(int logLines) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("takenAt", Instant.now().toString());
+        snapshot.put("node", node.value());
+        snapshot.put("health", part(this::health));
+        snapshot.put("memory", part(Diagnostics::memory));
+        snapshot.put("garbageCollectors", part(Diagnostics::garbageCollectors));
+        snapshot.put("connectionPool", part(this::pool));
+        snapshot.put("kafkaLag", part(() -> kafkaLag.latest().stream().limit(50).toList()));
+        snapshot.put("backups", part(this::backups));
+        snapshot.put("logLines", part(() -> logs.last(logLines, new LogFile.Filter("WARN", null)).lines()));
+        snapshot.put("threadDump", part(this::threadDump));
+        return snapshot;
+    }
+
+    public String threadDump() {
+        return new ThreadDumpEndpoint().textThreadDump();
+    }
+
+    /**
+     * Writes a heap dump (HPROF, live objects) to {@code out}. The JVM can only dump to a file: it is
+     * written in {@code directory}, streamed, and deleted.
+     */
+    public void heapDump(Path directory, OutputStream out) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("heap-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".hprof");
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
+            try (InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        health.forEach((bean, indicator) -> {
+            Health result = indicator.health();
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("status", result.getStatus().getCode());
+            component.put("details", result.getDetails());
+            components.put(bean.replaceFirst("HealthIndicator$", ""), component);
+        });
+        return components;
+    }
+
+    private static Map<String, Object> memory() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+        return Map.of("heapUsed", heap.getUsed(), "heapCommitted", heap.getCommitted(), "heapMax", heap.getMax(),
+                "nonHeapUsed", nonHeap.getUsed(), "threads", ManagementFactory.getThreadMXBean().getThreadCount());
+    }
+
+    private static List<Map<String, Object>> garbageCollectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(Diagnostics::collector).toList();
+    }
+
+    private static Map<String, Object> collector(GarbageCollectorMXBean gc) {
+        return Map.of("name", gc.getName(), "collections", gc.getCollectionCount(), "totalMillis", gc.getCollectionTime());
+    }
+
+    private Map<String, Object> pool() {
+        if (!(dataSource instanceof HikariDataSource hikari) || hikari.getHikariPoolMXBean() == null) {
+            return Map.of("available", false);
+        }
+        HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+        return Map.of("active", pool.getActiveConnections(), "idle", pool.getIdleConnections(), "total", pool.getTotalConnections(),
+                "waiting", pool.getThreadsAwaitingConnection(), "max", hikari.getMaximumPoolSize());
+    }
+
+    private List<Map<String, Object>> backups() {
+        return backups.list(null, 4).stream().map(Diagnostics::backup).toList();
+    }
+
+    private static Map<String, Object> backup(BackupRun run) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kind", run.kind());
+        summary.put("status", run.status());
+        summary.put("startedAt", run.startedAt());
+        summary.put("finishedAt", run.finishedAt());
+        summary.put("sizeBytes", run.sizeBytes());
+        summary.put("error", run.error());
+        return summary;
+    }
+
+    private interface Part {
+        Object read() throws Exception;
+    }
+
+    private static Object part(Part part) {
+        try {
+            return part.read();
+        } catch (Exception | LinkageError e) {
+            return Map.of("unavailable", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

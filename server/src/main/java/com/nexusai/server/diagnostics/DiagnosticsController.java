@@ -1,0 +1,163 @@
+package com.nexusai.server.diagnostics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.nexusai.server.web.BadRequestException;
+import jakarta.annotation.PreDestroy;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /api/diagnostics} (§6.2): thread dump (DEVOPS and above), heap dump streamed out (DEVELOPER,
+ * ADMIN), the log as a stream with a level filter and a text search (support staff), logger levels
+ * (read: support staff; change: DEVELOPER, ADMIN). Who may do what is in the security configuration.
+ */
+@RestController
+@RequestMapping("/api/diagnostics")
+class DiagnosticsController {
+
+    private static final Duration FOLLOW_PERIOD = Duration.ofMillis(500);
+
+    record LevelRequest(String level) {
+    }
+
+    private final Diagnostics diagnostics;
+    private final LogFile logs;
+    private final LoggingSystem logging;
+    private final Path dumpDirectory;
+    private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("log-follow").daemon().factory());
+
+    DiagnosticsController(Diagnostics diagnostics, LogFile logs, LoggingSystem logging,
+            @org.springframework.beans.factory.annotation.Value("${nexusai.data-dir:${java.io.tmpdir}}") String dataDir) {
+        this.diagnostics = diagnostics;
+        this.logs = logs;
+        this.logging = logging;
+        this.dumpDirectory = Path.of(dataDir).resolve("dumps");
+    }
+
+    @GetMapping(path = "/threads", produces = MediaType.TEXT_PLAIN_VALUE)
+    String threads() {
+        return diagnostics.threadDump();
+    }
+
+    @GetMapping("/heap")
+    ResponseEntity<StreamingResponseBody> heap(Authentication user) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("nexusai-heap-" + ProcessHandle.current().pid() + ".hprof").build().toString())
+                .body(out -> diagnostics.heapDump(dumpDirectory, out));
+    }
+
+    @GetMapping("/snapshot")
+    Map<String, Object> snapshot(@RequestParam(defaultValue = "200") int logLines) {
+        if (logLines < 0 || logLines > 5000) {
+            throw new BadRequestException("logLines must be between 0 and 5000");
+        }
+        return diagnostics.snapshot(logLines);
+    }
+
+    /**
+     * The last {@code lines} log lines at {@code level} or above containing {@code q}, as {@code line}
+     * events; with {@code follow=true} the stream goes on with new lines (the guide's {@code tail -f | grep}).
+     */
+    @GetMapping(path = "/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter logs(@RequestParam(required = false) String level, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "200") int lines, @RequestParam(defaultValue = "false") boolean follow) throws IOException {
+        if (lines < 0 || lines > 5000) {
+            throw new BadRequestException("lines must be between 0 and 5000");
+        }
+        LogFile.Filter filter;
+        try {
+            filter = new LogFile.Filter(level, q);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        if (logs.path() == null) {
+            throw new BadRequestException("this server logs to the console only (logging.file.name is not set)");
+        }
+        SseEmitter emitter = new SseEmitter(follow ? 0L : 30_000L);
+        LogFile.Chunk last = logs.last(lines, filter);
+        for (String line : last.lines()) {
+            emitter.send(SseEmitter.event().name("line").data(line, MediaType.TEXT_PLAIN));
+        }
+        if (!follow) {
+            emitter.complete();
+            return emitter;
+        }
+        AtomicLong offset = new AtomicLong(last.endOffset());
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = followers.scheduleWithFixedDelay(() -> {
+            try {
+                LogFile.Chunk next = logs.after(offset.get(), filter);
+                offset.set(next.endOffset());
+                for (String line : next.lines()) {
+                    emitter.send(SseEmitter.event().name("line").data(line, MediaType.TEXT_PLAIN));
+                }
+                if (next.lines().isEmpty()) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | RuntimeException e) {
+                task[0].cancel(false);
+                emitter.completeWithError(e);
+            }
+        }, FOLLOW_PERIOD.toMillis(), FOLLOW_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> task[0].cancel(false));
+        emitter.onError(error -> task[0].cancel(false));
+        return emitter;
+    }
+
+    @GetMapping("/loggers/{name}")
+    Map<String, Object> logger(@PathVariable String name) {
+        LoggerConfiguration configuration = logging.getLoggerConfiguration(name);
+        if (configuration == null) {
+            return Map.of("name", name, "configuredLevel", "", "effectiveLevel", "");
+        }
+        return Map.of("name", name, "configuredLevel", String.valueOf(configuration.getConfiguredLevel()),
+                "effectiveLevel", String.valueOf(configuration.getEffectiveLevel()));
+    }
+
+    /** Sets a logger's level ({@code null} to inherit again). */
+    @PostMapping("/loggers/{name}")
+    Map<String, Object> setLevel(@PathVariable String name, @RequestBody LevelRequest request, Authentication user) {
+        LogLevel level = null;
+        if (request.level() != null && !request.level().isBlank()) {
+            try {
+                level = LogLevel.valueOf(request.level().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, or empty to inherit");
+            }
+        }
+        logging.setLogLevel(name, level);
+        org.slf4j.LoggerFactory.getLogger(DiagnosticsController.class).warn("Logger {} set to {} by {}", name, level, user.getName());
+        return logger(name);
+    }
+
+    @PreDestroy
+    void stop() {
+        followers.shutdownNow();
+    }
+}

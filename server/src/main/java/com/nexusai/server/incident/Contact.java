@@ -1,0 +1,72 @@
+package com.nexusai.server.incident;
+
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A contact of the guide's §8: who, and when they can be reached (days like {@code MON-FRI}, hours
+ * {@code 09:00}-{@code 18:00} in the configured zone, {@code 00:00}-{@code 24:00} for always), for
+ * which levels and which kinds of incident.
+ */
+public record Contact(UUID id, String role, String email, String days, String startTime, String endTime, List<Integer> levels,
+        List<String> kinds) {
+
+    private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
+    /** Checks the fields a person edits; the message says what is wrong. */
+    void validate() {
+        if (role == null || role.isBlank() || email == null || !email.contains("@")) {
+            throw new IllegalArgumentException("role and a valid email are required");
+        }
+        dayRange();
+        time(startTime);
+        time(endTime);
+        if (!time(startTime).isBefore(time(endTime)) && !endTime.equals("24:00")) {
+            throw new IllegalArgumentException("startTime must be before endTime (use 00:00-24:00 for always)");
+        }
+        if (levels == null || levels.isEmpty() || levels.stream().anyMatch(l -> l < 1 || l > 3)) {
+            throw new IllegalArgumentException("levels must be a non-empty list of 1, 2, 3");
+        }
+        if (kinds == null || kinds.isEmpty() || !Incident.KINDS.containsAll(kinds)) {
+            throw new IllegalArgumentException("kinds must be a non-empty list of " + Incident.KINDS);
+        }
+    }
+
+    /** Whether this contact can be reached at {@code now} (in the contacts' zone). */
+    boolean reachableAt(ZonedDateTime now) {
+        int[] range = dayRange();
+        int day = now.getDayOfWeek().getValue() - 1;
+        boolean inDays = range[0] <= range[1] ? day >= range[0] && day <= range[1] : day >= range[0] || day <= range[1];
+        if (!inDays) {
+            return false;
+        }
+        LocalTime time = now.toLocalTime();
+        return !time.isBefore(time(startTime)) && (endTime.equals("24:00") || time.isBefore(time(endTime)));
+    }
+
+    boolean covers(int level, String kind) {
+        return levels.contains(level) && kinds.contains(kind);
+    }
+
+    private int[] dayRange() {
+        String[] parts = days == null ? new String[0] : days.toUpperCase(Locale.ROOT).split("-");
+        if (parts.length != 2 || !DAYS.contains(parts[0]) || !DAYS.contains(parts[1])) {
+            throw new IllegalArgumentException("days must look like MON-FRI (from " + String.join(", ", DAYS) + ")");
+        }
+        return new int[] {DAYS.indexOf(parts[0]), DAYS.indexOf(parts[1])};
+    }
+
+    private static LocalTime time(String text) {
+        if ("24:00".equals(text)) {
+            return LocalTime.MAX;
+        }
+        try {
+            return LocalTime.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time like 09:00");
+        }
+    }
+}

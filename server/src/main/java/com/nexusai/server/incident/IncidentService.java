@@ -1,0 +1,265 @@
+package com.nexusai.server.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nexusai.server.diagnostics.Diagnostics;
+import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Where;
+import com.nexusai.server.web.BadRequestException;
+import com.nexusai.server.web.ConflictException;
+import com.nexusai.server.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incidents and their escalation (§6.3). Every action is a timeline entry and a {@code incident.*}
+ * event; opening one takes a diagnostics snapshot; an incident nobody acknowledges climbs a level
+ * after the configured delay (once, whichever instance sees it first).
+ */
+@Service
+public class IncidentService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+    private static final String COLUMNS = "id, title, severity, kind, source, status, level, assignee, opened_by, opened_at, level_since, "
+            + "acknowledged_at, resolved_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final DomainEvents events;
+    private final Contacts contacts;
+    private final Diagnostics diagnostics;
+    private final IncidentProperties properties;
+    private final JsonMapper json;
+
+    IncidentService(JdbcClient jdbc, TransactionTemplate transaction, DomainEvents events, Contacts contacts, Diagnostics diagnostics,
+            IncidentProperties properties, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.events = events;
+        this.contacts = contacts;
+        this.diagnostics = diagnostics;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Opens an incident at level 1 and attaches a diagnostics snapshot. An alert source with an unresolved incident returns that one. */
+    public Incident open(String title, String severity, String kind, String source, String actor) {
+        if (title == null || title.isBlank() || title.length() > 200) {
+            throw new BadRequestException("title: say what is wrong, in 1 to 200 characters");
+        }
+        String checkedSeverity = severity == null ? "warning" : severity;
+        if (!Incident.SEVERITIES.contains(checkedSeverity)) {
+            throw new BadRequestException("severity must be one of " + Incident.SEVERITIES);
+        }
+        String checkedKind = kind == null ? "application" : kind;
+        if (!Incident.KINDS.contains(checkedKind)) {
+            throw new BadRequestException("kind must be one of " + Incident.KINDS);
+        }
+        String checkedSource = source == null || source.isBlank() ? "manual" : source.strip();
+        UUID id = UUID.randomUUID();
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("insert into incidents (id, title, severity, kind, source, status, level, opened_by) values (?, ?, ?, ?, ?, 'open', 1, ?)")
+                        .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor).update();
+                entry(id, actor, "opened", title.strip() + " (" + checkedSeverity + ", " + checkedKind + ", " + checkedSource + ")");
+                events.record("incident.opened", "incident", id.toString(), actor,
+                        Map.of("title", title.strip(), "severity", checkedSeverity, "kind", checkedKind, "source", checkedSource));
+            });
+        } catch (DuplicateKeyException alreadyOpen) {
+            return jdbc.sql("select " + COLUMNS + " from incidents where source = ? and status <> 'resolved'").param(checkedSource)
+                    .query(IncidentService::row).single();
+        }
+        Thread.startVirtualThread(() -> snapshot(id, actor));
+        return get(id);
+    }
+
+    /** Takes a diagnostics snapshot now and attaches it. */
+    public UUID snapshot(UUID incident, String actor) {
+        get(incident);
+        try {
+            String content = json.writeValueAsString(diagnostics.snapshot(properties.snapshotLogLines()));
+            UUID id = UUID.randomUUID();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("insert into incident_snapshots (id, incident_id, taken_by, content) values (?, ?, ?, ?)")
+                        .params(id, incident, actor, content).update();
+                entry(incident, actor, "snapshot", "diagnostics snapshot " + id + " (" + content.length() / 1024 + " KiB)");
+            });
+            return id;
+        } catch (RuntimeException e) {
+            log.warn("The diagnostics snapshot of incident {} failed: {}", incident, e.getMessage());
+            transaction.executeWithoutResult(status -> entry(incident, actor, "snapshot-failed", e.getMessage()));
+            return null;
+        }
+    }
+
+    public String snapshotContent(UUID incident, UUID snapshot) {
+        return jdbc.sql("select content from incident_snapshots where id = ? and incident_id = ?").params(snapshot, incident)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("No snapshot " + snapshot + " for incident " + incident));
+    }
+
+    public Incident acknowledge(UUID id, String actor) {
+        Incident incident = unresolved(id);
+        if (incident.acknowledgedAt() != null && incident.status().equals("acknowledged")) {
+            throw new ConflictException("Incident " + id + " is already acknowledged by " + incident.assignee());
+        }
+        change(id, actor, "acknowledged", "level " + incident.level() + ", taken by " + actor,
+                "update incidents set status = 'acknowledged', acknowledged_at = now(), assignee = ? where id = ?", actor, id);
+        return get(id);
+    }
+
+    public Incident note(UUID id, String text, String actor) {
+        if (text == null || text.isBlank() || text.length() > 10_000) {
+            throw new BadRequestException("text: write the note, up to 10,000 characters");
+        }
+        get(id);
+        transaction.executeWithoutResult(status -> entry(id, actor, "note", text.strip()));
+        return get(id);
+    }
+
+    /** Checks item {@code index} (0-based) of the incident's current level. */
+    public Incident check(UUID id, int level, int index, String actor) {
+        Incident incident = unresolved(id);
+        if (level < 1 || level > incident.level()) {
+            throw new BadRequestException("level: the incident is at level " + incident.level() + "; check items of levels 1 to " + incident.level());
+        }
+        List<Checklists.Item> items = Checklists.level(level).items();
+        if (index < 0 || index >= items.size()) {
+            throw new BadRequestException("item: level " + level + " has items 0 to " + (items.size() - 1));
+        }
+        transaction.executeWithoutResult(status -> entry(id, actor, "checked", level + "." + index + " " + items.get(index).en()));
+        return get(id);
+    }
+
+    /** Escalates by hand to the next level (DEVOPS and above). */
+    public Incident escalate(UUID id, String reason, String actor) {
+        Incident incident = unresolved(id);
+        if (incident.level() >= 3) {
+            throw new ConflictException("Incident " + id + " is at level 3 already (developers): the last level");
+        }
+        int next = incident.level() + 1;
+        change(id, actor, "escalated", "level " + incident.level() + " -> " + next + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+                "update incidents set status = 'escalated', level = level + 1, level_since = now(), assignee = null, acknowledged_at = null where id = ?", id);
+        return get(id);
+    }
+
+    public Incident resolve(UUID id, String resolution, String actor) {
+        unresolved(id);
+        if (resolution == null || resolution.isBlank()) {
+            throw new BadRequestException("resolution: say what fixed it");
+        }
+        change(id, actor, "resolved", resolution.strip(), "update incidents set status = 'resolved', resolved_at = now() where id = ?", id);
+        return get(id);
+    }
+
+    /** Incidents nobody acknowledged at their level for the configured delay climb one level: one update decides, so each climbs once. */
+    @Scheduled(fixedDelayString = "${nexusai.incidents.escalation-check:PT30S}", initialDelayString = "PT5S")
+    void escalateUnacknowledged() {
+        for (int level = 1; level <= 2; level++) {
+            int from = level;
+            OffsetDateTime before = OffsetDateTime.now().minus(properties.escalateAfter(level));
+            try {
+                transaction.executeWithoutResult(status -> {
+                    List<UUID> climbed = jdbc.sql("""
+                                    update incidents set status = 'escalated', level = level + 1, level_since = now(), assignee = null,
+                                        acknowledged_at = null
+                                    where status in ('open', 'escalated') and level = ? and level_since < ? returning id""")
+                            .params(from, before).query((rs, n) -> rs.getObject("id", UUID.class)).list();
+                    for (UUID id : climbed) {
+                        String detail = "level " + from + " -> " + (from + 1) + ": not acknowledged within " + properties.escalateAfter(from).toMinutes() + " min";
+                        entry(id, "escalation", "escalated", detail);
+                        events.record("incident.escalated", "incident", id.toString(), "escalation", Map.of("level", from + 1, "automatic", true));
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Automatic escalation could not run: {}", e.getMessage());
+                return;
+            }
+        }
+    }
+
+    public Incident get(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from incidents where id = ?").param(id).query(IncidentService::row).optional()
+                .orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    public Incident.Details details(UUID id) {
+        Incident incident = get(id);
+        List<Incident.Entry> timeline = jdbc.sql("select id, at, actor, action, detail from incident_timeline where incident_id = ? order by id")
+                .param(id).query((rs, n) -> new Incident.Entry(rs.getLong("id"), instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("detail"))).list();
+        List<Incident.ChecklistItem> checklist = new ArrayList<>();
+        for (int level = 1; level <= incident.level(); level++) {
+            List<Checklists.Item> items = Checklists.level(level).items();
+            for (int index = 0; index < items.size(); index++) {
+                String key = level + "." + index + " ";
+                Incident.Entry checked = timeline.stream().filter(e -> e.action().equals("checked") && e.detail().startsWith(key))
+                        .reduce((first, second) -> second).orElse(null);
+                checklist.add(new Incident.ChecklistItem(level, index, items.get(index).fr(), items.get(index).en(), checked != null,
+                        checked == null ? null : checked.actor(), checked == null ? null : checked.at()));
+            }
+        }
+        ZonedDateTime now = ZonedDateTime.now(properties.zone());
+        List<Contact> reachable = contacts.reachable(incident.level(), incident.kind(), now);
+        String reachability = reachable.isEmpty()
+                ? "Nobody who covers level " + incident.level() + " (" + incident.kind() + ") can be reached now (" + now.toLocalTime().withNano(0)
+                        + " " + properties.zone() + "); covering, at other hours: "
+                        + String.join(", ", contacts.covering(incident.level(), incident.kind()).stream()
+                                .map(c -> c.role() + " <" + c.email() + "> " + c.days() + " " + c.startTime() + "-" + c.endTime()).toList())
+                : reachable.size() + " contact(s) can be reached now";
+        List<Incident.SnapshotInfo> snapshots = jdbc.sql("select id, taken_at, taken_by from incident_snapshots where incident_id = ? order by taken_at")
+                .param(id).query((rs, n) -> new Incident.SnapshotInfo(rs.getObject("id", UUID.class), instant(rs, "taken_at"), rs.getString("taken_by")))
+                .list();
+        return new Incident.Details(incident, timeline, checklist, reachable, reachability, snapshots);
+    }
+
+    public List<Incident> list(String status, Integer level, int limit) {
+        Where where = new Where().and("status = ?", status).and("level = ?", level);
+        return jdbc.sql("select " + COLUMNS + " from incidents" + where.sql() + " order by opened_at desc limit ?")
+                .params(where.params(limit)).query(IncidentService::row).list();
+    }
+
+    private Incident unresolved(UUID id) {
+        Incident incident = get(id);
+        if (incident.status().equals("resolved")) {
+            throw new ConflictException("Incident " + id + " is resolved");
+        }
+        return incident;
+    }
+
+    private void change(UUID id, String actor, String action, String detail, String sql, Object... params) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql(sql).params(params).update();
+            entry(id, actor, action, detail);
+            events.record("incident." + action, "incident", id.toString(), actor, Map.of("detail", detail));
+        });
+    }
+
+    private void entry(UUID id, String actor, String action, String detail) {
+        jdbc.sql("insert into incident_timeline (incident_id, actor, action, detail) values (?, ?, ?, ?)").params(id, actor, action, detail).update();
+    }
+
+    private static Incident row(ResultSet rs, int n) throws SQLException {
+        return new Incident(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("severity"), rs.getString("kind"),
+                rs.getString("source"), rs.getString("status"), rs.getInt("level"), rs.getString("assignee"), rs.getString("opened_by"),
+                instant(rs, "opened_at"), instant(rs, "level_since"), instant(rs, "acknowledged_at"), instant(rs, "resolved_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}
