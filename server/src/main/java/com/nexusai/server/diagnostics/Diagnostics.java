@@ -22,9 +22,14 @@ import com.nexusai.server.platform.NodeName;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.management.ThreadDumpEndpoint;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +40,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class Diagnostics {
 
-    private final Map<String, HealthIndicator> health;
+    private final HealthContributors health;
     private final DataSource dataSource;
     private final KafkaLagMetrics kafkaLag;
     private final BackupService backups;
     private final LogFile logs;
     private final NodeName node;
 
-    Diagnostics(Map<String, HealthIndicator> health, DataSource dataSource, KafkaLagMetrics kafkaLag, BackupService backups, LogFile logs,
+    Diagnostics(HealthContributorRegistry health, ObjectProvider<ReactiveHealthContributorRegistry> reactiveHealth, DataSource dataSource, KafkaLagMetrics kafkaLag, BackupService backups, LogFile logs,
             NodeName node) {
-        this.health = health;
+        ReactiveHealthContributorRegistry reactive = reactiveHealth.getIfAvailable();
+        // Redis's indicator is a reactive one (Lettuce): both registries make what /actuator/health shows
+        this.health = reactive == null ? health : HealthContributors.of(health, reactive.asHealthContributors());
         this.dataSource = dataSource;
         this.kafkaLag = kafkaLag;
         this.backups = backups;
@@ -89,14 +96,23 @@ public class Diagnostics {
         }
     }
 
+    /** Every component as {@code /actuator/health} names it, with its details (composites by their parts). */
     private Map<String, Object> health() {
+        return health(health);
+    }
+
+    private static Map<String, Object> health(HealthContributors contributors) {
         Map<String, Object> components = new LinkedHashMap<>();
-        health.forEach((bean, indicator) -> {
-            Health result = indicator.health();
-            Map<String, Object> component = new LinkedHashMap<>();
-            component.put("status", result.getStatus().getCode());
-            component.put("details", result.getDetails());
-            components.put(bean.replaceFirst("HealthIndicator$", ""), component);
+        contributors.stream().forEach(entry -> {
+            if (entry.contributor() instanceof HealthIndicator indicator) {
+                Health result = indicator.health();
+                Map<String, Object> component = new LinkedHashMap<>();
+                component.put("status", result.getStatus().getCode());
+                component.put("details", result.getDetails());
+                components.put(entry.name(), component);
+            } else if (entry.contributor() instanceof CompositeHealthContributor composite) {
+                components.put(entry.name(), health(composite));
+            }
         });
         return components;
     }

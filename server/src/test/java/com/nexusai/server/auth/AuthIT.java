@@ -206,6 +206,13 @@ class AuthIT {
             GET /api/files                          401   200    200     200       200  200    401
             GET /api/ai/conversations               401   200    200     200       200  200    401
             GET /api/ai/generations                 401   200    200     200       200  200    401
+            GET /api/incidents                      401   200    200     200       200  403    401
+            GET /api/contacts                       401   200    200     200       200  403    401
+            GET /api/diagnostics/threads            401   200    200     403       200  403    401
+            GET /api/diagnostics/loggers/root       401   200    200     200       200  403    401
+            GET /api/admin/maintenance              401   200    200     403       403  403    401
+            GET /api/maintenance/windows            401   200    200     200       200  200    401
+            GET /api/admin/backups                  401   200    403     403       403  403    401
             """;
 
     @Test
