@@ -1,6 +1,7 @@
 package com.nexusai.server;
 
 import com.nexusai.server.platform.kafka.KafkaBrokerMain;
+import com.nexusai.server.preflight.PreflightCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +21,9 @@ public class NexusAiServer {
         if (args.length > 0 && KafkaBrokerMain.COMMAND.equals(args[0])) {
             KafkaBrokerMain.main(args); // the embedded broker's own JVM, started by the server
             return;
+        }
+        if (java.util.Arrays.asList(args).contains(PreflightCommand.FLAG)) {
+            System.exit(PreflightCommand.run(args, System.out));
         }
         SpringApplication.run(NexusAiServer.class, args);
     }

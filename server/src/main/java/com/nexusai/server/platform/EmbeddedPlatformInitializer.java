@@ -36,7 +36,8 @@ public final class EmbeddedPlatformInitializer implements ApplicationContextInit
             }
             Binder binder = Binder.get(environment);
             EmbeddedSettings settings = binder.bindOrCreate("nexusai.embedded", EmbeddedSettings.class);
-            if (!settings.enabled() || beanFactory.containsSingleton(BEAN_NAME)) {
+            boolean preflight = binder.bind("nexusai.preflight", Boolean.class).orElse(false);
+            if (!settings.enabled() || preflight || beanFactory.containsSingleton(BEAN_NAME)) {
                 return;
             }
             Path dataDir = binder.bind("nexusai.data-dir", Path.class)

@@ -1,0 +1,311 @@
+package com.nexusai.server.preflight;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.minio.BucketExistsArgs;
+import io.minio.MinioClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.core.env.Environment;
+
+/**
+ * The guide's §1 and §2.1 for this host, and the services of §2.2: each line OK, WARN or FAIL with
+ * what to do. Reads only the configuration (it runs before the server, with {@code --preflight}, or
+ * inside it for {@code GET /api/admin/preflight}), so it works the same in both.
+ */
+public final class Preflight {
+
+    public enum Status { OK, WARN, FAIL }
+
+    /** One check: its name, what was found, what the guide asks, and what to do when it is not OK. */
+    public record Check(String name, Status status, String found, String expected, String advice) {
+    }
+
+    private static final long GIB = 1024L * 1024 * 1024;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private final Environment environment;
+    private final boolean embedded;
+
+    public Preflight(Environment environment) {
+        this.environment = environment;
+        this.embedded = environment.getProperty("nexusai.embedded.enabled", Boolean.class, false);
+    }
+
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(tiered("CPU cores", Runtime.getRuntime().availableProcessors(), 4, 8, 16, "", "cores"));
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        checks.add(tiered("RAM", memory / GIB, 8, 16, 32, " GB", "GB"));
+        checks.add(disk());
+        checks.add(limit("open files (nofile)", "Max open files", 65536));
+        checks.add(limit("processes (nproc)", "Max processes", 32768));
+        Integer postgresMajor = embedded ? Integer.valueOf(15) : null;
+        if (embedded) {
+            checks.add(new Check("services", Status.OK, "embedded mode", "PostgreSQL, Redis, Kafka, S3 store",
+                    "the server starts them itself on loopback; for production use the prod profile"));
+        } else {
+            Check postgres = postgres();
+            checks.add(postgres);
+            postgresMajor = major(postgres.found());
+            checks.add(redis());
+            checks.add(kafka());
+            checks.add(objectStore());
+        }
+        checks.add(clientTool("pg_dump", environment.getProperty("nexusai.backup.pg-dump", "pg_dump"), postgresMajor,
+                "apt-get install postgresql-client-" + (postgresMajor == null ? "15" : postgresMajor)));
+        checks.add(clientTool("redis-cli", environment.getProperty("nexusai.backup.redis-cli", "redis-cli"), 7, "apt-get install redis-tools"));
+        checks.add(ollama());
+        checks.add(tls());
+        checks.add(jwtSecret());
+        return checks;
+    }
+
+    public static boolean failed(List<Check> checks) {
+        return checks.stream().anyMatch(check -> check.status() == Status.FAIL);
+    }
+
+    private static Check tiered(String name, long value, long minimum, long recommended, long production, String unit, String unitWord) {
+        String expected = "minimum " + minimum + unit + ", recommended " + recommended + unit + ", production " + production + unit
+                + " (guide §1.1, application server)";
+        if (value < minimum) {
+            return new Check(name, Status.FAIL, value + unit, expected, "this host is below the guide's minimum: give it at least " + minimum
+                    + " " + unitWord);
+        }
+        if (value < recommended) {
+            return new Check(name, Status.WARN, value + unit, expected, "enough to run, below the recommended " + recommended + " " + unitWord);
+        }
+        return new Check(name, Status.OK, value + unit, expected, value < production ? "below the production size (" + production + unit + ")" : "");
+    }
+
+    private Check disk() {
+        Path dir = Path.of(environment.getProperty("nexusai.data-dir", "."));
+        try {
+            Path existing = dir.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            long total = Files.getFileStore(existing).getTotalSpace() / GIB;
+            long usable = Files.getFileStore(existing).getUsableSpace() / GIB;
+            Check sized = tiered("disk (" + existing + ")", total, 50, 100, 200, " GB", "GB");
+            return new Check(sized.name(), sized.status(), total + " GB, " + usable + " GB free", sized.expected(), sized.advice());
+        } catch (IOException e) {
+            return new Check("disk", Status.WARN, "unknown", "50 GB minimum", "could not read " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** A soft limit from /proc/self/limits (Linux), as the guide's limits.conf sets it. */
+    private static Check limit(String name, String row, long wanted) {
+        String expected = ">= " + wanted + " (guide §2.1, /etc/security/limits.conf)";
+        Path limits = Path.of("/proc/self/limits");
+        if (!Files.isReadable(limits)) {
+            return new Check(name, Status.WARN, "unknown", expected, "not a Linux host: check the limit by hand");
+        }
+        try {
+            for (String line : Files.readAllLines(limits)) {
+                if (line.startsWith(row)) {
+                    String soft = line.substring(row.length()).trim().split("\\s+")[0];
+                    long value = soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                    return value >= wanted ? new Check(name, Status.OK, soft, expected, "")
+                            : new Check(name, Status.FAIL, soft, expected, "raise it for the service user (limits.conf, or LimitNOFILE/LimitNPROC in the systemd unit)");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Check(name, Status.WARN, "unknown", expected, "could not read " + limits + ": " + e.getMessage());
+        }
+        return new Check(name, Status.WARN, "unknown", expected, "not in " + limits);
+    }
+
+    private Check postgres() {
+        String url = environment.getProperty("spring.datasource.url");
+        String expected = "reachable, for the backups pg_dump of the same major version or newer";
+        if (url == null) {
+            return new Check("PostgreSQL", Status.FAIL, "not configured", expected, "set DB_HOST, DB_NAME, DB_USER, DB_PASSWORD (guide §2.2)");
+        }
+        Properties login = new Properties();
+        login.put("user", environment.getProperty("spring.datasource.username", ""));
+        login.put("password", environment.getProperty("spring.datasource.password", ""));
+        login.put("connectTimeout", Long.toString(TIMEOUT.toSeconds()));
+        try (Connection connection = DriverManager.getConnection(url, login); Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("show server_version")) {
+            version.next();
+            return new Check("PostgreSQL", Status.OK, version.getString(1), expected, url);
+        } catch (Exception e) {
+            return new Check("PostgreSQL", Status.FAIL, "unreachable", expected, url + ": " + e.getMessage());
+        }
+    }
+
+    private Check redis() {
+        String host = environment.getProperty("spring.data.redis.host", "localhost");
+        int port = environment.getProperty("spring.data.redis.port", Integer.class, 6379);
+        RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(TIMEOUT);
+        String password = environment.getProperty("spring.data.redis.password");
+        if (password != null && !password.isBlank()) {
+            uri.withPassword(password.toCharArray());
+        }
+        RedisClient client = RedisClient.create(uri.build());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            String info = connection.sync().info("server");
+            String version = info.lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).strip()).findFirst().orElse("?");
+            return new Check("Redis", Status.OK, version, "reachable", host + ":" + port);
+        } catch (Exception e) {
+            return new Check("Redis", Status.FAIL, "unreachable", "reachable", host + ":" + port + ": " + e.getMessage());
+        } finally {
+            client.shutdown(Duration.ZERO, TIMEOUT);
+        }
+    }
+
+    private Check kafka() {
+        String servers = environment.getProperty("spring.kafka.bootstrap-servers");
+        if (servers == null) {
+            return new Check("Kafka", Status.FAIL, "not configured", "reachable", "set KAFKA_SERVERS (guide §2.2)");
+        }
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            int nodes = admin.describeCluster().nodes().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+            Status status = nodes >= 3 ? Status.OK : Status.WARN;
+            return new Check("Kafka", status, nodes + " broker(s)", "reachable; 3 nodes minimum (guide §1.1)",
+                    nodes >= 3 ? servers : servers + ": fewer brokers than the guide's minimum of 3");
+        } catch (Exception e) {
+            return new Check("Kafka", Status.FAIL, "unreachable", "reachable", servers + ": " + rootMessage(e));
+        }
+    }
+
+    private Check objectStore() {
+        String endpoint = environment.getProperty("nexusai.storage.minio.endpoint");
+        String bucket = environment.getProperty("nexusai.storage.minio.bucket-name", "nexusai-prod");
+        if (endpoint == null || endpoint.isBlank()) {
+            return new Check("object store", Status.FAIL, "not configured", "reachable", "set MINIO_ENDPOINT, MINIO_ACCESS_KEY, MINIO_SECRET_KEY");
+        }
+        try (MinioClient minio = MinioClient.builder().endpoint(endpoint).credentials(environment.getProperty("nexusai.storage.minio.access-key", ""),
+                environment.getProperty("nexusai.storage.minio.secret-key", "")).build()) {
+            minio.setTimeout(TIMEOUT.toMillis(), TIMEOUT.toMillis(), TIMEOUT.toMillis());
+            boolean exists = minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+            return new Check("object store", Status.OK, exists ? "bucket " + bucket + " exists" : "reachable, bucket " + bucket + " will be created",
+                    "reachable", endpoint);
+        } catch (Exception e) {
+            return new Check("object store", Status.FAIL, "unreachable", "reachable", endpoint + ": " + rootMessage(e));
+        }
+    }
+
+    private static Check clientTool(String name, String command, Integer wantedMajor, String install) {
+        String expected = wantedMajor == null ? "installed" : "installed, major version " + wantedMajor + " or newer";
+        try {
+            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+            Integer major = major(output);
+            if (wantedMajor != null && major != null && major < wantedMajor) {
+                return new Check(name, Status.FAIL, output, expected, "too old for the backups: " + install);
+            }
+            return new Check(name, Status.OK, output, expected, "");
+        } catch (IOException e) {
+            return new Check(name, Status.FAIL, "missing", expected, "backups need it: " + install);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Check(name, Status.WARN, "unknown", expected, "interrupted");
+        }
+    }
+
+    private Check ollama() {
+        String base = environment.getProperty("nexusai.ai.ollama.base-url", "http://127.0.0.1:11434");
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base).resolve("/api/version")).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? new Check("Ollama", Status.OK, response.body().strip(), "reachable (AI chat)", base)
+                    : new Check("Ollama", Status.WARN, "HTTP " + response.statusCode(), "reachable (AI chat)", base + " is not an Ollama server?");
+        } catch (Exception e) {
+            return new Check("Ollama", Status.WARN, "unreachable", "reachable (AI chat)",
+                    "AI chat will be unavailable, the rest works: start Ollama (ollama serve) or set OLLAMA_URL (" + base + ")");
+        }
+    }
+
+    private Check tls() {
+        String expected = "HTTPS with a certificate valid for 30 days or more (guide §4.1)";
+        if (!environment.getProperty("server.ssl.enabled", Boolean.class, environment.getProperty("server.ssl.key-store") != null)) {
+            return new Check("TLS", Status.WARN, "HTTPS off", expected, "terminate TLS here (server.ssl.*) or at the load balancer");
+        }
+        String location = environment.getProperty("server.ssl.key-store", "");
+        try (InputStream in = Files.newInputStream(Path.of(location.replaceFirst("^file:", "")))) {
+            KeyStore store = KeyStore.getInstance(environment.getProperty("server.ssl.key-store-type", "PKCS12"));
+            store.load(in, environment.getProperty("server.ssl.key-store-password", "").toCharArray());
+            Instant earliest = null;
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    Instant end = certificate.getNotAfter().toInstant();
+                    earliest = earliest == null || end.isBefore(earliest) ? end : earliest;
+                }
+            }
+            if (earliest == null) {
+                return new Check("TLS", Status.FAIL, "no certificate in " + location, expected, "put the server's certificate in the key store");
+            }
+            long days = Duration.between(Instant.now(), earliest).toDays();
+            Status status = earliest.isBefore(Instant.now()) ? Status.FAIL : days < 30 ? Status.WARN : Status.OK;
+            return new Check("TLS", status, "certificate valid until " + earliest + " (" + days + " days)", expected,
+                    status == Status.OK ? location : "renew the certificate in " + location);
+        } catch (Exception e) {
+            return new Check("TLS", Status.FAIL, "key store unreadable", expected, location + ": " + rootMessage(e));
+        }
+    }
+
+    private Check jwtSecret() {
+        String expected = "at least 64 bytes (guide §4.3: openssl rand -base64 64)";
+        if (embedded) {
+            return new Check("JWT secret", Status.OK, "generated by the embedded mode", expected, "");
+        }
+        String secret = environment.getProperty("nexusai.security.jwt.secret");
+        if (secret == null || secret.isBlank()) {
+            return new Check("JWT secret", Status.FAIL, "not set", expected, "set JWT_SECRET");
+        }
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+        return bytes >= 64 ? new Check("JWT secret", Status.OK, bytes + " bytes", expected, "")
+                : new Check("JWT secret", Status.FAIL, bytes + " bytes", expected, "use openssl rand -base64 64");
+    }
+
+    private static Integer major(String text) {
+        Matcher version = VERSION.matcher(text == null ? "" : text);
+        return version.find() ? Integer.valueOf(version.group(1)) : null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
