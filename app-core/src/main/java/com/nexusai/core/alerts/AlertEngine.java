@@ -1,0 +1,196 @@
+package com.nexusai.core.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.nexusai.core.metrics.Sample;
+
+/**
+ * Evaluates {@link AlertRules} over successive scrapes of each instance, as Prometheus would: a
+ * condition that holds is {@code PENDING}, and {@code FIRING} once it has held for the rule's
+ * {@code for:} duration without a break. Time comes from the clock given, so tests drive it.
+ * Not thread-safe: one evaluator per poll loop.
+ */
+public final class AlertEngine {
+
+    public enum State { PENDING, FIRING }
+
+    /** An active alert: a rule, the labels of the series or group it holds for, the value, and since when. */
+    public record Alert(String name, String severity, String summary, Map<String, String> labels, double value, State state,
+            Instant activeSince) {
+    }
+
+    private record Scrape(Instant at, List<Sample> samples) {
+    }
+
+    private record Key(String rule, Map<String, String> labels) {
+    }
+
+    private final List<AlertRule> rules;
+    private final Clock clock;
+    private final Duration history;
+    private final Map<String, Deque<Scrape>> scrapes = new HashMap<>();
+    private final Map<Key, Instant> activeSince = new HashMap<>();
+
+    public AlertEngine(List<AlertRule> rules, Clock clock) {
+        this.rules = List.copyOf(rules);
+        this.clock = clock;
+        this.history = rules.stream().map(AlertRule::condition).filter(c -> c instanceof AlertRule.HistogramQuantile)
+                .map(c -> ((AlertRule.HistogramQuantile) c).window()).max(Comparator.naturalOrder()).orElse(Duration.ZERO)
+                .plusMinutes(1);
+    }
+
+    /** Takes one scrape of {@code instance} (now, by the clock) and returns that instance's active alerts. */
+    public List<Alert> evaluate(String instance, List<Sample> samples) {
+        Instant now = clock.instant();
+        Deque<Scrape> kept = scrapes.computeIfAbsent(instance, ignored -> new ArrayDeque<>());
+        kept.addLast(new Scrape(now, samples.stream().map(s -> withInstance(s, instance)).toList()));
+        while (kept.size() > 1 && kept.peekFirst().at().isBefore(now.minus(history))) {
+            kept.removeFirst();
+        }
+        List<Alert> active = new ArrayList<>();
+        for (AlertRule rule : rules) {
+            Map<Map<String, String>, Double> values = values(rule.condition(), kept, now);
+            activeSince.keySet().removeIf(key -> key.rule().equals(rule.alert()) && instance.equals(key.labels().get("instance"))
+                    && !(values.containsKey(key.labels()) && values.get(key.labels()) > rule.condition().above()));
+            values.forEach((labels, value) -> {
+                if (value > rule.condition().above()) {
+                    Instant since = activeSince.computeIfAbsent(new Key(rule.alert(), labels), ignored -> now);
+                    State state = !now.isBefore(since.plus(rule.holdFor())) ? State.FIRING : State.PENDING;
+                    active.add(new Alert(rule.alert(), rule.severity(), rule.summary(), labels, value, state, since));
+                }
+            });
+        }
+        return active;
+    }
+
+    private static Sample withInstance(Sample sample, String instance) {
+        Map<String, String> labels = new LinkedHashMap<>(sample.labels());
+        labels.putIfAbsent("instance", instance);
+        return new Sample(sample.name(), labels, sample.value());
+    }
+
+    private static Map<Map<String, String>, Double> values(AlertRule.Condition condition, Deque<Scrape> scrapes, Instant now) {
+        List<Sample> current = scrapes.peekLast().samples();
+        return switch (condition) {
+            case AlertRule.Threshold threshold -> {
+                Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+                for (Sample sample : current) {
+                    if (sample.name().equals(threshold.series().metric()) && sample.matches(threshold.series().match()) && !Double.isNaN(sample.value())) {
+                        values.put(sample.labels(), sample.value());
+                    }
+                }
+                yield values;
+            }
+            case AlertRule.Ratio ratio -> {
+                Map<Map<String, String>, Double> numerator = sum(current, ratio.numerator(), ratio.by(), false);
+                Map<Map<String, String>, Double> denominator = sum(current, ratio.denominator(), ratio.by(), ratio.denominatorPositiveOnly());
+                Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+                numerator.forEach((group, top) -> {
+                    Double bottom = denominator.get(group);
+                    if (bottom != null && bottom > 0) {
+                        values.put(group, ratio.complement() ? 1 - top / bottom : top / bottom);
+                    }
+                });
+                yield values;
+            }
+            case AlertRule.HistogramQuantile quantile -> quantiles(quantile, scrapes, now);
+        };
+    }
+
+    private static Map<Map<String, String>, Double> sum(List<Sample> samples, AlertRule.Selector selector, List<String> by, boolean positiveOnly) {
+        Map<Map<String, String>, Double> sums = new LinkedHashMap<>();
+        for (Sample sample : samples) {
+            if (sample.name().equals(selector.metric()) && sample.matches(selector.match()) && !Double.isNaN(sample.value())
+                    && (!positiveOnly || sample.value() > 0)) {
+                sums.merge(group(sample, by), sample.value(), Double::sum);
+            }
+        }
+        return sums;
+    }
+
+    private static Map<String, String> group(Sample sample, List<String> by) {
+        Map<String, String> group = new TreeMap<>();
+        for (String label : by) {
+            String value = sample.label(label);
+            if (value != null) {
+                group.put(label, value);
+            }
+        }
+        return group;
+    }
+
+    /**
+     * The increase of every bucket over the window (the oldest scrape in it against the newest),
+     * summed by {@code by} and {@code le}, then Prometheus's {@code histogram_quantile} interpolation.
+     */
+    private static Map<Map<String, String>, Double> quantiles(AlertRule.HistogramQuantile rule, Deque<Scrape> scrapes, Instant now) {
+        Scrape newest = scrapes.peekLast();
+        Scrape oldest = scrapes.stream().filter(s -> !s.at().isBefore(now.minus(rule.window()))).findFirst().orElse(newest);
+        if (oldest == newest) {
+            return Map.of();
+        }
+        String bucket = rule.metric() + "_bucket";
+        Map<Map<String, String>, Double> before = new HashMap<>();
+        for (Sample sample : oldest.samples()) {
+            if (sample.name().equals(bucket)) {
+                before.put(sample.labels(), sample.value());
+            }
+        }
+        Map<Map<String, String>, TreeMap<Double, Double>> increases = new LinkedHashMap<>();
+        for (Sample sample : newest.samples()) {
+            if (!sample.name().equals(bucket) || sample.label("le") == null) {
+                continue;
+            }
+            double previous = before.getOrDefault(sample.labels(), 0.0);
+            double increase = sample.value() >= previous ? sample.value() - previous : sample.value(); // a reset starts again from 0
+            increases.computeIfAbsent(group(sample, rule.by()), ignored -> new TreeMap<>())
+                    .merge(upperBound(sample.label("le")), increase, Double::sum);
+        }
+        Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+        increases.forEach((group, buckets) -> {
+            double quantile = quantile(rule.quantile(), buckets);
+            if (!Double.isNaN(quantile)) {
+                values.put(group, quantile);
+            }
+        });
+        return values;
+    }
+
+    private static double upperBound(String le) {
+        return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+    }
+
+    /** Cumulative {@code buckets} (upper bound to count) to the {@code q} quantile, interpolated linearly within a bucket. */
+    static double quantile(double q, TreeMap<Double, Double> buckets) {
+        Double total = buckets.get(Double.POSITIVE_INFINITY);
+        if (total == null || total <= 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound; // Prometheus answers the highest finite bound
+                }
+                double inBucket = bucket.getValue() - lowerCount;
+                return inBucket <= 0 ? bucket.getKey() : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return lowerBound;
+    }
+}
