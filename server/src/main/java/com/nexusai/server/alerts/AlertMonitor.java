@@ -1,0 +1,82 @@
+package com.nexusai.server.alerts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.AlertRules;
+import com.nexusai.core.metrics.Exposition;
+import com.nexusai.server.incident.IncidentService;
+import com.nexusai.server.platform.NodeName;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the project's alert rules (app-core's, the ones rendered for Prometheus) over this
+ * instance's own metrics, every {@code nexusai.alerts.evaluation-interval}. With
+ * {@code nexusai.alerts.open-incidents=true}, a firing alert opens an incident (one per alert and
+ * series while it is unresolved), so support has it with its diagnostics snapshot.
+ */
+@Component
+class AlertMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
+    private static final Map<String, String> KINDS = Map.of("DatabaseConnectionExhausted", "database", "HighCpuUsage", "infrastructure",
+            "HighHostMemoryUsage", "infrastructure", "HighDiskUsage", "infrastructure");
+
+    private final PrometheusMeterRegistry registry;
+    private final IncidentService incidents;
+    private final NodeName node;
+    private final AlertEngine engine;
+    private final boolean openIncidents;
+    private volatile List<AlertEngine.Alert> active = List.of();
+
+    AlertMonitor(PrometheusMeterRegistry registry, IncidentService incidents, NodeName node,
+            @Qualifier("alertClock") ObjectProvider<Clock> alertClock, Clock clock,
+            @Value("${nexusai.alerts.open-incidents:false}") boolean openIncidents) {
+        this.registry = registry;
+        this.incidents = incidents;
+        this.node = node;
+        this.engine = new AlertEngine(AlertRules.shipped().rules(), alertClock.getIfAvailable(() -> clock));
+        this.openIncidents = openIncidents;
+    }
+
+    @Scheduled(fixedDelayString = "${nexusai.alerts.evaluation-interval:PT15S}", initialDelayString = "PT10S")
+    void evaluate() {
+        List<AlertEngine.Alert> alerts;
+        synchronized (engine) {
+            alerts = engine.evaluate(node.value(), Exposition.parse(registry.scrape()));
+        }
+        active = alerts;
+        if (!openIncidents) {
+            return;
+        }
+        for (AlertEngine.Alert alert : alerts) {
+            if (alert.state() == AlertEngine.State.FIRING) {
+                try {
+                    incidents.open(alert.name() + " on " + alert.labels().getOrDefault("instance", node.value()) + ": " + alert.summary(),
+                            alert.severity(), KINDS.getOrDefault(alert.name(), "application"), source(alert), "alerting");
+                } catch (RuntimeException e) {
+                    log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The alerts pending or firing on this instance at the last evaluation. */
+    List<AlertEngine.Alert> active() {
+        return active;
+    }
+
+    private static String source(AlertEngine.Alert alert) {
+        return "alert:" + alert.name() + new TreeMap<>(alert.labels());
+    }
+}
