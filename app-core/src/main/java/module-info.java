@@ -2,8 +2,11 @@
  * NexusAI shared library: what both the console and tooling need, with explicit dependencies only.
  */
 module com.nexusai.core {
-    requires tools.jackson.databind;
+    requires transitive tools.jackson.databind;
+    requires java.net.http;
 
     exports com.nexusai.core.alerts;
+    exports com.nexusai.core.api;
+    exports com.nexusai.core.dashboard;
     exports com.nexusai.core.metrics;
 }

@@ -172,7 +172,7 @@ public final class AlertEngine {
     }
 
     /** Cumulative {@code buckets} (upper bound to count) to the {@code q} quantile, interpolated linearly within a bucket. */
-    static double quantile(double q, TreeMap<Double, Double> buckets) {
+    public static double quantile(double q, TreeMap<Double, Double> buckets) {
         Double total = buckets.get(Double.POSITIVE_INFINITY);
         if (total == null || total <= 0) {
             return Double.NaN;

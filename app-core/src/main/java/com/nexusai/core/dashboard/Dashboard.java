@@ -1,0 +1,137 @@
+package com.nexusai.core.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.metrics.Sample;
+
+/**
+ * What the live panels show for one instance, computed from two successive scrapes (rates need two):
+ * the guide's §3.1 metrics. Pure data, so the console only draws it.
+ */
+public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, List<Lag> kafkaLag, Host host) {
+
+    public record Jvm(double heapUsed, double heapCommitted, double heapMax, double nonHeapUsed, double liveThreads,
+            Map<String, double[]> gcPauses) {
+    }
+
+    /** Requests and 5xx answers per second, and the p95 latency over the interval (seconds; NaN without traffic). */
+    public record Http(double requestsPerSecond, double errorsPerSecond, double p95Seconds) {
+    }
+
+    public record Pool(double active, double idle, double pending, double max) {
+
+        public double usage() {
+            return max > 0 ? active / max : Double.NaN;
+        }
+    }
+
+    public record Lag(String group, String topic, String partition, double lag) {
+    }
+
+    /** Fractions 0..1 (NaN when the server does not publish them). */
+    public record Host(double cpu, double memory, double disk) {
+    }
+
+    /** The dashboard at {@code current}, with rates over the time since {@code previous} (null: no rates yet). */
+    public static Dashboard of(String instance, Instant previousAt, List<Sample> previous, Instant at, List<Sample> current) {
+        double seconds = previous == null ? 0 : Math.max(1e-3, (at.toEpochMilli() - previousAt.toEpochMilli()) / 1000.0);
+        Jvm jvm = new Jvm(sum(current, "jvm_memory_used_bytes", "area", "heap", false),
+                sum(current, "jvm_memory_committed_bytes", "area", "heap", false),
+                sum(current, "jvm_memory_max_bytes", "area", "heap", true),
+                sum(current, "jvm_memory_used_bytes", "area", "nonheap", false),
+                sum(current, "jvm_threads_live_threads", null, null, false), gcPauses(current));
+        Http http = previous == null ? new Http(Double.NaN, Double.NaN, Double.NaN)
+                : new Http(increase(previous, current, "http_server_requests_seconds_count", null) / seconds,
+                        increase(previous, current, "http_server_requests_seconds_count", "SERVER_ERROR") / seconds,
+                        p95(previous, current));
+        Pool pool = new Pool(sum(current, "hikaricp_connections_active", null, null, false), sum(current, "hikaricp_connections_idle", null, null, false),
+                sum(current, "hikaricp_connections_pending", null, null, false), sum(current, "hikaricp_connections_max", null, null, false));
+        List<Lag> lags = new ArrayList<>();
+        for (Sample sample : current) {
+            if (sample.name().equals("kafka_consumer_records_lag")) {
+                lags.add(new Lag(sample.label("group"), sample.label("topic"), sample.label("partition"), sample.value()));
+            }
+        }
+        lags.sort(Comparator.comparingDouble(Lag::lag).reversed());
+        double memoryTotal = sum(current, "nexusai_host_memory_total_bytes", null, null, false);
+        double memoryAvailable = sum(current, "nexusai_host_memory_available_bytes", null, null, false);
+        double diskTotal = sum(current, "disk_total_bytes", null, null, false);
+        double diskFree = sum(current, "disk_free_bytes", null, null, false);
+        Host host = new Host(sum(current, "system_cpu_usage", null, null, false),
+                memoryTotal > 0 ? 1 - memoryAvailable / memoryTotal : Double.NaN, diskTotal > 0 ? 1 - diskFree / diskTotal : Double.NaN);
+        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), host);
+    }
+
+    private static double sum(List<Sample> samples, String name, String label, String value, boolean positiveOnly) {
+        double total = 0;
+        boolean found = false;
+        for (Sample sample : samples) {
+            if (sample.name().equals(name) && (label == null || value.equals(sample.label(label))) && !Double.isNaN(sample.value())
+                    && (!positiveOnly || sample.value() > 0)) {
+                total += sample.value();
+                found = true;
+            }
+        }
+        return found ? total : Double.NaN;
+    }
+
+    /** Per collector: pauses and seconds paused, since start. */
+    private static Map<String, double[]> gcPauses(List<Sample> samples) {
+        Map<String, double[]> pauses = new TreeMap<>();
+        for (Sample sample : samples) {
+            String gc = sample.label("gc");
+            if (gc == null) {
+                continue;
+            }
+            if (sample.name().equals("jvm_gc_pause_seconds_count")) {
+                pauses.computeIfAbsent(gc, ignored -> new double[2])[0] += sample.value();
+            } else if (sample.name().equals("jvm_gc_pause_seconds_sum")) {
+                pauses.computeIfAbsent(gc, ignored -> new double[2])[1] += sample.value();
+            }
+        }
+        return pauses;
+    }
+
+    private static double increase(List<Sample> previous, List<Sample> current, String name, String outcome) {
+        Map<Map<String, String>, Double> before = new LinkedHashMap<>();
+        for (Sample sample : previous) {
+            if (sample.name().equals(name)) {
+                before.put(sample.labels(), sample.value());
+            }
+        }
+        double total = 0;
+        for (Sample sample : current) {
+            if (sample.name().equals(name) && (outcome == null || outcome.equals(sample.label("outcome")))) {
+                double was = before.getOrDefault(sample.labels(), 0.0);
+                total += sample.value() >= was ? sample.value() - was : sample.value();
+            }
+        }
+        return total;
+    }
+
+    private static double p95(List<Sample> previous, List<Sample> current) {
+        Map<Map<String, String>, Double> before = new LinkedHashMap<>();
+        for (Sample sample : previous) {
+            if (sample.name().equals("http_server_requests_seconds_bucket")) {
+                before.put(sample.labels(), sample.value());
+            }
+        }
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (Sample sample : current) {
+            if (sample.name().equals("http_server_requests_seconds_bucket") && sample.label("le") != null) {
+                double was = before.getOrDefault(sample.labels(), 0.0);
+                double increase = sample.value() >= was ? sample.value() - was : sample.value();
+                String le = sample.label("le");
+                buckets.merge(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), increase, Double::sum);
+            }
+        }
+        return AlertEngine.quantile(0.95, buckets);
+    }
+}

@@ -1,0 +1,139 @@
+package com.nexusai.desktop;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.nexusai.core.api.NexusClient;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The NexusAI console. Parameters: {@code --url=} (the server, default http://127.0.0.1:8080),
+ * {@code --lang=fr|en} (default: French when the system is French), {@code --theme=dark|light},
+ * {@code --refresh=2s}, {@code --local} (start a local server at once), {@code --data-dir=} (the local server's).
+ */
+public final class ConsoleApp extends Application {
+
+    private final Background background = new Background();
+    private Monitor monitor;
+    private LocalServer localServer;
+    private DashboardView dashboard;
+    private ResourceBundle text;
+    private boolean dark;
+
+    @Override
+    public void start(Stage stage) {
+        var named = getParameters().getNamed();
+        Locale locale = Locale.forLanguageTag(named.getOrDefault("lang", Locale.getDefault().getLanguage().equals("fr") ? "fr" : "en"));
+        text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
+        dark = "dark".equals(named.get("theme"));
+        applyTheme();
+        Duration refresh = Duration.ofSeconds(Long.parseLong(named.getOrDefault("refresh", "2s").replace("s", "")));
+
+        BorderPane root = new BorderPane();
+        Label title = new Label("NexusAI");
+        title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
+        Button theme = new Button(text.getString("toolbar.theme"));
+        theme.setOnAction(event -> {
+            dark = !dark;
+            applyTheme();
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, title, spacer, theme);
+        toolbar.setPadding(new Insets(8, 16, 8, 16));
+        toolbar.getStyleClass().add("toolbar");
+        root.setTop(toolbar);
+        Consumer<NexusClient> connected = client -> {
+            monitor = new Monitor(client, refresh, Clock.systemUTC());
+            dashboard = new DashboardView(text, monitor, client.base().toString());
+            root.setCenter(dashboard);
+            monitor.start();
+        };
+        Runnable startLocal = () -> startLocalServer(root, connected,
+                Path.of(named.getOrDefault("data-dir", System.getProperty("user.home") + "/.nexusai/console-data")));
+        root.setCenter(new ConnectView(text, background, named.getOrDefault("url", "http://127.0.0.1:8080"), connected, startLocal));
+        if (getParameters().getUnnamed().contains("--local") || "true".equals(named.get("local"))) {
+            startLocal.run();
+        }
+        stage.setOnCloseRequest(event -> {
+            if (localServer != null && localServer.running()) {
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("local.stopQuestion"), ButtonType.YES, ButtonType.NO);
+                ask.setHeaderText(null);
+                if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
+                    event.consume();
+                }
+            }
+        });
+
+        Scene scene = new Scene(root, 1400, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
+        stage.setTitle(text.getString("window.title"));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Starts the embedded server from the console's own runtime, showing each component as it comes up, then signs in as its admin. */
+    private void startLocalServer(BorderPane root, Consumer<NexusClient> connected, Path dataDir) {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setPrefWidth(420);
+        Label step = new Label(text.getString("local.starting"));
+        VBox starting = new VBox(16, new Label(text.getString("local.title")), bar, step);
+        starting.setAlignment(javafx.geometry.Pos.CENTER);
+        root.setCenter(starting);
+        background.run(() -> {
+            localServer = new LocalServer(LocalServer.findJar(), dataDir);
+            URI url = localServer.start(progress -> Platform.runLater(() -> {
+                bar.setProgress((double) progress.done() / progress.total());
+                step.setText(progress.line());
+            }), Duration.ofMinutes(3));
+            NexusClient client = new NexusClient(url, Clock.systemUTC());
+            client.login("admin", localServer.adminPassword());
+            return client;
+        }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void stop() {
+        if (dashboard != null) {
+            dashboard.stop();
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (localServer != null) {
+            localServer.close();
+        }
+        background.close();
+        Platform.exit();
+    }
+
+    public static void main(String[] args) {
+        launch(ConsoleApp.class, args);
+    }
+}

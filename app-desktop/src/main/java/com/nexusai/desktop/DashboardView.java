@@ -1,0 +1,217 @@
+package com.nexusai.desktop;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import atlantafx.base.theme.Styles;
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.dashboard.Dashboard;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The live panels of the guide's §3: JVM, HTTP, connection pool, Kafka lag, host, alerts. Data comes
+ * from {@link Monitor} (off the FX thread); an animation timer redraws at most once per frame, and
+ * only when something changed.
+ */
+final class DashboardView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final double MIB = 1024 * 1024;
+
+    private final ResourceBundle text;
+    private final Monitor monitor;
+    private final XYChart.Series<Number, Number> heapSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> p95Series = new XYChart.Series<>();
+    private final Label heap = value();
+    private final Label nonHeap = value();
+    private final Label threads = value();
+    private final Label gc = value();
+    private final Label requests = value();
+    private final Label errors = value();
+    private final Label p95 = value();
+    private final Label poolNumbers = value();
+    private final ProgressBar poolUsage = bar();
+    private final ProgressBar cpu = bar();
+    private final ProgressBar memory = bar();
+    private final ProgressBar disk = bar();
+    private final TableView<Dashboard.Lag> lag = new TableView<>();
+    private final TableView<AlertEngine.Alert> alerts = new TableView<>();
+    private final StatusBar status = new StatusBar();
+    private final AnimationTimer redraw;
+
+    DashboardView(ResourceBundle text, Monitor monitor, String serverName) {
+        this.text = text;
+        this.monitor = monitor;
+        GridPane panels = new GridPane(16, 16);
+        panels.setPadding(new Insets(16));
+        panels.add(panel(text.getString("panel.jvm"), chart(heapSeries, text.getString("chart.heap")), row("jvm.heap", heap),
+                row("jvm.nonHeap", nonHeap), row("jvm.threads", threads), row("jvm.gc", gc)), 0, 0);
+        panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
+                row("http.errors", errors), row("http.p95", p95)), 1, 0);
+        panels.add(panel(text.getString("panel.pool"), poolUsage, poolNumbers), 2, 0);
+        panels.add(panel(text.getString("panel.kafka"), lagTable()), 0, 1);
+        panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu), row("host.memory", memory), row("host.disk", disk)), 1, 1);
+        panels.add(panel(text.getString("panel.alerts"), alertTable()), 2, 1);
+        for (int column = 0; column < 3; column++) {
+            var constraints = new javafx.scene.layout.ColumnConstraints();
+            constraints.setPercentWidth(100 / 3.0);
+            panels.getColumnConstraints().add(constraints);
+        }
+        setCenter(panels);
+        status.setText(text.getString("status.connected") + " " + serverName);
+        setBottom(status);
+        redraw = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (monitor.takeDirty()) {
+                    draw(monitor.state());
+                }
+            }
+        };
+        redraw.start();
+    }
+
+    void stop() {
+        redraw.stop();
+    }
+
+    private void draw(Monitor.State state) {
+        if (state.staleSince() != null) {
+            status.setText(String.format(text.getString("status.stale"), TIME.format(state.staleSince().atZone(ZoneId.systemDefault())),
+                    state.error()));
+            status.getStyleClass().add("stale");
+        } else {
+            status.getStyleClass().remove("stale");
+            status.setText(text.getString("status.updated") + " " + LocalTime.now().format(TIME));
+        }
+        Dashboard dashboard = state.latest();
+        if (dashboard == null) {
+            return;
+        }
+        Dashboard.Jvm jvm = dashboard.jvm();
+        heap.setText(String.format(Locale.ROOT, "%.0f / %.0f / %.0f MiB", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB));
+        nonHeap.setText(String.format(Locale.ROOT, "%.0f MiB", jvm.nonHeapUsed() / MIB));
+        threads.setText(String.format(Locale.ROOT, "%.0f", jvm.liveThreads()));
+        StringBuilder pauses = new StringBuilder();
+        jvm.gcPauses().forEach((name, values) -> pauses.append(String.format(Locale.ROOT, "%s: %.0f (%.2f s)  ", name, values[0], values[1])));
+        gc.setText(pauses.toString().strip());
+        Dashboard.Http http = dashboard.http();
+        requests.setText(number(http.requestsPerSecond(), "%.1f /s"));
+        errors.setText(number(http.errorsPerSecond(), "%.2f /s"));
+        p95.setText(number(http.p95Seconds() * 1000, "%.0f ms"));
+        Dashboard.Pool pool = dashboard.pool();
+        poolUsage.setProgress(Double.isNaN(pool.usage()) ? 0 : pool.usage());
+        poolNumbers.setText(String.format(Locale.ROOT, text.getString("pool.numbers"), pool.active(), pool.idle(), pool.pending(), pool.max(),
+                Double.isNaN(pool.usage()) ? 0 : pool.usage() * 100));
+        cpu.setProgress(fraction(dashboard.host().cpu()));
+        memory.setProgress(fraction(dashboard.host().memory()));
+        disk.setProgress(fraction(dashboard.host().disk()));
+        lag.getItems().setAll(dashboard.kafkaLag());
+        alerts.getItems().setAll(state.alerts());
+        List<Dashboard> window = state.window();
+        long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
+        heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
+                d.jvm().heapUsed() / MIB)).toList());
+        p95Series.getData().setAll(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
+                .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
+    }
+
+    private TableView<Dashboard.Lag> lagTable() {
+        lag.getColumns().setAll(List.of(column(text.getString("kafka.group"), Dashboard.Lag::group),
+                column(text.getString("kafka.topic"), Dashboard.Lag::topic), column(text.getString("kafka.partition"), Dashboard.Lag::partition),
+                column(text.getString("kafka.lag"), l -> String.format(Locale.ROOT, "%.0f", l.lag()))));
+        lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lag.setPlaceholder(new Label(text.getString("kafka.none")));
+        lag.setPrefHeight(220);
+        return lag;
+    }
+
+    private TableView<AlertEngine.Alert> alertTable() {
+        alerts.getColumns().setAll(List.of(column(text.getString("alerts.name"), AlertEngine.Alert::name),
+                column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
+                column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
+                column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault())))));
+        alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        alerts.setPlaceholder(new Label(text.getString("alerts.none")));
+        alerts.setPrefHeight(220);
+        return alerts;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private LineChart<Number, Number> chart(XYChart.Series<Number, Number> series, String name) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(text.getString("chart.seconds"));
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(name);
+        LineChart<Number, Number> chart = new LineChart<>(x, y, FXCollections.observableArrayList(List.of(series)));
+        chart.setLegendVisible(false);
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(200);
+        return chart;
+    }
+
+    private VBox panel(String title, javafx.scene.Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_4);
+        VBox panel = new VBox(8, heading);
+        panel.getChildren().addAll(content);
+        panel.getStyleClass().add("panel");
+        panel.setPadding(new Insets(12));
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        return panel;
+    }
+
+    private javafx.scene.Node row(String key, javafx.scene.Node value) {
+        Label label = new Label(text.getString(key));
+        label.setMinWidth(130);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, label, value);
+        javafx.scene.layout.HBox.setHgrow(value, Priority.ALWAYS);
+        return row;
+    }
+
+    private static Label value() {
+        Label label = new Label("-");
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static ProgressBar bar() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        return bar;
+    }
+
+    private static double fraction(double value) {
+        return Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
+    }
+}

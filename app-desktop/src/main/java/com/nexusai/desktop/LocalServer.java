@@ -1,0 +1,122 @@
+package com.nexusai.desktop;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "Start a local server": the server jar run by the console's own Java as a child process in embedded
+ * mode, its components reported as they come up, the local admin's password read from the data
+ * directory. Stopped (SIGTERM: the server stops its databases in order) when the console quits.
+ */
+final class LocalServer implements AutoCloseable {
+
+    /** A step of the start: which component, and how many of the five are done. */
+    record Progress(String line, int done, int total) {
+    }
+
+    private static final Pattern READY = Pattern.compile("NexusAI server ready at (https?://\\S+)");
+    private static final List<String> COMPONENTS = List.of("Redis", "S3 store", "PostgreSQL", "Kafka", "NexusAI server ready");
+
+    private final Path jar;
+    private final Path dataDir;
+    private Process process;
+
+    LocalServer(Path jar, Path dataDir) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+    }
+
+    /** Where the server jar is: {@code nexusai.server.jar}, beside the runtime image, or the build's. */
+    static Path findJar() {
+        String configured = System.getProperty("nexusai.server.jar");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        for (Path candidate : List.of(java.toAbsolutePath().getParent().resolveSibling("server/nexusai-server.jar"),
+                Path.of("server/target/nexusai-server.jar"), Path.of("../server/target/nexusai-server.jar"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("the server jar is not found: build it (./mvnw -pl server -am package) or set -Dnexusai.server.jar=");
+    }
+
+    /** Starts the server and blocks until it is ready; returns its URL. */
+    URI start(Consumer<Progress> progress, Duration timeout) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        process = new ProcessBuilder(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir, "--server.port=" + port)
+                .redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int done = 0;
+        // not closed here on success: the drain thread keeps reading the server's output
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null && System.nanoTime() < deadline) {
+            for (String component : COMPONENTS) {
+                if (line.contains(component) && line.contains("ready")) {
+                    done++;
+                    progress.accept(new Progress(line.substring(Math.max(0, line.indexOf(component))), done, COMPONENTS.size()));
+                }
+            }
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                Thread.ofVirtual().start(() -> drain(lines));
+                return URI.create(ready.group(1) + "/");
+            }
+        }
+        lines.close();
+        close();
+        throw new IOException("the local server did not start; see " + dataDir.resolve("logs/nexusai.log"));
+    }
+
+    String adminPassword() throws IOException {
+        return Files.readString(dataDir.resolve("secrets/admin-password")).strip();
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    private static void drain(BufferedReader lines) {
+        try {
+            while (lines.readLine() != null) {
+                // the server logs to its data directory too; this only keeps its pipe from filling up
+            }
+        } catch (IOException e) {
+            // the server stopped
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

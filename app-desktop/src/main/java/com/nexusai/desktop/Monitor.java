@@ -1,0 +1,105 @@
+package com.nexusai.desktop;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.AlertRules;
+import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.dashboard.Dashboard;
+import com.nexusai.core.metrics.Exposition;
+import com.nexusai.core.metrics.Sample;
+
+/**
+ * Polls one instance at the refresh rate, off the FX thread: one scrape feeds the dashboard and the
+ * alert engine. Keeps a rolling window of dashboards; the view reads {@link #state()} once per frame
+ * when {@link #takeDirty()} says something changed. A failing scrape keeps the last data, marked
+ * stale since the first failure, and retries with backoff.
+ */
+final class Monitor implements AutoCloseable {
+
+    /** What the panels draw: the newest dashboard, the window behind it, the alerts, and since when the data is stale (or null). */
+    record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error) {
+    }
+
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final NexusClient client;
+    private final String instance;
+    private final Duration period;
+    private final Clock clock;
+    private final AlertEngine engine;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor").daemon().factory());
+    private final Deque<Dashboard> window = new ArrayDeque<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile State state = new State(null, List.of(), List.of(), null, null);
+    private List<Sample> previous;
+    private Instant previousAt;
+    private int failures;
+
+    Monitor(NexusClient client, Duration period, Clock clock) {
+        this.client = client;
+        this.instance = client.base().getAuthority();
+        this.period = period;
+        this.clock = clock;
+        this.engine = new AlertEngine(AlertRules.shipped().rules(), clock);
+    }
+
+    void start() {
+        poller.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean takeDirty() {
+        return dirty.getAndSet(false);
+    }
+
+    private void poll() {
+        Duration next = period;
+        try {
+            List<Sample> samples = Exposition.parse(client.prometheus());
+            Instant now = clock.instant();
+            Dashboard dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
+            List<AlertEngine.Alert> alerts = engine.evaluate(instance, samples);
+            previous = samples;
+            previousAt = now;
+            window.addLast(dashboard);
+            while (!window.isEmpty() && window.peekFirst().at().isBefore(now.minus(WINDOW))) {
+                window.removeFirst();
+            }
+            failures = 0;
+            state = new State(dashboard, List.copyOf(window), alerts, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            failures++;
+            State last = state;
+            state = new State(last.latest(), last.window(), last.alerts(), last.staleSince() == null ? clock.instant() : last.staleSince(),
+                    e.getMessage());
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
+            next = Duration.ofMillis(backoff);
+        }
+        dirty.set(true);
+        if (!poller.isShutdown()) {
+            poller.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

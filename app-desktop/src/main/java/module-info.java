@@ -1,0 +1,9 @@
+/** The NexusAI admin console: JavaFX with AtlantaFX and ControlsFX, over app-core. */
+module com.nexusai.desktop {
+    requires javafx.controls;
+    requires atlantafx.base;
+    requires org.controlsfx.controls;
+    requires com.nexusai.core;
+
+    exports com.nexusai.desktop to javafx.graphics;
+}
