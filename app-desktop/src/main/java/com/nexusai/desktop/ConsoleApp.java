@@ -87,7 +87,8 @@ public final class ConsoleApp extends Application {
             }
         });
 
-        Scene scene = new Scene(root, 1400, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
         stage.setTitle(text.getString("window.title"));
         stage.setScene(scene);
@@ -130,7 +131,6 @@ public final class ConsoleApp extends Application {
             localServer.close();
         }
         background.close();
-        Platform.exit();
     }
 
     public static void main(String[] args) {

@@ -53,6 +53,9 @@ final class DashboardView extends BorderPane {
     private final ProgressBar cpu = bar();
     private final ProgressBar memory = bar();
     private final ProgressBar disk = bar();
+    private final Label cpuText = value();
+    private final Label memoryText = value();
+    private final Label diskText = value();
     private final TableView<Dashboard.Lag> lag = new TableView<>();
     private final TableView<AlertEngine.Alert> alerts = new TableView<>();
     private final StatusBar status = new StatusBar();
@@ -69,7 +72,8 @@ final class DashboardView extends BorderPane {
                 row("http.errors", errors), row("http.p95", p95)), 1, 0);
         panels.add(panel(text.getString("panel.pool"), poolUsage, poolNumbers), 2, 0);
         panels.add(panel(text.getString("panel.kafka"), lagTable()), 0, 1);
-        panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu), row("host.memory", memory), row("host.disk", disk)), 1, 1);
+        panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
+                row("host.disk", disk, diskText)), 1, 1);
         panels.add(panel(text.getString("panel.alerts"), alertTable()), 2, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
@@ -122,9 +126,9 @@ final class DashboardView extends BorderPane {
         poolUsage.setProgress(Double.isNaN(pool.usage()) ? 0 : pool.usage());
         poolNumbers.setText(String.format(Locale.ROOT, text.getString("pool.numbers"), pool.active(), pool.idle(), pool.pending(), pool.max(),
                 Double.isNaN(pool.usage()) ? 0 : pool.usage() * 100));
-        cpu.setProgress(fraction(dashboard.host().cpu()));
-        memory.setProgress(fraction(dashboard.host().memory()));
-        disk.setProgress(fraction(dashboard.host().disk()));
+        show(cpu, cpuText, dashboard.host().cpu());
+        show(memory, memoryText, dashboard.host().memory());
+        show(disk, diskText, dashboard.host().disk());
         lag.getItems().setAll(dashboard.kafkaLag());
         alerts.getItems().setAll(state.alerts());
         List<Dashboard> window = state.window();
@@ -151,7 +155,9 @@ final class DashboardView extends BorderPane {
                 column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
                 column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault())))));
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        alerts.setPlaceholder(new Label(text.getString("alerts.none")));
+        Label none = new Label(text.getString("alerts.none"));
+        none.setWrapText(true);
+        alerts.setPlaceholder(none);
         alerts.setPrefHeight(220);
         return alerts;
     }
@@ -187,12 +193,20 @@ final class DashboardView extends BorderPane {
         return panel;
     }
 
-    private javafx.scene.Node row(String key, javafx.scene.Node value) {
+    private javafx.scene.Node row(String key, javafx.scene.Node value, javafx.scene.Node... more) {
         Label label = new Label(text.getString(key));
         label.setMinWidth(130);
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, label, value);
+        row.getChildren().addAll(more);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox.setHgrow(value, Priority.ALWAYS);
         return row;
+    }
+
+    private static void show(ProgressBar bar, Label label, double value) {
+        bar.setProgress(fraction(value));
+        label.setText(Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f %%", value * 100));
+        label.setMinWidth(48);
     }
 
     private static Label value() {

@@ -61,14 +61,24 @@ final class LocalServer implements AutoCloseable {
             port = free.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir, "--server.port=" + port)
+        // free ports for the embedded servers too: a developer's own local server may hold the defaults
+        process = new ProcessBuilder(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir, "--server.port=" + port,
+                "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0",
+                "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0")
                 .redirectErrorStream(true).start();
+        // the console killed (SIGTERM, not its window's close) still stops the server
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-server-stop"));
         long deadline = System.nanoTime() + timeout.toNanos();
         int done = 0;
         // not closed here on success: the drain thread keeps reading the server's output
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.util.Deque<String> recent = new java.util.ArrayDeque<>();
         String line;
         while ((line = lines.readLine()) != null && System.nanoTime() < deadline) {
+            recent.addLast(line);
+            if (recent.size() > 40) {
+                recent.removeFirst();
+            }
             for (String component : COMPONENTS) {
                 if (line.contains(component) && line.contains("ready")) {
                     done++;
@@ -83,7 +93,21 @@ final class LocalServer implements AutoCloseable {
         }
         lines.close();
         close();
-        throw new IOException("the local server did not start; see " + dataDir.resolve("logs/nexusai.log"));
+        throw new IOException(reason(List.copyOf(recent)) + " (" + dataDir.resolve("logs/nexusai.log") + ")");
+    }
+
+    /** Spring Boot's failure analysis, from "Description:" to the end, when the server printed one. */
+    static String reason(List<String> lines) {
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("Description:")) {
+                start = i + 1;
+            }
+        }
+        if (start < 0) {
+            return "it stopped before it was ready";
+        }
+        return String.join(" ", lines.subList(start, lines.size()).stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     String adminPassword() throws IOException {

@@ -101,7 +101,9 @@ public final class NexusClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            String reason = e instanceof java.net.ConnectException ? "connection refused"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ApiException(0, base + " cannot be reached: " + reason);
         }
         if (response.statusCode() == 401 && authenticated) {
             refresh();

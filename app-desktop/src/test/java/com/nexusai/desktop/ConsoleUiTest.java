@@ -1,0 +1,74 @@
+package com.nexusai.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console headless (TestFX on Monocle): its languages, and the start-a-local-server flow against the real server jar. */
+class ConsoleUiTest extends FxRobot {
+
+    @TempDir
+    Path tmp;
+
+    private ConsoleApp app;
+
+    private void launch(String... args) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, args);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage).isNotNull();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private Optional<Node> withText(String text) {
+        return lookup(node -> node instanceof Labeled labeled && text.equals(labeled.getText())).tryQuery();
+    }
+
+    @Test
+    void speaksFrenchOrEnglish() throws Exception {
+        launch("--lang=fr");
+        assertThat(withText("Se connecter")).isPresent();
+        assertThat(withText("Démarrer un serveur local")).isPresent();
+        close();
+        launch("--lang=en");
+        assertThat(withText("Connect")).isPresent();
+        assertThat(withText("Start a local server")).isPresent();
+    }
+
+    @Test
+    void startsALocalServerAndShowsItsLiveValues() throws Exception {
+        launch("--local", "--data-dir=" + tmp.resolve("data"), "--refresh=1s", "--lang=en");
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> heapValue().filter(text -> text.endsWith("MiB")).isPresent());
+        assertThat(heapValue()).hasValueSatisfying(text -> assertThat(text).matches("\\d+ / \\d+ / \\d+ MiB"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup(node -> node instanceof Label label
+                && label.getText() != null && label.getText().endsWith(" /s")).tryQuery().isPresent());
+        assertThat(withText("No alert: the guide's rules hold")).isPresent();
+    }
+
+    /** The value beside "Heap used / committed / max". */
+    private Optional<String> heapValue() {
+        return lookup(node -> node instanceof Labeled labeled && "Heap used / committed / max".equals(labeled.getText())).tryQuery()
+                .map(Node::getParent).flatMap(row -> ((javafx.scene.layout.HBox) row).getChildren().stream().skip(1).findFirst())
+                .map(value -> ((Label) value).getText());
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's main command ends here: the console with a local server where there is a display,
+# else the server alone (headless: a developer's shell, a CI runner, a remote host).
+# Usage: installers/run.sh <java-home>   (from the repository's root; ./mvnw -Prun passes the JDK it found)
+set -euo pipefail
+java_home="${1:?usage: installers/run.sh <java-home>}"
+cd "$(dirname "$0")/.."
+
+server_jar=server/target/nexusai-server.jar
+console_jar=app-desktop/target/nexusai-app-desktop.jar
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -f "$console_jar" && "${NEXUSAI_HEADLESS:-}" != "true" ]]; then
+  echo "Display found: starting the console with a local server (NEXUSAI_HEADLESS=true for the server alone)"
+  exec "$java_home/bin/java" --enable-native-access=javafx.graphics -Dnexusai.server.jar="$server_jar" \
+    --module-path "$console_jar:app-desktop/target/lib" -m com.nexusai.desktop/com.nexusai.desktop.ConsoleApp --local
+fi
+exec "$java_home/bin/java" -jar "$server_jar"
