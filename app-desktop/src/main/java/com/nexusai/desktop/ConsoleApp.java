@@ -67,7 +67,7 @@ public final class ConsoleApp extends Application {
         root.setTop(toolbar);
         Consumer<NexusClient> connected = client -> {
             monitor = new Monitor(client, refresh, Clock.systemUTC());
-            dashboard = new DashboardView(text, monitor, client.base().toString());
+            dashboard = new DashboardView(text, monitor, client.base().toString(), background);
             root.setCenter(dashboard);
             monitor.start();
         };
@@ -121,6 +121,11 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        // hide every window (notification popups too) before the toolkit goes: exiting with a ControlsFX
+        // notification open crashed the JVM (platform-facts)
+        for (javafx.stage.Window window : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            window.hide();
+        }
         if (dashboard != null) {
             dashboard.stop();
         }

@@ -26,6 +26,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The live panels of the guide's §3: JVM, HTTP, connection pool, Kafka lag, host, alerts. Data comes
@@ -58,12 +59,17 @@ final class DashboardView extends BorderPane {
     private final Label diskText = value();
     private final TableView<Dashboard.Lag> lag = new TableView<>();
     private final TableView<AlertEngine.Alert> alerts = new TableView<>();
+    private final TableView<JsonNode> backups = new TableView<>();
+    private final Label backupsNote = new Label();
+    private final java.util.Set<String> notified = new java.util.HashSet<>();
+    private final Background background;
     private final StatusBar status = new StatusBar();
     private final AnimationTimer redraw;
 
-    DashboardView(ResourceBundle text, Monitor monitor, String serverName) {
+    DashboardView(ResourceBundle text, Monitor monitor, String serverName, Background background) {
         this.text = text;
         this.monitor = monitor;
+        this.background = background;
         GridPane panels = new GridPane(16, 16);
         panels.setPadding(new Insets(16));
         panels.add(panel(text.getString("panel.jvm"), chart(heapSeries, text.getString("chart.heap")), row("jvm.heap", heap),
@@ -74,7 +80,8 @@ final class DashboardView extends BorderPane {
         panels.add(panel(text.getString("panel.kafka"), lagTable()), 0, 1);
         panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
                 row("host.disk", disk, diskText)), 1, 1);
-        panels.add(panel(text.getString("panel.alerts"), alertTable()), 2, 1);
+        panels.add(panel(text.getString("panel.alerts"), alertTable(), openIncidentButton()), 2, 1);
+        panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote, runBackupButton()), 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
             constraints.setPercentWidth(100 / 3.0);
@@ -131,12 +138,76 @@ final class DashboardView extends BorderPane {
         show(disk, diskText, dashboard.host().disk());
         lag.getItems().setAll(dashboard.kafkaLag());
         alerts.getItems().setAll(state.alerts());
+        notifyFiring(state.alerts());
+        backups.getItems().setAll(state.backups());
+        backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
+                ? text.getString("backups.needsAdmin") : state.backupsError());
         List<Dashboard> window = state.window();
         long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
         heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
                 d.jvm().heapUsed() / MIB)).toList());
         p95Series.getData().setAll(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
                 .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
+    }
+
+    /** A desktop notification the first time an alert fires (once per alert and series while it stays active). */
+    private void notifyFiring(List<AlertEngine.Alert> active) {
+        java.util.Set<String> firing = new java.util.HashSet<>();
+        for (AlertEngine.Alert alert : active) {
+            if (alert.state() == AlertEngine.State.FIRING) {
+                String key = alert.name() + alert.labels();
+                firing.add(key);
+                if (notified.add(key)) {
+                    org.controlsfx.control.Notifications.create().title(text.getString("alerts.fired") + " " + alert.name())
+                            .text(alert.summary() + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(getScene().getWindow())
+                            .showWarning();
+                }
+            }
+        }
+        notified.retainAll(firing);
+    }
+
+    private javafx.scene.control.Button openIncidentButton() {
+        javafx.scene.control.Button open = new javafx.scene.control.Button(text.getString("alerts.openIncident"));
+        open.disableProperty().bind(alerts.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(event -> {
+            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
+            java.util.Map<String, Object> request = java.util.Map.of("title", alert.name() + ": " + alert.summary(), "severity", alert.severity(),
+                    "source", "alert:" + alert.name() + new java.util.TreeMap<>(alert.labels()));
+            background.run(() -> monitor.client().postJson("/api/incidents", request),
+                    incident -> status.setText(text.getString("alerts.incidentOpened") + " " + incident.path("id").asString()),
+                    failure -> status.setText(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
+        });
+        return open;
+    }
+
+    private TableView<JsonNode> backupTable() {
+        backups.getColumns().setAll(List.of(column(text.getString("backups.kind"), b -> b.path("kind").asString()),
+                column(text.getString("backups.status"), b -> b.path("status").asString()),
+                column(text.getString("backups.started"), b -> b.path("startedAt").asString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")),
+                column(text.getString("backups.size"), b -> b.path("status").asString().equals("running")
+                        ? size(b.path("bytesSoFar").asDouble()) + "..." : b.path("sizeBytes").isNull() ? "-" : size(b.path("sizeBytes").asDouble())),
+                column(text.getString("backups.verification"), b -> b.path("verification").asString(""))));
+        backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        backups.setPlaceholder(new Label(text.getString("backups.none")));
+        backups.setPrefHeight(160);
+        return backups;
+    }
+
+    private javafx.scene.control.Button runBackupButton() {
+        javafx.scene.control.Button run = new javafx.scene.control.Button(text.getString("backups.run"));
+        run.setOnAction(event -> {
+            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    text.getString("backups.confirm"), javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            confirm.setHeaderText(null);
+            confirm.initOwner(getScene().getWindow());
+            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES) {
+                background.run(() -> monitor.client().postJson("/api/admin/backups", java.util.Map.of("kind", "all")),
+                        started -> status.setText(text.getString("backups.started.now")),
+                        failure -> status.setText(text.getString("backups.failed") + " " + failure.getMessage()));
+            }
+        });
+        return run;
     }
 
     private TableView<Dashboard.Lag> lagTable() {
@@ -178,7 +249,7 @@ final class DashboardView extends BorderPane {
         chart.setLegendVisible(false);
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(200);
+        chart.setPrefHeight(170);
         return chart;
     }
 
@@ -219,6 +290,10 @@ final class DashboardView extends BorderPane {
         ProgressBar bar = new ProgressBar(0);
         bar.setMaxWidth(Double.MAX_VALUE);
         return bar;
+    }
+
+    private static String size(double bytes) {
+        return bytes >= MIB ? String.format(Locale.ROOT, "%.1f MiB", bytes / MIB) : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
     }
 
     private static double fraction(double value) {

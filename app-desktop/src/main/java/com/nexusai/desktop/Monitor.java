@@ -17,6 +17,7 @@ import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.core.metrics.Exposition;
 import com.nexusai.core.metrics.Sample;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Polls one instance at the refresh rate, off the FX thread: one scrape feeds the dashboard and the
@@ -27,7 +28,8 @@ import com.nexusai.core.metrics.Sample;
 final class Monitor implements AutoCloseable {
 
     /** What the panels draw: the newest dashboard, the window behind it, the alerts, and since when the data is stale (or null). */
-    record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error) {
+    record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
+            List<JsonNode> backups, String backupsError) {
     }
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
@@ -41,7 +43,7 @@ final class Monitor implements AutoCloseable {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor").daemon().factory());
     private final Deque<Dashboard> window = new ArrayDeque<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private volatile State state = new State(null, List.of(), List.of(), null, null);
+    private volatile State state = new State(null, List.of(), List.of(), null, null, List.of(), null);
     private List<Sample> previous;
     private Instant previousAt;
     private int failures;
@@ -52,6 +54,10 @@ final class Monitor implements AutoCloseable {
         this.period = period;
         this.clock = clock;
         this.engine = new AlertEngine(AlertRules.shipped().rules(), clock);
+    }
+
+    NexusClient client() {
+        return client;
     }
 
     void start() {
@@ -80,7 +86,14 @@ final class Monitor implements AutoCloseable {
                 window.removeFirst();
             }
             failures = 0;
-            state = new State(dashboard, List.copyOf(window), alerts, null, null);
+            List<JsonNode> backups = List.of();
+            String backupsError = null;
+            try {
+                backups = client.getJson("/api/admin/backups?limit=8").valueStream().toList();
+            } catch (NexusClient.ApiException e) {
+                backupsError = e.status() == 403 ? "ADMIN" : e.getMessage();
+            }
+            state = new State(dashboard, List.copyOf(window), alerts, null, null, backups, backupsError);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -88,7 +101,7 @@ final class Monitor implements AutoCloseable {
             failures++;
             State last = state;
             state = new State(last.latest(), last.window(), last.alerts(), last.staleSince() == null ? clock.instant() : last.staleSince(),
-                    e.getMessage());
+                    e.getMessage(), last.backups(), last.backupsError());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }
