@@ -4,6 +4,7 @@ module com.nexusai.desktop {
     requires atlantafx.base;
     requires org.controlsfx.controls;
     requires com.nexusai.core;
+    requires java.prefs;
 
     exports com.nexusai.desktop to javafx.graphics;
 }

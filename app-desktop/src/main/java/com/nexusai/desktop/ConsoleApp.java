@@ -36,6 +36,7 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
 
     private final Background background = new Background();
+    private final Session session = Session.inHome();
     private Monitor monitor;
     private LocalServer localServer;
     private DashboardView dashboard;
@@ -66,6 +67,9 @@ public final class ConsoleApp extends Application {
         toolbar.getStyleClass().add("toolbar");
         root.setTop(toolbar);
         Consumer<NexusClient> connected = client -> {
+            if (localServer == null) {
+                remember(client);
+            }
             monitor = new Monitor(client, refresh, Clock.systemUTC());
             dashboard = new DashboardView(text, monitor, client.base().toString(), background);
             root.setCenter(dashboard);
@@ -76,6 +80,12 @@ public final class ConsoleApp extends Application {
         root.setCenter(new ConnectView(text, background, named.getOrDefault("url", "http://127.0.0.1:8080"), connected, startLocal));
         if (getParameters().getUnnamed().contains("--local") || "true".equals(named.get("local"))) {
             startLocal.run();
+        } else if (!named.containsKey("url")) {
+            session.read().ifPresent(remembered -> background.run(() -> {
+                NexusClient client = new NexusClient(URI.create(remembered.url()), Clock.systemUTC());
+                client.resume(remembered.refreshToken());
+                return client;
+            }, connected, failure -> { /* the session ended: the connect screen stays */ }));
         }
         stage.setOnCloseRequest(event -> {
             if (localServer != null && localServer.running()) {
@@ -90,6 +100,13 @@ public final class ConsoleApp extends Application {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
+        var layout = java.util.prefs.Preferences.userNodeForPackage(ConsoleApp.class);
+        stage.setWidth(Math.min(screen.getWidth(), layout.getDouble("width", scene.getWidth())));
+        stage.setHeight(Math.min(screen.getHeight(), layout.getDouble("height", scene.getHeight())));
+        stage.setOnHidden(event -> {
+            layout.putDouble("width", stage.getWidth());
+            layout.putDouble("height", stage.getHeight());
+        });
         stage.setTitle(text.getString("window.title"));
         stage.setScene(scene);
         stage.show();
@@ -115,6 +132,14 @@ public final class ConsoleApp extends Application {
         }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
     }
 
+    private void remember(NexusClient client) {
+        try {
+            session.save(client.base().toString(), client.refreshToken());
+        } catch (java.io.IOException e) {
+            System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "the sign-in could not be remembered: " + e.getMessage());
+        }
+    }
+
     private void applyTheme() {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
@@ -131,6 +156,9 @@ public final class ConsoleApp extends Application {
         }
         if (monitor != null) {
             monitor.close();
+            if (localServer == null) {
+                remember(monitor.client()); // the newest refresh token: the server rotated the one saved at sign-in
+            }
         }
         if (localServer != null) {
             localServer.close();
