@@ -2,6 +2,7 @@ package com.nexusai.desktop;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
@@ -19,7 +20,22 @@ import javafx.scene.layout.VBox;
 /** The first screen: a server's URL, a user and a password; signing in happens in the background. */
 final class ConnectView extends VBox {
 
-    ConnectView(ResourceBundle text, Background background, String defaultUrl, Consumer<NexusClient> connected, Runnable startLocal) {
+    /**
+     * Signs in to each of the comma-separated {@code addresses} (a fleet: the guide's app1..app3) with the
+     * same account, and checks the panels can be read (they need ADMIN or DEVOPS). Blocking: call it off the FX thread.
+     */
+    static List<NexusClient> connectAll(String addresses, String user, String password) throws Exception {
+        List<NexusClient> clients = new java.util.ArrayList<>();
+        for (String one : addresses.split("\\s*,\\s*")) {
+            NexusClient client = new NexusClient(URI.create(one.endsWith("/") ? one : one + "/"), Clock.systemUTC());
+            client.login(user, password);
+            client.prometheus();
+            clients.add(client);
+        }
+        return List.copyOf(clients);
+    }
+
+    ConnectView(ResourceBundle text, Background background, String defaultUrl, Consumer<List<NexusClient>> connected, Runnable startLocal) {
         setSpacing(16);
         setPadding(new Insets(48));
         setAlignment(Pos.CENTER);
@@ -42,6 +58,7 @@ final class ConnectView extends VBox {
         form.addRow(1, new Label(text.getString("connect.user")), user);
         form.addRow(2, new Label(text.getString("connect.password")), password);
         url.setPrefColumnCount(28);
+        url.setPromptText("http://app1:8080, http://app2:8080");
 
         connect.setOnAction(event -> {
             connect.setDisable(true);
@@ -50,12 +67,7 @@ final class ConnectView extends VBox {
             String name = user.getText().strip();
             String secret = password.getText();
             password.clear(); // the password is used once, never kept
-            background.run(() -> {
-                NexusClient client = new NexusClient(URI.create(address.endsWith("/") ? address : address + "/"), Clock.systemUTC());
-                client.login(name, secret);
-                client.prometheus(); // the panels need ADMIN or DEVOPS: say so now rather than on an empty dashboard
-                return client;
-            }, connected, failure -> {
+            background.run(() -> connectAll(address, name, secret), connected, failure -> {
                 connect.setDisable(false);
                 error.setText(text.getString("connect.failed") + " " + failure.getMessage());
             });

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -31,13 +32,14 @@ import javafx.stage.Stage;
 /**
  * The NexusAI console. Parameters: {@code --url=} (the server, default http://127.0.0.1:8080),
  * {@code --lang=fr|en} (default: French when the system is French), {@code --theme=dark|light},
- * {@code --refresh=2s}, {@code --local} (start a local server at once), {@code --data-dir=} (the local server's).
+ * {@code --refresh=2s}, {@code --local} (start a local server at once), {@code --data-dir=} (the local server's),
+ * {@code --url=a,b --user=u --password-file=f} (connect at once, unattended; several URLs make a fleet).
  */
 public final class ConsoleApp extends Application {
 
     private final Background background = new Background();
     private final Session session = Session.inHome();
-    private Monitor monitor;
+    private List<Monitor> monitors = List.of();
     private LocalServer localServer;
     private DashboardView dashboard;
     private ResourceBundle text;
@@ -66,25 +68,32 @@ public final class ConsoleApp extends Application {
         toolbar.setPadding(new Insets(8, 16, 8, 16));
         toolbar.getStyleClass().add("toolbar");
         root.setTop(toolbar);
-        Consumer<NexusClient> connected = client -> {
-            if (localServer == null) {
-                remember(client);
+        Consumer<List<NexusClient>> connected = clients -> {
+            if (localServer == null && clients.size() == 1) {
+                remember(clients.getFirst());
             }
-            monitor = new Monitor(client, refresh, Clock.systemUTC());
-            dashboard = new DashboardView(text, monitor, client.base().toString(), background);
+            monitors = clients.stream().map(client -> new Monitor(client, refresh, Clock.systemUTC())).toList();
+            dashboard = new DashboardView(text, monitors, background);
             root.setCenter(dashboard);
-            monitor.start();
+            monitors.forEach(Monitor::start);
         };
         Runnable startLocal = () -> startLocalServer(root, connected,
                 Path.of(named.getOrDefault("data-dir", System.getProperty("user.home") + "/.nexusai/console-data")));
         root.setCenter(new ConnectView(text, background, named.getOrDefault("url", "http://127.0.0.1:8080"), connected, startLocal));
         if (getParameters().getUnnamed().contains("--local") || "true".equals(named.get("local"))) {
             startLocal.run();
+        } else if (named.containsKey("url") && named.containsKey("user") && named.containsKey("password-file")) {
+            // unattended (a wall screen): the password is read from a file, never taken on the command line
+            String addresses = named.get("url");
+            String user = named.get("user");
+            Path passwordFile = Path.of(named.get("password-file"));
+            background.run(() -> ConnectView.connectAll(addresses, user, java.nio.file.Files.readString(passwordFile).strip()), connected,
+                    failure -> System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not connect: " + failure.getMessage()));
         } else if (!named.containsKey("url")) {
             session.read().ifPresent(remembered -> background.run(() -> {
                 NexusClient client = new NexusClient(URI.create(remembered.url()), Clock.systemUTC());
                 client.resume(remembered.refreshToken());
-                return client;
+                return List.of(client);
             }, connected, failure -> { /* the session ended: the connect screen stays */ }));
         }
         stage.setOnCloseRequest(event -> {
@@ -113,7 +122,7 @@ public final class ConsoleApp extends Application {
     }
 
     /** Starts the embedded server from the console's own runtime, showing each component as it comes up, then signs in as its admin. */
-    private void startLocalServer(BorderPane root, Consumer<NexusClient> connected, Path dataDir) {
+    private void startLocalServer(BorderPane root, Consumer<List<NexusClient>> connected, Path dataDir) {
         ProgressBar bar = new ProgressBar(0);
         bar.setPrefWidth(420);
         Label step = new Label(text.getString("local.starting"));
@@ -128,7 +137,7 @@ public final class ConsoleApp extends Application {
             }), Duration.ofMinutes(3));
             NexusClient client = new NexusClient(url, Clock.systemUTC());
             client.login("admin", localServer.adminPassword());
-            return client;
+            return List.of(client);
         }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
     }
 
@@ -154,11 +163,11 @@ public final class ConsoleApp extends Application {
         if (dashboard != null) {
             dashboard.stop();
         }
-        if (monitor != null) {
+        for (Monitor monitor : monitors) {
             monitor.close();
-            if (localServer == null) {
-                remember(monitor.client()); // the newest refresh token: the server rotated the one saved at sign-in
-            }
+        }
+        if (localServer == null && monitors.size() == 1) {
+            remember(monitors.getFirst().client()); // the newest refresh token: the server rotated the one saved at sign-in
         }
         if (localServer != null) {
             localServer.close();

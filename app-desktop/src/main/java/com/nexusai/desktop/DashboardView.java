@@ -39,7 +39,10 @@ final class DashboardView extends BorderPane {
     private static final double MIB = 1024 * 1024;
 
     private final ResourceBundle text;
-    private final Monitor monitor;
+    private final List<Monitor> monitors;
+    private final javafx.scene.control.ChoiceBox<Monitor> instance = new javafx.scene.control.ChoiceBox<>();
+    private final Label fleet = new Label();
+    private Monitor monitor;
     private final XYChart.Series<Number, Number> heapSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95Series = new XYChart.Series<>();
     private final Label heap = value();
@@ -66,10 +69,33 @@ final class DashboardView extends BorderPane {
     private final StatusBar status = new StatusBar();
     private final AnimationTimer redraw;
 
-    DashboardView(ResourceBundle text, Monitor monitor, String serverName, Background background) {
+    DashboardView(ResourceBundle text, List<Monitor> monitors, Background background) {
         this.text = text;
-        this.monitor = monitor;
+        this.monitors = List.copyOf(monitors);
+        this.monitor = monitors.getFirst();
         this.background = background;
+        String serverName = String.join(", ", monitors.stream().map(Monitor::instance).toList());
+        instance.getItems().setAll(monitors);
+        instance.setValue(monitor);
+        instance.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Monitor m) {
+                return m == null ? "" : m.instance();
+            }
+
+            @Override
+            public Monitor fromString(String name) {
+                return null;
+            }
+        });
+        instance.valueProperty().addListener((observable, before, selected) -> {
+            monitor = selected;
+            draw(selected.state());
+        });
+        javafx.scene.layout.HBox instances = new javafx.scene.layout.HBox(12, new Label(text.getString("fleet.instance")), instance, fleet);
+        instances.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        instances.setPadding(new Insets(12, 16, 0, 16));
+        setTop(instances);
         GridPane panels = new GridPane(16, 16);
         panels.setPadding(new Insets(16));
         panels.add(panel(text.getString("panel.jvm"), chart(heapSeries, text.getString("chart.heap")), row("jvm.heap", heap),
@@ -93,7 +119,11 @@ final class DashboardView extends BorderPane {
         redraw = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (monitor.takeDirty()) {
+                boolean changed = false;
+                for (Monitor each : monitors) {
+                    changed |= each.takeDirty();
+                }
+                if (changed) {
                     draw(monitor.state());
                 }
             }
@@ -137,8 +167,11 @@ final class DashboardView extends BorderPane {
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         lag.getItems().setAll(dashboard.kafkaLag());
-        alerts.getItems().setAll(state.alerts());
-        notifyFiring(state.alerts());
+        List<AlertEngine.Alert> everyAlert = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
+        alerts.getItems().setAll(everyAlert);
+        notifyFiring(everyAlert);
+        fleet.setText(String.join("   ", monitors.stream().map(m -> m.instance() + ": " + (m.state().staleSince() == null
+                ? (m.state().latest() == null ? "..." : "OK") : text.getString("fleet.stale"))).toList()));
         backups.getItems().setAll(state.backups());
         backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
                 ? text.getString("backups.needsAdmin") : state.backupsError());
@@ -172,9 +205,10 @@ final class DashboardView extends BorderPane {
         open.disableProperty().bind(alerts.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(event -> {
             AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
+            Monitor owner = monitors.stream().filter(m -> m.instance().equals(alert.labels().get("instance"))).findFirst().orElse(monitor);
             java.util.Map<String, Object> request = java.util.Map.of("title", alert.name() + ": " + alert.summary(), "severity", alert.severity(),
                     "source", "alert:" + alert.name() + new java.util.TreeMap<>(alert.labels()));
-            background.run(() -> monitor.client().postJson("/api/incidents", request),
+            background.run(() -> owner.client().postJson("/api/incidents", request),
                     incident -> status.setText(text.getString("alerts.incidentOpened") + " " + incident.path("id").asString()),
                     failure -> status.setText(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
         });
@@ -223,6 +257,7 @@ final class DashboardView extends BorderPane {
     private TableView<AlertEngine.Alert> alertTable() {
         alerts.getColumns().setAll(List.of(column(text.getString("alerts.name"), AlertEngine.Alert::name),
                 column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
+                column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
                 column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
                 column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault())))));
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

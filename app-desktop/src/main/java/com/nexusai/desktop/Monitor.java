@@ -56,6 +56,10 @@ final class Monitor implements AutoCloseable {
         this.engine = new AlertEngine(AlertRules.shipped().rules(), clock);
     }
 
+    String instance() {
+        return instance;
+    }
+
     NexusClient client() {
         return client;
     }
