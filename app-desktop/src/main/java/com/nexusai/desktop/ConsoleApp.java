@@ -102,13 +102,26 @@ public final class ConsoleApp extends Application {
                 ask.setHeaderText(null);
                 if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
                     event.consume();
+                    return;
                 }
+            }
+            if (!event.isConsumed() && event.getSource() == stage && event.getTarget() == stage) {
+                Platform.runLater(stage::close); // a close request fired by Ctrl+Q does not close the window by itself
             }
         });
 
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
+        // Ctrl+D: light or dark; Ctrl+Q: quit (asking first when a local server runs)
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.D,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+            dark = !dark;
+            applyTheme();
+        });
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         var layout = java.util.prefs.Preferences.userNodeForPackage(ConsoleApp.class);
         stage.setWidth(Math.min(screen.getWidth(), layout.getDouble("width", scene.getWidth())));
         stage.setHeight(Math.min(screen.getHeight(), layout.getDouble("height", scene.getHeight())));

@@ -45,6 +45,7 @@ final class DashboardView extends BorderPane {
     private Monitor monitor;
     private final XYChart.Series<Number, Number> heapSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95Series = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> lagSeries = new XYChart.Series<>();
     private final Label heap = value();
     private final Label nonHeap = value();
     private final Label threads = value();
@@ -103,7 +104,10 @@ final class DashboardView extends BorderPane {
         panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
                 row("http.errors", errors), row("http.p95", p95)), 1, 0);
         panels.add(panel(text.getString("panel.pool"), poolUsage, poolNumbers), 2, 0);
-        panels.add(panel(text.getString("panel.kafka"), lagTable()), 0, 1);
+        LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
+        lagTrend.setPrefHeight(130);
+        lagTrend.setMinHeight(130);
+        panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend), 0, 1);
         panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
                 row("host.disk", disk, diskText)), 1, 1);
         panels.add(panel(text.getString("panel.alerts"), alertTable(), openIncidentButton()), 2, 1);
@@ -113,7 +117,9 @@ final class DashboardView extends BorderPane {
             constraints.setPercentWidth(100 / 3.0);
             panels.getColumnConstraints().add(constraints);
         }
-        setCenter(panels);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panels);
+        scroll.setFitToWidth(true); // a small screen scrolls rather than cutting panels or the status bar
+        setCenter(scroll);
         status.setText(text.getString("status.connected") + " " + serverName);
         setBottom(status);
         redraw = new AnimationTimer() {
@@ -179,6 +185,8 @@ final class DashboardView extends BorderPane {
         long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
         heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
                 d.jvm().heapUsed() / MIB)).toList());
+        lagSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
+                d.kafkaLag().isEmpty() ? 0 : d.kafkaLag().getFirst().lag())).toList());
         p95Series.getData().setAll(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
                 .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
     }
@@ -250,7 +258,8 @@ final class DashboardView extends BorderPane {
                 column(text.getString("kafka.lag"), l -> String.format(Locale.ROOT, "%.0f", l.lag()))));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPlaceholder(new Label(text.getString("kafka.none")));
-        lag.setPrefHeight(220);
+        lag.setPrefHeight(120);
+        lag.setMinHeight(120);
         return lag;
     }
 
