@@ -94,22 +94,17 @@ public final class ConsoleApp extends Application {
                 NexusClient client = new NexusClient(URI.create(remembered.url()), Clock.systemUTC());
                 client.resume(remembered.refreshToken());
                 return List.of(client);
-            }, connected, failure -> { /* the session ended: the connect screen stays */ }));
+            }, connected, failure -> {
+                if (failure instanceof NexusClient.ApiException refused && refused.status() == 401) {
+                    forgetSession(); // expired or revoked; a server that is only down keeps the sign-in for next time
+                }
+            }));
         }
         stage.setOnCloseRequest(event -> {
-            if (localServer != null && localServer.running()) {
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("local.stopQuestion"), ButtonType.YES, ButtonType.NO);
-                ask.setHeaderText(null);
-                if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
-                    event.consume();
-                    return;
-                }
-            }
-            if (!event.isConsumed() && event.getSource() == stage && event.getTarget() == stage) {
-                Platform.runLater(stage::close); // a close request fired by Ctrl+Q does not close the window by itself
+            if (!mayQuit()) {
+                event.consume();
             }
         });
-
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
@@ -120,8 +115,11 @@ public final class ConsoleApp extends Application {
             applyTheme();
         });
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> stage.fireEvent(
-                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+            if (mayQuit()) {
+                stage.close();
+            }
+        });
         var layout = java.util.prefs.Preferences.userNodeForPackage(ConsoleApp.class);
         stage.setWidth(Math.min(screen.getWidth(), layout.getDouble("width", scene.getWidth())));
         stage.setHeight(Math.min(screen.getHeight(), layout.getDouble("height", scene.getHeight())));
@@ -152,6 +150,25 @@ public final class ConsoleApp extends Application {
             client.login("admin", localServer.adminPassword());
             return List.of(client);
         }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
+    }
+
+    /** Quitting stops a local server: ask first. */
+    private boolean mayQuit() {
+        if (localServer == null || !localServer.running()) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("local.stopQuestion"), ButtonType.YES, ButtonType.NO);
+        ask.setHeaderText(null);
+        return ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+    }
+
+    /** The remembered session was refused: the connect screen stays, the file goes. */
+    private void forgetSession() {
+        try {
+            session.forget();
+        } catch (java.io.IOException e) {
+            System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not delete the remembered sign-in: " + e.getMessage());
+        }
     }
 
     private void remember(NexusClient client) {

@@ -245,7 +245,10 @@ final class DashboardView extends BorderPane {
             confirm.initOwner(getScene().getWindow());
             if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES) {
                 background.run(() -> monitor.client().postJson("/api/admin/backups", java.util.Map.of("kind", "all")),
-                        started -> status.setText(text.getString("backups.started.now")),
+                        started -> {
+                            monitor.refreshBackups();
+                            status.setText(text.getString("backups.started.now"));
+                        },
                         failure -> status.setText(text.getString("backups.failed") + " " + failure.getMessage()));
             }
         });

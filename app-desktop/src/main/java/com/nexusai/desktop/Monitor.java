@@ -34,6 +34,7 @@ final class Monitor implements AutoCloseable {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration BACKUPS_PERIOD = Duration.ofSeconds(10);
 
     private final NexusClient client;
     private final String instance;
@@ -47,6 +48,7 @@ final class Monitor implements AutoCloseable {
     private List<Sample> previous;
     private Instant previousAt;
     private int failures;
+    private volatile Instant backupsReadAt;
 
     Monitor(NexusClient client, Duration period, Clock clock) {
         this.client = client;
@@ -58,6 +60,11 @@ final class Monitor implements AutoCloseable {
 
     String instance() {
         return instance;
+    }
+
+    /** Reads the backup list at the next scrape (one was just started). */
+    void refreshBackups() {
+        backupsReadAt = null;
     }
 
     NexusClient client() {
@@ -90,12 +97,19 @@ final class Monitor implements AutoCloseable {
                 window.removeFirst();
             }
             failures = 0;
-            List<JsonNode> backups = List.of();
-            String backupsError = null;
-            try {
-                backups = client.getJson("/api/admin/backups?limit=8").valueStream().toList();
-            } catch (NexusClient.ApiException e) {
-                backupsError = e.status() == 403 ? "ADMIN" : e.getMessage();
+            State last = state;
+            List<JsonNode> backups = last.backups();
+            String backupsError = last.backupsError();
+            // the backup list changes rarely: read it every BACKUPS_PERIOD, and at every scrape while one runs (its progress)
+            boolean running = backups.stream().anyMatch(b -> b.path("status").asString().equals("running"));
+            if (running || backupsReadAt == null || !now.isBefore(backupsReadAt.plus(BACKUPS_PERIOD))) {
+                backupsReadAt = now;
+                try {
+                    backups = client.getJson("/api/admin/backups?limit=8").valueStream().toList();
+                    backupsError = null;
+                } catch (NexusClient.ApiException e) {
+                    backupsError = e.status() == 403 ? "ADMIN" : e.getMessage();
+                }
             }
             state = new State(dashboard, List.copyOf(window), alerts, null, null, backups, backupsError);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.nexusai.core.metrics.Counters;
 import com.nexusai.core.metrics.Sample;
 
 /**
@@ -140,57 +141,20 @@ public final class AlertEngine {
         if (oldest == newest) {
             return Map.of();
         }
-        String bucket = rule.metric() + "_bucket";
-        Map<Map<String, String>, Double> before = new HashMap<>();
-        for (Sample sample : oldest.samples()) {
-            if (sample.name().equals(bucket)) {
-                before.put(sample.labels(), sample.value());
-            }
-        }
         Map<Map<String, String>, TreeMap<Double, Double>> increases = new LinkedHashMap<>();
-        for (Sample sample : newest.samples()) {
-            if (!sample.name().equals(bucket) || sample.label("le") == null) {
-                continue;
+        for (Sample bucket : Counters.increases(oldest.samples(), newest.samples(), rule.metric() + "_bucket")) {
+            if (bucket.label("le") != null) {
+                increases.computeIfAbsent(group(bucket, rule.by()), ignored -> new TreeMap<>())
+                        .merge(Counters.upperBound(bucket.label("le")), bucket.value(), Double::sum);
             }
-            double previous = before.getOrDefault(sample.labels(), 0.0);
-            double increase = sample.value() >= previous ? sample.value() - previous : sample.value(); // a reset starts again from 0
-            increases.computeIfAbsent(group(sample, rule.by()), ignored -> new TreeMap<>())
-                    .merge(upperBound(sample.label("le")), increase, Double::sum);
         }
         Map<Map<String, String>, Double> values = new LinkedHashMap<>();
         increases.forEach((group, buckets) -> {
-            double quantile = quantile(rule.quantile(), buckets);
+            double quantile = Counters.quantile(rule.quantile(), buckets);
             if (!Double.isNaN(quantile)) {
                 values.put(group, quantile);
             }
         });
         return values;
-    }
-
-    private static double upperBound(String le) {
-        return le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-    }
-
-    /** Cumulative {@code buckets} (upper bound to count) to the {@code q} quantile, interpolated linearly within a bucket. */
-    public static double quantile(double q, TreeMap<Double, Double> buckets) {
-        Double total = buckets.get(Double.POSITIVE_INFINITY);
-        if (total == null || total <= 0) {
-            return Double.NaN;
-        }
-        double rank = q * total;
-        double lowerBound = 0;
-        double lowerCount = 0;
-        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
-            if (bucket.getValue() >= rank) {
-                if (bucket.getKey().isInfinite()) {
-                    return lowerBound; // Prometheus answers the highest finite bound
-                }
-                double inBucket = bucket.getValue() - lowerCount;
-                return inBucket <= 0 ? bucket.getKey() : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
-            }
-            lowerBound = bucket.getKey();
-            lowerCount = bucket.getValue();
-        }
-        return lowerBound;
     }
 }

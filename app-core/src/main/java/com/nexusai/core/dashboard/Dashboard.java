@@ -3,12 +3,11 @@ package com.nexusai.core.dashboard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.metrics.Counters;
 import com.nexusai.core.metrics.Sample;
 
 /**
@@ -100,38 +99,17 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
     }
 
     private static double increase(List<Sample> previous, List<Sample> current, String name, String outcome) {
-        Map<Map<String, String>, Double> before = new LinkedHashMap<>();
-        for (Sample sample : previous) {
-            if (sample.name().equals(name)) {
-                before.put(sample.labels(), sample.value());
-            }
-        }
-        double total = 0;
-        for (Sample sample : current) {
-            if (sample.name().equals(name) && (outcome == null || outcome.equals(sample.label("outcome")))) {
-                double was = before.getOrDefault(sample.labels(), 0.0);
-                total += sample.value() >= was ? sample.value() - was : sample.value();
-            }
-        }
-        return total;
+        return Counters.increases(previous, current, name).stream().filter(s -> outcome == null || outcome.equals(s.label("outcome")))
+                .mapToDouble(Sample::value).sum();
     }
 
     private static double p95(List<Sample> previous, List<Sample> current) {
-        Map<Map<String, String>, Double> before = new LinkedHashMap<>();
-        for (Sample sample : previous) {
-            if (sample.name().equals("http_server_requests_seconds_bucket")) {
-                before.put(sample.labels(), sample.value());
-            }
-        }
         TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (Sample sample : current) {
-            if (sample.name().equals("http_server_requests_seconds_bucket") && sample.label("le") != null) {
-                double was = before.getOrDefault(sample.labels(), 0.0);
-                double increase = sample.value() >= was ? sample.value() - was : sample.value();
-                String le = sample.label("le");
-                buckets.merge(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), increase, Double::sum);
+        for (Sample bucket : Counters.increases(previous, current, "http_server_requests_seconds_bucket")) {
+            if (bucket.label("le") != null) {
+                buckets.merge(Counters.upperBound(bucket.label("le")), bucket.value(), Double::sum);
             }
         }
-        return AlertEngine.quantile(0.95, buckets);
+        return Counters.quantile(0.95, buckets);
     }
 }

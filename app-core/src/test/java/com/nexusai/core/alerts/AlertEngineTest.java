@@ -133,11 +133,11 @@ class AlertEngineTest {
     @Test
     void quantileInterpolatesWithinTheBucketLikePrometheus() {
         TreeMap<Double, Double> buckets = new TreeMap<>(Map.of(0.1, 50.0, 1.0, 90.0, 2.0, 100.0, Double.POSITIVE_INFINITY, 100.0));
-        assertThat(AlertEngine.quantile(0.5, buckets)).isEqualTo(0.1);
-        assertThat(AlertEngine.quantile(0.7, buckets)).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(AlertEngine.quantile(0.95, buckets)).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(com.nexusai.core.metrics.Counters.quantile(0.5, buckets)).isEqualTo(0.1);
+        assertThat(com.nexusai.core.metrics.Counters.quantile(0.7, buckets)).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(com.nexusai.core.metrics.Counters.quantile(0.95, buckets)).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
         TreeMap<Double, Double> tail = new TreeMap<>(Map.of(1.0, 10.0, Double.POSITIVE_INFINITY, 100.0));
-        assertThat(AlertEngine.quantile(0.95, tail)).as("in the +Inf bucket: the highest finite bound").isEqualTo(1.0);
+        assertThat(com.nexusai.core.metrics.Counters.quantile(0.95, tail)).as("in the +Inf bucket: the highest finite bound").isEqualTo(1.0);
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.nexusai.server.ai;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Columns;
 import com.nexusai.server.sql.Where;
 import com.nexusai.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,7 +166,7 @@ class Conversations {
 
     private static Conversation conversation(ResultSet rs, int row) throws SQLException {
         return new Conversation(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), rs.getString("model"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
     }
 
     private static Message message(ResultSet rs, int row) throws SQLException {
@@ -175,6 +175,6 @@ class Conversations {
         Double tokensPerSecond = new GenerationStats(null, evalCount, evalDuration, null, null).tokensPerSecond();
         return new Message(rs.getObject("id", UUID.class), rs.getString("role"), rs.getString("content"), rs.getString("status"),
                 rs.getString("model"), rs.getString("done_reason"), evalCount, evalDuration, tokensPerSecond,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Columns.instant(rs, "created_at"));
     }
 }

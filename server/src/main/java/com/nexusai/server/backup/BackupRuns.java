@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Columns;
 import com.nexusai.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -143,13 +144,9 @@ class BackupRuns {
 
     private static BackupRun row(ResultSet rs, int n) throws SQLException {
         return new BackupRun(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("trigger"), rs.getString("requested_by"),
-                rs.getString("node"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("status"),
+                rs.getString("node"), Columns.instant(rs, "started_at"), Columns.instant(rs, "finished_at"), rs.getString("status"),
                 rs.getObject("size_bytes", Long.class), rs.getString("sha256"), rs.getString("object_key"), rs.getString("error"),
-                rs.getString("table_counts"), rs.getString("verification"), instant(rs, "verified_at"), rs.getString("verification_detail"), null);
+                rs.getString("table_counts"), rs.getString("verification"), Columns.instant(rs, "verified_at"), rs.getString("verification_detail"), null);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -140,14 +140,17 @@ public class BackupService {
     }
 
     public BackupRun get(UUID id) {
-        BackupRun run = runs.get(id);
-        HashingInputStream stream = progress.get(id);
+        return withProgress(runs.get(id));
+    }
+
+    /** A running run's bytes so far, on the instance that runs it. */
+    private BackupRun withProgress(BackupRun run) {
+        HashingInputStream stream = progress.get(run.id());
         return stream == null ? run : run.withBytesSoFar(stream.count());
     }
 
     public List<BackupRun> list(String kind, int limit) {
-        return runs.list(kind == null ? null : BackupKind.of(kind).id(), limit).stream()
-                .map(run -> progress.containsKey(run.id()) ? get(run.id()) : run).toList();
+        return runs.list(kind == null ? null : BackupKind.of(kind).id(), limit).stream().map(this::withProgress).toList();
     }
 
     /** Deletes backups older than the retention, keeping the newest good one of each kind. */

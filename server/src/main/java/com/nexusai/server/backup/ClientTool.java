@@ -6,9 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.nexusai.server.platform.ProgramVersion;
 
 /**
  * One of the database client programs (pg_dump, pg_restore, redis-cli) as a child process: its
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * output kept for the message when it fails.
  */
 final class ClientTool {
-
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private final String command;
     private final String installHint;
@@ -35,22 +32,19 @@ final class ClientTool {
     int majorVersion() {
         String output;
         try {
-            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new BackupFailedException(command + " --version failed: " + output);
-            }
+            output = ProgramVersion.of(command)
+                    .orElseThrow(() -> new BackupFailedException(command + " cannot be run (not found): " + installHint));
         } catch (IOException e) {
-            throw new BackupFailedException(command + " cannot be run (" + e.getMessage() + "): " + installHint);
+            throw new BackupFailedException(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupFailedException("interrupted");
         }
-        Matcher version = VERSION.matcher(output);
-        if (!version.find()) {
+        Integer major = ProgramVersion.major(output);
+        if (major == null) {
             throw new BackupFailedException(command + " printed no version: " + output);
         }
-        return Integer.parseInt(version.group(1));
+        return major;
     }
 
     /** Starts the program with {@code args}; the caller reads its stdout or writes its stdin, then calls {@link Running#await()}. */

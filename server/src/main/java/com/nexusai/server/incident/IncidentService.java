@@ -2,7 +2,6 @@ package com.nexusai.server.incident;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.UUID;
 
 import com.nexusai.server.diagnostics.Diagnostics;
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Columns;
 import com.nexusai.server.sql.Where;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
@@ -199,7 +199,7 @@ public class IncidentService {
     public Incident.Details details(UUID id) {
         Incident incident = get(id);
         List<Incident.Entry> timeline = jdbc.sql("select id, at, actor, action, detail from incident_timeline where incident_id = ? order by id")
-                .param(id).query((rs, n) -> new Incident.Entry(rs.getLong("id"), instant(rs, "at"), rs.getString("actor"),
+                .param(id).query((rs, n) -> new Incident.Entry(rs.getLong("id"), Columns.instant(rs, "at"), rs.getString("actor"),
                         rs.getString("action"), rs.getString("detail"))).list();
         List<Incident.ChecklistItem> checklist = new ArrayList<>();
         for (int level = 1; level <= incident.level(); level++) {
@@ -221,7 +221,7 @@ public class IncidentService {
                                 .map(c -> c.role() + " <" + c.email() + "> " + c.days() + " " + c.startTime() + "-" + c.endTime()).toList())
                 : reachable.size() + " contact(s) can be reached now";
         List<Incident.SnapshotInfo> snapshots = jdbc.sql("select id, taken_at, taken_by from incident_snapshots where incident_id = ? order by taken_at")
-                .param(id).query((rs, n) -> new Incident.SnapshotInfo(rs.getObject("id", UUID.class), instant(rs, "taken_at"), rs.getString("taken_by")))
+                .param(id).query((rs, n) -> new Incident.SnapshotInfo(rs.getObject("id", UUID.class), Columns.instant(rs, "taken_at"), rs.getString("taken_by")))
                 .list();
         return new Incident.Details(incident, timeline, checklist, reachable, reachability, snapshots);
     }
@@ -255,11 +255,7 @@ public class IncidentService {
     private static Incident row(ResultSet rs, int n) throws SQLException {
         return new Incident(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("severity"), rs.getString("kind"),
                 rs.getString("source"), rs.getString("status"), rs.getInt("level"), rs.getString("assignee"), rs.getString("opened_by"),
-                instant(rs, "opened_at"), instant(rs, "level_since"), instant(rs, "acknowledged_at"), instant(rs, "resolved_at"));
+                Columns.instant(rs, "opened_at"), Columns.instant(rs, "level_since"), Columns.instant(rs, "acknowledged_at"), Columns.instant(rs, "resolved_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -149,7 +150,7 @@ public class MaintenanceCalendar implements SmartLifecycle {
     /** Runs {@code name} now in the background, unless it is running (here or elsewhere); returns the run. */
     public MaintenanceRun runNow(String name, String user) {
         MaintenanceJob job = job(name);
-        java.util.concurrent.CompletableFuture<UUID> started = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<UUID> started = new CompletableFuture<>();
         manualRuns.submit(() -> {
             boolean ran = runIfFree(job, "manual", user, started);
             if (!ran) {
@@ -172,7 +173,7 @@ public class MaintenanceCalendar implements SmartLifecycle {
     }
 
     /** Returns false when another run held the lock. */
-    private boolean runIfFree(MaintenanceJob job, String trigger, String user, java.util.concurrent.CompletableFuture<UUID> started) {
+    private boolean runIfFree(MaintenanceJob job, String trigger, String user, CompletableFuture<UUID> started) {
         LockConfiguration lock = new LockConfiguration(Instant.now(), job.name(), job.maxDuration(),
                 trigger.equals("scheduled") ? properties.lockAtLeast() : Duration.ZERO);
         LockingTaskExecutor.TaskResult<Boolean> result;
@@ -195,7 +196,7 @@ public class MaintenanceCalendar implements SmartLifecycle {
         return true;
     }
 
-    private void execute(MaintenanceJob job, String trigger, String user, java.util.concurrent.CompletableFuture<UUID> started) {
+    private void execute(MaintenanceJob job, String trigger, String user, CompletableFuture<UUID> started) {
         UUID id = runs.start(job.name(), trigger, user, node.value());
         if (started != null) {
             started.complete(id);

@@ -2,13 +2,12 @@ package com.nexusai.server.maintenance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nexusai.server.events.DomainEvents;
+import com.nexusai.server.sql.Columns;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,12 +80,8 @@ class MaintenanceRuns {
 
     private static MaintenanceRun row(ResultSet rs, int n) throws SQLException {
         return new MaintenanceRun(rs.getObject("id", UUID.class), rs.getString("job"), rs.getString("trigger"), rs.getString("requested_by"),
-                rs.getString("node"), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("status"), rs.getString("summary"),
-                rs.getString("done_by"), instant(rs, "done_at"));
+                rs.getString("node"), Columns.instant(rs, "started_at"), Columns.instant(rs, "finished_at"), rs.getString("status"), rs.getString("summary"),
+                rs.getString("done_by"), Columns.instant(rs, "done_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -23,9 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.nexusai.server.platform.ProgramVersion;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -50,7 +49,6 @@ public final class Preflight {
 
     private static final long GIB = 1024L * 1024 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     private final Environment environment;
     private final boolean embedded;
@@ -75,7 +73,7 @@ public final class Preflight {
         } else {
             Check postgres = postgres();
             checks.add(postgres);
-            postgresMajor = major(postgres.found());
+            postgresMajor = ProgramVersion.major(postgres.found());
             checks.add(redis());
             checks.add(kafka());
             checks.add(objectStore());
@@ -222,19 +220,17 @@ public final class Preflight {
     private static Check clientTool(String name, String command, Integer wantedMajor, String install) {
         String expected = wantedMajor == null ? "installed" : "installed, major version " + wantedMajor + " or newer";
         try {
-            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            String output = ProgramVersion.of(command).orElse(null);
+            if (output == null) {
+                return new Check(name, Status.FAIL, "missing", expected, "backups need it: " + install);
             }
-            process.waitFor(10, TimeUnit.SECONDS);
-            Integer major = major(output);
+            Integer major = ProgramVersion.major(output);
             if (wantedMajor != null && major != null && major < wantedMajor) {
                 return new Check(name, Status.FAIL, output, expected, "too old for the backups: " + install);
             }
             return new Check(name, Status.OK, output, expected, "");
         } catch (IOException e) {
-            return new Check(name, Status.FAIL, "missing", expected, "backups need it: " + install);
+            return new Check(name, Status.FAIL, "broken", expected, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Check(name, Status.WARN, "unknown", expected, "interrupted");
@@ -294,11 +290,6 @@ public final class Preflight {
         int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
         return bytes >= 64 ? new Check("JWT secret", Status.OK, bytes + " bytes", expected, "")
                 : new Check("JWT secret", Status.FAIL, bytes + " bytes", expected, "use openssl rand -base64 64");
-    }
-
-    private static Integer major(String text) {
-        Matcher version = VERSION.matcher(text == null ? "" : text);
-        return version.find() ? Integer.valueOf(version.group(1)) : null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,19 @@
+package com.nexusai.server.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Reading columns the same way in every row mapper. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /** A {@code timestamp with time zone} column as an instant, or null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}
