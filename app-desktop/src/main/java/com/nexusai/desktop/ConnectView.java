@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.NexusClient;
@@ -21,21 +20,58 @@ import javafx.scene.layout.VBox;
 final class ConnectView extends VBox {
 
     /**
-     * Signs in to each of the comma-separated {@code addresses} (a fleet: the guide's app1..app3) with the
-     * same account, and checks the panels can be read (they need ADMIN or DEVOPS). Blocking: call it off the FX thread.
+     * Signs in to the comma-separated {@code addresses} (a fleet: the guide's app1..app3) once, on the first
+     * instance that answers, and gives every instance a client sharing that sign-in. An instance that
+     * cannot be reached is kept (its panels show it down, with the reason, and it is retried); an instance
+     * that refuses the shared sign-in (another platform) gets its own. Fails when no instance can be
+     * reached, or when the account cannot read the panels (they need ADMIN or DEVOPS). Blocking: call it
+     * off the FX thread.
      */
     static List<NexusClient> connectAll(String addresses, String user, String password) throws Exception {
+        List<URI> instances = java.util.Arrays.stream(addresses.split("\\s*,\\s*")).filter(one -> !one.isBlank())
+                .map(one -> URI.create(one.endsWith("/") ? one : one + "/")).distinct().toList();
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no server address");
+        }
+        NexusClient signedIn = null;
+        List<String> unreachable = new java.util.ArrayList<>();
+        for (URI instance : instances) {
+            NexusClient client = new NexusClient(instance, Clock.systemUTC());
+            try {
+                client.login(user, password);
+                signedIn = client;
+                break;
+            } catch (NexusClient.ApiException e) {
+                if (e.status() != 0) {
+                    throw e; // wrong password, or a server that refuses: the same on every instance
+                }
+                unreachable.add(e.getMessage());
+            }
+        }
+        if (signedIn == null) {
+            throw new java.io.IOException(String.join("; ", unreachable));
+        }
         List<NexusClient> clients = new java.util.ArrayList<>();
-        for (String one : addresses.split("\\s*,\\s*")) {
-            NexusClient client = new NexusClient(URI.create(one.endsWith("/") ? one : one + "/"), Clock.systemUTC());
-            client.login(user, password);
-            client.prometheus();
+        for (URI instance : instances) {
+            NexusClient client = instance.equals(signedIn.base()) ? signedIn : signedIn.sharingSignIn(instance);
+            try {
+                client.prometheus();
+            } catch (NexusClient.ApiException e) {
+                if (e.status() == 401) {
+                    client = new NexusClient(instance, Clock.systemUTC());
+                    client.login(user, password);
+                    client.prometheus();
+                } else if (e.status() != 0) {
+                    throw new java.io.IOException(instance.getAuthority() + ": " + e.getMessage(), e);
+                }
+                // unreachable now: kept, its monitor shows why and retries
+            }
             clients.add(client);
         }
         return List.copyOf(clients);
     }
 
-    ConnectView(ResourceBundle text, Background background, String defaultUrl, Consumer<List<NexusClient>> connected, Runnable startLocal) {
+    ConnectView(ResourceBundle text, Background background, String defaultUrl, java.util.function.BiConsumer<List<NexusClient>, String> connected, Runnable startLocal) {
         setSpacing(16);
         setPadding(new Insets(48));
         setAlignment(Pos.CENTER);
@@ -46,12 +82,16 @@ final class ConnectView extends VBox {
         TextField url = new TextField(defaultUrl);
         TextField user = new TextField("admin");
         PasswordField password = new PasswordField();
+        url.setId("url");
+        user.setId("user");
+        password.setId("password");
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
         Button connect = new Button(text.getString("connect.button"));
         connect.getStyleClass().add(Styles.ACCENT);
         connect.setDefaultButton(true);
+        connect.setId("connect");
 
         GridPane form = new GridPane(12, 12);
         form.addRow(0, new Label(text.getString("connect.url")), url);
@@ -67,7 +107,7 @@ final class ConnectView extends VBox {
             String name = user.getText().strip();
             String secret = password.getText();
             password.clear(); // the password is used once, never kept
-            background.run(() -> connectAll(address, name, secret), connected, failure -> {
+            background.run(() -> connectAll(address, name, secret), clients -> connected.accept(clients, name), failure -> {
                 connect.setDisable(false);
                 error.setText(text.getString("connect.failed") + " " + failure.getMessage());
             });

@@ -1,6 +1,9 @@
 package com.nexusai.desktop;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +12,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.nexusai.core.alerts.AlertRules;
+import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -20,8 +26,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,68 +39,98 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The NexusAI console. Parameters: {@code --url=} (the server, default http://127.0.0.1:8080),
- * {@code --lang=fr|en} (default: French when the system is French), {@code --theme=dark|light},
- * {@code --refresh=2s}, {@code --local} (start a local server at once), {@code --data-dir=} (the local server's),
- * {@code --url=a,b --user=u --password-file=f} (connect at once, unattended; several URLs make a fleet).
+ * The NexusAI console. Its options are in {@link ConsoleOptions}. Shortcuts: Ctrl+D light or dark, Ctrl+L
+ * French or English, Ctrl+Q quit. The theme, the language and the window's size are remembered.
  */
 public final class ConsoleApp extends Application {
 
+    private final Clock clock;
+    private final List<String> givenArguments;
     private final Background background = new Background();
     private final Session session = Session.inHome();
+    private final Preferences layout = Preferences.userNodeForPackage(ConsoleApp.class);
     private List<Monitor> monitors = List.of();
     private LocalServer localServer;
     private DashboardView dashboard;
+    private Silences silences;
     private ResourceBundle text;
+    private Locale locale;
     private boolean dark;
+    private String user = "admin";
+    private boolean rememberSignIn;
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label("NexusAI");
+    private final Button themeButton = new Button();
+    private final Button languageButton = new Button();
+    private Stage stage;
+
+    public ConsoleApp() {
+        this(Clock.systemUTC(), null);
+    }
+
+    /** For the tests: a clock they move, and arguments (TestFX's supplier launch passes none). */
+    ConsoleApp(Clock clock, List<String> arguments) {
+        this.clock = clock;
+        this.givenArguments = arguments;
+    }
 
     @Override
-    public void start(Stage stage) {
-        var named = getParameters().getNamed();
-        Locale locale = Locale.forLanguageTag(named.getOrDefault("lang", Locale.getDefault().getLanguage().equals("fr") ? "fr" : "en"));
+    public void start(Stage primary) {
+        this.stage = primary;
+        ConsoleOptions options;
+        AlertRules rules;
+        try {
+            options = ConsoleOptions.parse(givenArguments != null ? givenArguments : getParameters().getRaw());
+            rules = readRules(options);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("nexusai-console: " + e.getMessage());
+            Alert refused = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
+            refused.setHeaderText("NexusAI");
+            refused.showAndWait();
+            Platform.exit();
+            return;
+        }
+        silences = new Silences(clock);
+        locale = options.language().orElseGet(() -> Locale.forLanguageTag(layout.get("lang",
+                Locale.getDefault().getLanguage().equals("fr") ? "fr" : "en")));
         text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
-        dark = "dark".equals(named.get("theme"));
+        dark = options.dark().orElseGet(() -> layout.getBoolean("dark", false));
         applyTheme();
-        Duration refresh = Duration.ofSeconds(Long.parseLong(named.getOrDefault("refresh", "2s").replace("s", "")));
 
-        BorderPane root = new BorderPane();
-        Label title = new Label("NexusAI");
         title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
-        Button theme = new Button(text.getString("toolbar.theme"));
-        theme.setOnAction(event -> {
-            dark = !dark;
-            applyTheme();
-        });
+        themeButton.setOnAction(event -> toggleTheme());
+        languageButton.setOnAction(event -> toggleLanguage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, title, spacer, theme);
+        HBox toolbar = new HBox(12, title, spacer, languageButton, themeButton);
         toolbar.setPadding(new Insets(8, 16, 8, 16));
         toolbar.getStyleClass().add("toolbar");
         root.setTop(toolbar);
+        labelToolbar();
+
         Consumer<List<NexusClient>> connected = clients -> {
-            if (localServer == null && clients.size() == 1) {
+            // one server signed in to by hand is remembered; a fleet, a local server or a wall screen's password file are not
+            rememberSignIn = localServer == null && clients.size() == 1 && !options.unattended();
+            if (rememberSignIn) {
                 remember(clients.getFirst());
             }
-            monitors = clients.stream().map(client -> new Monitor(client, refresh, Clock.systemUTC())).toList();
-            dashboard = new DashboardView(text, monitors, background);
-            root.setCenter(dashboard);
+            monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, rules)).toList();
+            showDashboard();
             monitors.forEach(Monitor::start);
         };
-        Runnable startLocal = () -> startLocalServer(root, connected,
-                Path.of(named.getOrDefault("data-dir", System.getProperty("user.home") + "/.nexusai/console-data")));
-        root.setCenter(new ConnectView(text, background, named.getOrDefault("url", "http://127.0.0.1:8080"), connected, startLocal));
-        if (getParameters().getUnnamed().contains("--local") || "true".equals(named.get("local"))) {
+        Runnable startLocal = () -> startLocalServer(connected, options.dataDir());
+        showConnect(options, connected, startLocal);
+        if (options.local()) {
             startLocal.run();
-        } else if (named.containsKey("url") && named.containsKey("user") && named.containsKey("password-file")) {
-            // unattended (a wall screen): the password is read from a file, never taken on the command line
-            String addresses = named.get("url");
-            String user = named.get("user");
-            Path passwordFile = Path.of(named.get("password-file"));
-            background.run(() -> ConnectView.connectAll(addresses, user, java.nio.file.Files.readString(passwordFile).strip()), connected,
+        } else if (options.unattended()) {
+            // a wall screen: the password is read from a file, never taken on the command line
+            user = options.user().orElseThrow();
+            background.run(() -> ConnectView.connectAll(options.url().orElseThrow(), user,
+                    Files.readString(options.passwordFile().orElseThrow()).strip()), connected,
                     failure -> System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not connect: " + failure.getMessage()));
-        } else if (!named.containsKey("url")) {
+        } else if (options.url().isEmpty()) {
             session.read().ifPresent(remembered -> background.run(() -> {
-                NexusClient client = new NexusClient(URI.create(remembered.url()), Clock.systemUTC());
+                NexusClient client = new NexusClient(URI.create(remembered.url()), clock);
                 client.resume(remembered.refreshToken());
                 return List.of(client);
             }, connected, failure -> {
@@ -100,6 +139,7 @@ public final class ConsoleApp extends Application {
                 }
             }));
         }
+
         stage.setOnCloseRequest(event -> {
             if (!mayQuit()) {
                 event.consume();
@@ -108,19 +148,13 @@ public final class ConsoleApp extends Application {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
-        // Ctrl+D: light or dark; Ctrl+Q: quit (asking first when a local server runs)
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.D,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
-            dark = !dark;
-            applyTheme();
-        });
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             if (mayQuit()) {
                 stage.close();
             }
         });
-        var layout = java.util.prefs.Preferences.userNodeForPackage(ConsoleApp.class);
         stage.setWidth(Math.min(screen.getWidth(), layout.getDouble("width", scene.getWidth())));
         stage.setHeight(Math.min(screen.getHeight(), layout.getDouble("height", scene.getHeight())));
         stage.setOnHidden(event -> {
@@ -132,24 +166,80 @@ public final class ConsoleApp extends Application {
         stage.show();
     }
 
+    private static AlertRules readRules(ConsoleOptions options) throws IOException {
+        if (options.rules().isEmpty()) {
+            return AlertRules.shipped();
+        }
+        try (InputStream json = Files.newInputStream(options.rules().get())) {
+            return AlertRules.parse(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the rule file " + options.rules().get() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private void showConnect(ConsoleOptions options, Consumer<List<NexusClient>> connected, Runnable startLocal) {
+        root.setCenter(new ConnectView(text, background, options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
+            user = name;
+            connected.accept(clients);
+        }, startLocal));
+        // the language switch rebuilds this screen with the same options
+        rebuild = () -> showConnect(options, connected, startLocal);
+    }
+
+    private Runnable rebuild = () -> { };
+
+    private void showDashboard() {
+        if (dashboard != null) {
+            dashboard.stop();
+        }
+        dashboard = new DashboardView(text, monitors, background, silences, user);
+        root.setCenter(dashboard);
+        rebuild = this::showDashboard;
+    }
+
     /** Starts the embedded server from the console's own runtime, showing each component as it comes up, then signs in as its admin. */
-    private void startLocalServer(BorderPane root, Consumer<List<NexusClient>> connected, Path dataDir) {
+    private void startLocalServer(Consumer<List<NexusClient>> connected, Path dataDir) {
         ProgressBar bar = new ProgressBar(0);
         bar.setPrefWidth(420);
         Label step = new Label(text.getString("local.starting"));
         VBox starting = new VBox(16, new Label(text.getString("local.title")), bar, step);
         starting.setAlignment(javafx.geometry.Pos.CENTER);
         root.setCenter(starting);
+        rebuild = () -> { }; // the progress screen keeps its language until the dashboard comes
+        user = "admin";
         background.run(() -> {
             localServer = new LocalServer(LocalServer.findJar(), dataDir);
             URI url = localServer.start(progress -> Platform.runLater(() -> {
                 bar.setProgress((double) progress.done() / progress.total());
                 step.setText(progress.line());
             }), Duration.ofMinutes(3));
-            NexusClient client = new NexusClient(url, Clock.systemUTC());
+            NexusClient client = new NexusClient(url, clock);
             client.login("admin", localServer.adminPassword());
             return List.of(client);
         }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
+    }
+
+    private void toggleTheme() {
+        dark = !dark;
+        layout.putBoolean("dark", dark);
+        applyTheme();
+    }
+
+    /** French or English, now: the screen is rebuilt in the other language; the data, charts and silences stay. */
+    private void toggleLanguage() {
+        locale = locale.getLanguage().equals("fr") ? Locale.ENGLISH : Locale.FRENCH;
+        layout.put("lang", locale.getLanguage());
+        text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
+        labelToolbar();
+        rebuild.run();
+    }
+
+    private void labelToolbar() {
+        themeButton.setText(text.getString("toolbar.theme"));
+        languageButton.setText(text.getString("toolbar.language"));
+        if (stage != null) {
+            stage.setTitle(text.getString("window.title"));
+        }
     }
 
     /** Quitting stops a local server: ask first. */
@@ -166,7 +256,7 @@ public final class ConsoleApp extends Application {
     private void forgetSession() {
         try {
             session.forget();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not delete the remembered sign-in: " + e.getMessage());
         }
     }
@@ -174,7 +264,7 @@ public final class ConsoleApp extends Application {
     private void remember(NexusClient client) {
         try {
             session.save(client.base().toString(), client.refreshToken());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "the sign-in could not be remembered: " + e.getMessage());
         }
     }
@@ -187,7 +277,7 @@ public final class ConsoleApp extends Application {
     public void stop() {
         // hide every window (notification popups too) before the toolkit goes: exiting with a ControlsFX
         // notification open crashed the JVM (platform-facts)
-        for (javafx.stage.Window window : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+        for (javafx.stage.Window window : List.copyOf(javafx.stage.Window.getWindows())) {
             window.hide();
         }
         if (dashboard != null) {
@@ -196,7 +286,7 @@ public final class ConsoleApp extends Application {
         for (Monitor monitor : monitors) {
             monitor.close();
         }
-        if (localServer == null && monitors.size() == 1) {
+        if (rememberSignIn) {
             remember(monitors.getFirst().client()); // the newest refresh token: the server rotated the one saved at sign-in
         }
         if (localServer != null) {

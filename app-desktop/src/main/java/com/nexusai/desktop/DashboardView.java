@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.dashboard.Dashboard;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -67,11 +68,19 @@ final class DashboardView extends BorderPane {
     private final Label backupsNote = new Label();
     private final java.util.Set<String> notified = new java.util.HashSet<>();
     private final Background background;
+    private final Silences silences;
+    private final String user;
     private final StatusBar status = new StatusBar();
     private final AnimationTimer redraw;
 
-    DashboardView(ResourceBundle text, List<Monitor> monitors, Background background) {
+    DashboardView(ResourceBundle text, List<Monitor> monitors, Background background, Silences silences, String user) {
         this.text = text;
+        this.silences = silences;
+        this.user = user;
+        alerts.setId("alerts");
+        instance.setId("instance");
+        fleet.setId("fleet");
+        status.setId("status");
         this.monitors = List.copyOf(monitors);
         this.monitor = monitors.getFirst();
         this.background = background;
@@ -110,7 +119,8 @@ final class DashboardView extends BorderPane {
         panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend), 0, 1);
         panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
                 row("host.disk", disk, diskText)), 1, 1);
-        panels.add(panel(text.getString("panel.alerts"), alertTable(), openIncidentButton()), 2, 1);
+        javafx.scene.layout.HBox alertActions = new javafx.scene.layout.HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
+        panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 2, 1);
         panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote, runBackupButton()), 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
@@ -150,6 +160,17 @@ final class DashboardView extends BorderPane {
             status.getStyleClass().remove("stale");
             status.setText(text.getString("status.updated") + " " + LocalTime.now().format(TIME));
         }
+        // every instance's status and alerts, whichever instance is selected and whether it ever answered
+        List<AlertEngine.Alert> everyAlert = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
+        AlertEngine.Alert selected = alerts.getSelectionModel().getSelectedItem();
+        alerts.getItems().setAll(everyAlert);
+        if (selected != null) {
+            // the same alert, with its new value: the selection survives the refresh
+            everyAlert.stream().filter(a -> a.name().equals(selected.name()) && a.labels().equals(selected.labels())).findFirst()
+                    .ifPresent(alerts.getSelectionModel()::select);
+        }
+        notifyFiring(everyAlert);
+        fleet.setText(String.join("   ", monitors.stream().map(m -> m.instance() + ": " + fleetStatus(m.state())).toList()));
         Dashboard dashboard = state.latest();
         if (dashboard == null) {
             return;
@@ -173,11 +194,6 @@ final class DashboardView extends BorderPane {
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         lag.getItems().setAll(dashboard.kafkaLag());
-        List<AlertEngine.Alert> everyAlert = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
-        alerts.getItems().setAll(everyAlert);
-        notifyFiring(everyAlert);
-        fleet.setText(String.join("   ", monitors.stream().map(m -> m.instance() + ": " + (m.state().staleSince() == null
-                ? (m.state().latest() == null ? "..." : "OK") : text.getString("fleet.stale"))).toList()));
         backups.getItems().setAll(state.backups());
         backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
                 ? text.getString("backups.needsAdmin") : state.backupsError());
@@ -191,6 +207,13 @@ final class DashboardView extends BorderPane {
                 .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
     }
 
+    private String fleetStatus(Monitor.State state) {
+        if (state.staleSince() == null) {
+            return state.latest() == null ? "..." : "OK";
+        }
+        return text.getString(state.latest() == null ? "fleet.down" : "fleet.stale");
+    }
+
     /** A desktop notification the first time an alert fires (once per alert and series while it stays active). */
     private void notifyFiring(List<AlertEngine.Alert> active) {
         java.util.Set<String> firing = new java.util.HashSet<>();
@@ -198,7 +221,7 @@ final class DashboardView extends BorderPane {
             if (alert.state() == AlertEngine.State.FIRING) {
                 String key = alert.name() + alert.labels();
                 firing.add(key);
-                if (notified.add(key)) {
+                if (silences.covering(alert).isEmpty() && notified.add(key)) {
                     org.controlsfx.control.Notifications.create().title(text.getString("alerts.fired") + " " + alert.name())
                             .text(alert.summary() + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(getScene().getWindow())
                             .showWarning();
@@ -221,6 +244,68 @@ final class DashboardView extends BorderPane {
                     failure -> status.setText(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
         });
         return open;
+    }
+
+    /** Silence the selected alert: for how long, on which instances, and why (required). */
+    private javafx.scene.control.Button silenceButton() {
+        javafx.scene.control.Button silence = new javafx.scene.control.Button(text.getString("alerts.silence"));
+        silence.setId("silence");
+        silence.disableProperty().bind(alerts.getSelectionModel().selectedItemProperty().isNull());
+        silence.setOnAction(event -> {
+            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
+            String instance = alert.labels().getOrDefault("instance", "");
+            var dialog = new javafx.scene.control.Dialog<javafx.scene.control.ButtonType>();
+            dialog.initOwner(getScene().getWindow());
+            dialog.setTitle(text.getString("alerts.silence"));
+            dialog.setHeaderText(alert.name() + " (" + instance + ")");
+            var duration = new javafx.scene.control.ChoiceBox<java.time.Duration>(FXCollections.observableArrayList(
+                    java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(1), java.time.Duration.ofHours(4), java.time.Duration.ofHours(24)));
+            duration.setValue(java.time.Duration.ofHours(1));
+            duration.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(java.time.Duration d) {
+                    return d == null ? "" : d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
+                }
+
+                @Override
+                public java.time.Duration fromString(String string) {
+                    return null;
+                }
+            });
+            var everywhere = new javafx.scene.control.CheckBox(text.getString("alerts.silence.everywhere"));
+            var reason = new javafx.scene.control.TextField();
+            reason.setId("silence-reason");
+            reason.setPromptText(text.getString("alerts.silence.reasonPrompt"));
+            reason.setPrefColumnCount(30);
+            GridPane form = new GridPane(12, 12);
+            form.addRow(0, new Label(text.getString("alerts.silence.duration")), duration);
+            form.addRow(1, new Label(text.getString("alerts.silence.reason")), reason);
+            form.add(everywhere, 1, 2);
+            dialog.getDialogPane().setContent(form);
+            dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
+                    .bind(reason.textProperty().map(String::isBlank));
+            if (dialog.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == javafx.scene.control.ButtonType.OK) {
+                Silences.Silence added = silences.add(alert.name(), everywhere.isSelected() ? "" : instance, duration.getValue(), reason.getText(), user);
+                status.setText(String.format(text.getString("alerts.silenced"), alert.name(),
+                        TIME.format(added.until().atZone(ZoneId.systemDefault())), added.reason()));
+                alerts.refresh();
+            }
+        });
+        return silence;
+    }
+
+    private javafx.scene.control.Button liftSilenceButton() {
+        javafx.scene.control.Button lift = new javafx.scene.control.Button(text.getString("alerts.silence.lift"));
+        lift.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
+            return alert == null || silences.covering(alert).isEmpty();
+        }, alerts.getSelectionModel().selectedItemProperty(), alerts.getItems()));
+        lift.setOnAction(event -> {
+            silences.covering(alerts.getSelectionModel().getSelectedItem()).ifPresent(silences::remove);
+            alerts.refresh();
+        });
+        return lift;
     }
 
     private TableView<JsonNode> backupTable() {
@@ -271,7 +356,9 @@ final class DashboardView extends BorderPane {
                 column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
                 column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
                 column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
-                column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault())))));
+                column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault()))),
+                column(text.getString("alerts.silenced.column"), a -> silences.covering(a).map(s -> String.format(text.getString("alerts.silenced.until"),
+                        TIME.format(s.until().atZone(ZoneId.systemDefault())), s.reason())).orElse(""))));
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label(text.getString("alerts.none"));
         none.setWrapText(true);

@@ -50,12 +50,12 @@ final class Monitor implements AutoCloseable {
     private int failures;
     private volatile Instant backupsReadAt;
 
-    Monitor(NexusClient client, Duration period, Clock clock) {
+    Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules) {
         this.client = client;
         this.instance = client.base().getAuthority();
         this.period = period;
         this.clock = clock;
-        this.engine = new AlertEngine(AlertRules.shipped().rules(), clock);
+        this.engine = new AlertEngine(rules.rules(), clock);
     }
 
     String instance() {

@@ -45,7 +45,7 @@ class ConsoleUiTest extends FxRobot {
     }
 
     @Test
-    void speaksFrenchOrEnglish() throws Exception {
+    void speaksFrenchOrEnglishSwitchedAtOnceAndRemembered() throws Exception {
         launch("--lang=fr");
         assertThat(withText("Se connecter")).isPresent();
         assertThat(withText("Démarrer un serveur local")).isPresent();
@@ -53,6 +53,16 @@ class ConsoleUiTest extends FxRobot {
         launch("--lang=en");
         assertThat(withText("Connect")).isPresent();
         assertThat(withText("Start a local server")).isPresent();
+
+        clickOn("Français");
+        assertThat(withText("Se connecter")).isPresent();
+        assertThat(withText("Connect")).isEmpty();
+        press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.L).release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.CONTROL);
+        assertThat(withText("Connect")).isPresent();
+        clickOn("Français");
+        close();
+        launch(); // no --lang: the last choice
+        assertThat(withText("Se connecter")).isPresent();
     }
 
     @Test

@@ -41,33 +41,58 @@ public final class NexusClient {
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
-    private String accessToken;
-    private String refreshToken;
-    private Instant accessExpires = Instant.MIN;
+    /** The signed-in session; shared by the clients of one fleet, whose instances accept each other's tokens. */
+    private final Tokens tokens;
+
+    private static final class Tokens {
+        String access;
+        String refresh;
+        Instant accessExpires = Instant.MIN;
+    }
 
     public NexusClient(URI base, Clock clock) {
+        this(base, clock, new Tokens());
+    }
+
+    private NexusClient(URI base, Clock clock, Tokens tokens) {
         this.base = base;
         this.clock = clock;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * A client of another instance of the same platform that uses this client's sign-in: the guide's
+     * instances share the signing key and the refresh tokens' database, so one sign-in serves the fleet,
+     * including instances that were unreachable when the user signed in.
+     */
+    public NexusClient sharingSignIn(URI otherBase) {
+        return new NexusClient(otherBase, clock, tokens);
     }
 
     public URI base() {
         return base;
     }
 
-    public synchronized void login(String username, String password) throws IOException, InterruptedException {
-        tokens(post("/api/auth/login", Map.of("username", username, "password", password), false));
+    public void login(String username, String password) throws IOException, InterruptedException {
+        synchronized (tokens) {
+            tokens(post("/api/auth/login", Map.of("username", username, "password", password), false));
+        }
     }
 
     /** Signs in with a refresh token remembered from an earlier session. */
-    public synchronized void resume(String rememberedRefreshToken) throws IOException, InterruptedException {
-        refreshToken = rememberedRefreshToken;
-        refresh();
+    public void resume(String rememberedRefreshToken) throws IOException, InterruptedException {
+        synchronized (tokens) {
+            tokens.refresh = rememberedRefreshToken;
+            refresh();
+        }
     }
 
     /** The current refresh token, to remember between sessions (in a file only the user can read). */
-    public synchronized String refreshToken() {
-        return refreshToken;
+    public String refreshToken() {
+        synchronized (tokens) {
+            return tokens.refresh;
+        }
     }
 
     /** {@code /actuator/prometheus}: the exposition text every panel and the alert engine read. */
@@ -116,31 +141,38 @@ public final class NexusClient {
         return response.body();
     }
 
-    private synchronized String currentToken() {
-        return accessToken;
-    }
-
-    private synchronized void ensureFresh() throws IOException, InterruptedException {
-        if (accessToken == null) {
-            throw new ApiException(401, "not signed in");
-        }
-        if (clock.instant().plus(REFRESH_MARGIN).isAfter(accessExpires)) {
-            refresh();
+    private String currentToken() {
+        synchronized (tokens) {
+            return tokens.access;
         }
     }
 
-    private synchronized void refresh() throws IOException, InterruptedException {
-        if (refreshToken == null) {
-            throw new ApiException(401, "the session has ended: sign in again");
+    private void ensureFresh() throws IOException, InterruptedException {
+        synchronized (tokens) {
+            if (tokens.access == null) {
+                throw new ApiException(401, "not signed in");
+            }
+            if (clock.instant().plus(REFRESH_MARGIN).isAfter(tokens.accessExpires)) {
+                refresh();
+            }
         }
-        tokens(post("/api/auth/refresh", Map.of("refreshToken", refreshToken), false));
+    }
+
+    /** A new token pair; refresh tokens are single-use, so the clients sharing them refresh one at a time. */
+    private void refresh() throws IOException, InterruptedException {
+        synchronized (tokens) {
+            if (tokens.refresh == null) {
+                throw new ApiException(401, "the session has ended: sign in again");
+            }
+            tokens(post("/api/auth/refresh", Map.of("refreshToken", tokens.refresh), false));
+        }
     }
 
     private void tokens(String body) {
-        JsonNode tokens = json.readTree(body);
-        accessToken = tokens.path("accessToken").asString();
-        refreshToken = tokens.path("refreshToken").asString();
-        accessExpires = clock.instant().plusSeconds(tokens.path("expiresIn").asLong(300));
+        JsonNode answer = json.readTree(body);
+        tokens.access = answer.path("accessToken").asString();
+        tokens.refresh = answer.path("refreshToken").asString();
+        tokens.accessExpires = clock.instant().plusSeconds(answer.path("expiresIn").asLong(300));
     }
 
     private String detail(HttpResponse<String> response) {

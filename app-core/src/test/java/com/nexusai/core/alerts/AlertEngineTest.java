@@ -10,36 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.nexusai.core.testing.ManualClock;
 import com.nexusai.core.metrics.Exposition;
 import org.junit.jupiter.api.Test;
 
 /** The shipped rules driven with a clock the test moves, over expositions as the server writes them. */
 class AlertEngineTest {
 
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final AlertEngine engine = new AlertEngine(AlertRules.shipped().rules(), clock);
 
     /** G1's heap pools: Eden and Survivor have no maximum (-1), only the old generation has one. */

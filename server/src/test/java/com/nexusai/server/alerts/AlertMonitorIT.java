@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nexusai.core.testing.ManualClock;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,34 +32,11 @@ import tools.jackson.databind.JsonNode;
         "nexusai.alerts.open-incidents=true", "nexusai.alerts.evaluation-interval=PT0.3S", "spring.datasource.hikari.maximum-pool-size=50"})
 class AlertMonitorIT extends EmbeddedServerTest {
 
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TestConfiguration
     static class AlertClock {
         @Bean
         ManualClock alertClock() {
-            return new ManualClock();
+            return new ManualClock(Instant.now());
         }
     }
 

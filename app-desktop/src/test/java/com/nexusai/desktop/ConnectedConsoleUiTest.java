@@ -1,0 +1,173 @@
+package com.nexusai.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.testing.ManualClock;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console signed in to a real server (the server jar in embedded mode, started once for the class). */
+class ConnectedConsoleUiTest extends FxRobot {
+
+    @TempDir
+    static Path serverDir;
+
+    @TempDir
+    Path tmp;
+
+    private static LocalServer server;
+    private static URI url;
+    private static String password;
+    private ConsoleApp app;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new LocalServer(LocalServer.findJar(), serverDir.resolve("data"));
+        url = server.start(progress -> { }, Duration.ofMinutes(3));
+        password = server.adminPassword();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void launch(Clock clock, String... args) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(clock, List.of(args)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void signsInThroughTheFormToAFleetWhoseSecondInstanceIsDown() throws Exception {
+        int deadPort;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            deadPort = closed.getLocalPort();
+        }
+        String dead = "127.0.0.1:" + deadPort;
+        launch(Clock.systemUTC(), "--lang=en", "--refresh=1s");
+        interact(() -> lookup("#url").queryAs(TextField.class).setText(url + ", http://" + dead));
+        clickOn("#password").write(password);
+        clickOn("#connect");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> valueOf("Heap used / committed / max").filter(v -> v.endsWith("MiB")).isPresent());
+        assertThat(lookup("#password").tryQuery()).as("the form is gone").isEmpty();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fleetText().contains(dead + ": down"));
+        assertThat(fleetText()).contains(url.getAuthority() + ": OK");
+
+        ChoiceBox<?> instances = lookup("#instance").queryAs(ChoiceBox.class);
+        assertThat(instances.getItems()).hasSize(2);
+        interact(() -> instances.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> statusText().startsWith("Stale since"));
+        assertThat(statusText()).contains(dead).contains("cannot be reached");
+        interact(() -> instances.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> statusText().startsWith("Updated at"));
+    }
+
+    @Test
+    void anAlertFiresAfterItsForDurationAndCanBeSilencedWithAReason() throws Exception {
+        // the shipped memory rule with a threshold a running server is always above
+        String rules = """
+                {"group": "test", "rules": [{"alert": "HeapInUse", "severity": "warning", "for": "5m", "summary": "Heap in use",
+                  "condition": {"type": "ratio",
+                    "numerator": {"metric": "jvm_memory_used_bytes", "match": {"area": "heap"}},
+                    "denominator": {"metric": "jvm_memory_max_bytes", "match": {"area": "heap"}},
+                    "denominatorPositiveOnly": true, "by": ["instance"], "above": 0.000001}}]}
+                """;
+        Path rulesFile = Files.writeString(tmp.resolve("rules.json"), rules);
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        ManualClock clock = new ManualClock(Instant.now());
+        launch(clock, "--lang=en", "--refresh=1s", "--url=" + url, "--user=admin", "--password-file=" + passwordFile, "--rules=" + rulesFile);
+
+        TableView<AlertEngine.Alert> alerts = waitForAlerts();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(alerts).equals(Optional.of(AlertEngine.State.PENDING)));
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+        Thread.sleep(2_500); // two more scrapes, a second short of the `for:`
+        assertThat(state(alerts)).hasValue(AlertEngine.State.PENDING);
+        assertThat(cellText("pending")).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state(alerts).equals(Optional.of(AlertEngine.State.FIRING)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellText("firing").isPresent());
+
+        interact(() -> alerts.getSelectionModel().select(0));
+        clickOn("#silence");
+        Button ok = lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class);
+        assertThat(ok.isDisabled()).as("no silence without a reason").isTrue();
+        clickOn("#silence-reason").write("load test on app1");
+        assertThat(ok.isDisabled()).isFalse();
+        clickOn(ok);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(node -> node instanceof Labeled labeled && labeled.getText() != null
+                && labeled.getText().matches("until \\d\\d:\\d\\d:\\d\\d: load test on app1")).tryQuery().isPresent());
+        // still evaluated and shown while silenced
+        assertThat(state(alerts)).hasValue(AlertEngine.State.FIRING);
+        // and the silence ends with its hour (1 h by default)
+        clock.advance(Duration.ofMinutes(61));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(node -> node instanceof Labeled labeled && labeled.getText() != null
+                && labeled.getText().startsWith("until ")).tryQuery().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<AlertEngine.Alert> waitForAlerts() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#alerts").tryQuery().isPresent());
+        return lookup("#alerts").queryAs(TableView.class);
+    }
+
+    private static Optional<AlertEngine.State> state(TableView<AlertEngine.Alert> alerts) {
+        return alerts.getItems().stream().filter(a -> a.name().equals("HeapInUse")).map(AlertEngine.Alert::state).findFirst();
+    }
+
+    private Optional<Node> cellText(String text) {
+        return lookup(node -> node instanceof Labeled labeled && text.equals(labeled.getText())).tryQuery();
+    }
+
+    private String fleetText() {
+        return lookup("#fleet").tryQuery().map(node -> ((Label) node).getText()).orElse("");
+    }
+
+    private String statusText() {
+        return lookup("#status").tryQuery().map(node -> ((StatusBar) node).getText()).orElse("");
+    }
+
+    /** The value beside a row's label. */
+    private Optional<String> valueOf(String rowLabel) {
+        return lookup(node -> node instanceof Labeled labeled && rowLabel.equals(labeled.getText())).tryQuery()
+                .map(Node::getParent).flatMap(row -> ((javafx.scene.layout.HBox) row).getChildren().stream().skip(1).findFirst())
+                .map(value -> ((Label) value).getText());
+    }
+}
