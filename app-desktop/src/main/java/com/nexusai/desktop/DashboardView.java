@@ -72,6 +72,7 @@ final class DashboardView extends BorderPane {
     private final String user;
     private final StatusBar status = new StatusBar();
     private final AnimationTimer redraw;
+    private final FirstFrame firstFrame = new FirstFrame();
 
     DashboardView(ResourceBundle text, List<Monitor> monitors, Background background, Silences silences, String user) {
         this.text = text;
@@ -175,6 +176,7 @@ final class DashboardView extends BorderPane {
         if (dashboard == null) {
             return;
         }
+        firstFrame.dataShown(getScene());
         Dashboard.Jvm jvm = dashboard.jvm();
         heap.setText(String.format(Locale.ROOT, "%.0f / %.0f / %.0f MiB", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB));
         nonHeap.setText(String.format(Locale.ROOT, "%.0f MiB", jvm.nonHeapUsed() / MIB));
