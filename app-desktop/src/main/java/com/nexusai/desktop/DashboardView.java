@@ -113,15 +113,18 @@ final class DashboardView extends BorderPane {
                 row("jvm.nonHeap", nonHeap), row("jvm.threads", threads), row("jvm.gc", gc)), 0, 0);
         panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
                 row("http.errors", errors), row("http.p95", p95)), 1, 0);
-        panels.add(panel(text.getString("panel.pool"), poolUsage, poolNumbers), 2, 0);
+        // the pool and the host share a column, so that the alerts get two
+        VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers),
+                panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
+                        row("host.disk", disk, diskText)));
+        panels.add(poolAndHost, 2, 0);
         LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
         lagTrend.setPrefHeight(130);
         lagTrend.setMinHeight(130);
         panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend), 0, 1);
-        panels.add(panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
-                row("host.disk", disk, diskText)), 1, 1);
+
         javafx.scene.layout.HBox alertActions = new javafx.scene.layout.HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
-        panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 2, 1);
+        panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
         panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote, runBackupButton()), 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
