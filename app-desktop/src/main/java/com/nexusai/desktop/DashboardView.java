@@ -11,7 +11,7 @@ import atlantafx.base.theme.Styles;
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.dashboard.Dashboard;
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -38,6 +38,7 @@ final class DashboardView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final double MIB = 1024 * 1024;
+    private static final int CHART_POINTS = 180;
 
     private final ResourceBundle text;
     private final List<Monitor> monitors;
@@ -71,7 +72,7 @@ final class DashboardView extends BorderPane {
     private final Silences silences;
     private final String user;
     private final StatusBar status = new StatusBar();
-    private final AnimationTimer redraw;
+    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final FirstFrame firstFrame = new FirstFrame();
 
     DashboardView(ResourceBundle text, List<Monitor> monitors, Background background, Silences silences, String user) {
@@ -136,23 +137,33 @@ final class DashboardView extends BorderPane {
         setCenter(scroll);
         status.setText(text.getString("status.connected") + " " + serverName);
         setBottom(status);
-        redraw = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                boolean changed = false;
-                for (Monitor each : monitors) {
-                    changed |= each.takeDirty();
+        // one redraw per burst of scrapes, on the FX thread: no continuous pulse while nothing changes
+        for (Monitor each : monitors) {
+            each.onChange(() -> {
+                if (redrawQueued.compareAndSet(false, true)) {
+                    Platform.runLater(this::redraw);
                 }
-                if (changed) {
-                    draw(monitor.state());
-                }
-            }
-        };
-        redraw.start();
+            });
+        }
     }
 
     void stop() {
-        redraw.stop();
+        monitors.forEach(each -> each.onChange(() -> { }));
+    }
+
+    private void redraw() {
+        redrawQueued.set(false);
+        boolean others = false;
+        for (Monitor each : monitors) {
+            if (each != monitor) {
+                others |= each.takeDirty();
+            }
+        }
+        if (monitor.takeDirty()) {
+            draw(monitor.state());
+        } else if (others) {
+            drawFleet();
+        }
     }
 
     private void draw(Monitor.State state) {
@@ -164,7 +175,17 @@ final class DashboardView extends BorderPane {
             status.getStyleClass().remove("stale");
             status.setText(text.getString("status.updated") + " " + LocalTime.now().format(TIME));
         }
-        // every instance's status and alerts, whichever instance is selected and whether it ever answered
+        drawFleet();
+        Dashboard dashboard = state.latest();
+        if (dashboard == null) {
+            return;
+        }
+        firstFrame.dataShown(getScene());
+        drawPanels(state, dashboard);
+    }
+
+    /** Every instance's status and alerts, whichever instance is selected and whether it ever answered. */
+    private void drawFleet() {
         List<AlertEngine.Alert> everyAlert = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
         AlertEngine.Alert selected = alerts.getSelectionModel().getSelectedItem();
         alerts.getItems().setAll(everyAlert);
@@ -175,11 +196,9 @@ final class DashboardView extends BorderPane {
         }
         notifyFiring(everyAlert);
         fleet.setText(String.join("   ", monitors.stream().map(m -> m.instance() + ": " + fleetStatus(m.state())).toList()));
-        Dashboard dashboard = state.latest();
-        if (dashboard == null) {
-            return;
-        }
-        firstFrame.dataShown(getScene());
+    }
+
+    private void drawPanels(Monitor.State state, Dashboard dashboard) {
         Dashboard.Jvm jvm = dashboard.jvm();
         heap.setText(String.format(Locale.ROOT, "%.0f / %.0f / %.0f MiB", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB));
         nonHeap.setText(String.format(Locale.ROOT, "%.0f MiB", jvm.nonHeapUsed() / MIB));
@@ -198,11 +217,11 @@ final class DashboardView extends BorderPane {
         show(cpu, cpuText, dashboard.host().cpu());
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
-        lag.getItems().setAll(dashboard.kafkaLag());
-        backups.getItems().setAll(state.backups());
+        replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
+        replaceIfChanged(backups.getItems(), state.backups());
         backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
                 ? text.getString("backups.needsAdmin") : state.backupsError());
-        List<Dashboard> window = state.window();
+        List<Dashboard> window = thinned(state.window());
         long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
         heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
                 d.jvm().heapUsed() / MIB)).toList());
@@ -210,6 +229,25 @@ final class DashboardView extends BorderPane {
                 d.kafkaLag().isEmpty() ? 0 : d.kafkaLag().getFirst().lag())).toList());
         p95Series.getData().setAll(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
                 .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
+    }
+
+    /** A chart a few hundred pixels wide needs no more than {@value #CHART_POINTS} points: every k-th scrape, and the newest. */
+    static List<Dashboard> thinned(List<Dashboard> window) {
+        if (window.size() <= CHART_POINTS) {
+            return window;
+        }
+        int step = (window.size() + CHART_POINTS - 1) / CHART_POINTS;
+        List<Dashboard> kept = new java.util.ArrayList<>();
+        for (int i = (window.size() - 1) % step; i < window.size(); i += step) {
+            kept.add(window.get(i));
+        }
+        return kept;
+    }
+
+    private static <T> void replaceIfChanged(javafx.collections.ObservableList<T> shown, List<T> latest) {
+        if (!shown.equals(latest)) {
+            shown.setAll(latest);
+        }
     }
 
     private String fleetStatus(Monitor.State state) {

@@ -49,6 +49,7 @@ final class Monitor implements AutoCloseable {
     private Instant previousAt;
     private int failures;
     private volatile Instant backupsReadAt;
+    private volatile Runnable onChange = () -> { };
 
     Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules) {
         this.client = client;
@@ -81,6 +82,11 @@ final class Monitor implements AutoCloseable {
 
     boolean takeDirty() {
         return dirty.getAndSet(false);
+    }
+
+    /** Called on the polling thread after each scrape, success or failure (the view coalesces it into one redraw). */
+    void onChange(Runnable listener) {
+        onChange = listener;
     }
 
     private void poll() {
@@ -124,6 +130,7 @@ final class Monitor implements AutoCloseable {
             next = Duration.ofMillis(backoff);
         }
         dirty.set(true);
+        onChange.run();
         if (!poller.isShutdown()) {
             poller.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -40,6 +40,11 @@ public final class AlertEngine {
     private final List<AlertRule> rules;
     private final Clock clock;
     private final Duration history;
+    /** The series the rules read: a scrape is kept (for the histogram windows) with these only. */
+    private final java.util.Set<String> metrics;
+    private final Map<String, String> metricNames;
+    /** One copy of each label set kept: six minutes of scrapes repeat the same series hundreds of times. */
+    private final Map<Map<String, String>, Map<String, String>> labelSets = new HashMap<>();
     private final Map<String, Deque<Scrape>> scrapes = new HashMap<>();
     private final Map<Key, Instant> activeSince = new HashMap<>();
 
@@ -49,13 +54,23 @@ public final class AlertEngine {
         this.history = rules.stream().map(AlertRule::condition).filter(c -> c instanceof AlertRule.HistogramQuantile)
                 .map(c -> ((AlertRule.HistogramQuantile) c).window()).max(Comparator.naturalOrder()).orElse(Duration.ZERO)
                 .plusMinutes(1);
+        this.metrics = this.rules.stream().flatMap(rule -> switch (rule.condition()) {
+            case AlertRule.Threshold threshold -> java.util.stream.Stream.of(threshold.series().metric());
+            case AlertRule.Ratio ratio -> java.util.stream.Stream.of(ratio.numerator().metric(), ratio.denominator().metric());
+            case AlertRule.HistogramQuantile quantile -> java.util.stream.Stream.of(quantile.metric() + "_bucket");
+        }).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.metricNames = metrics.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, name -> name));
     }
 
     /** Takes one scrape of {@code instance} (now, by the clock) and returns that instance's active alerts. */
     public List<Alert> evaluate(String instance, List<Sample> samples) {
         Instant now = clock.instant();
         Deque<Scrape> kept = scrapes.computeIfAbsent(instance, ignored -> new ArrayDeque<>());
-        kept.addLast(new Scrape(now, samples.stream().map(s -> withInstance(s, instance)).toList()));
+        // only what the rules read: a 1 s refresh keeps six minutes of scrapes per instance
+        if (labelSets.size() > 100_000) {
+            labelSets.clear(); // series churn (instances or URIs come and go): start the dedup over
+        }
+        kept.addLast(new Scrape(now, samples.stream().filter(s -> metrics.contains(s.name())).map(s -> kept(s, instance)).toList()));
         while (kept.size() > 1 && kept.peekFirst().at().isBefore(now.minus(history))) {
             kept.removeFirst();
         }
@@ -75,10 +90,11 @@ public final class AlertEngine {
         return active;
     }
 
-    private static Sample withInstance(Sample sample, String instance) {
+    private Sample kept(Sample sample, String instance) {
         Map<String, String> labels = new LinkedHashMap<>(sample.labels());
         labels.putIfAbsent("instance", instance);
-        return new Sample(sample.name(), labels, sample.value());
+        Map<String, String> shared = labelSets.computeIfAbsent(labels, Map::copyOf);
+        return new Sample(metricNames.getOrDefault(sample.name(), sample.name()), shared, sample.value());
     }
 
     private static Map<Map<String, String>, Double> values(AlertRule.Condition condition, Deque<Scrape> scrapes, Instant now) {
