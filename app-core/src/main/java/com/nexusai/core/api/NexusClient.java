@@ -108,6 +108,50 @@ public final class NexusClient {
         return json.readTree(post(path, body, true));
     }
 
+    public JsonNode patchJson(String path, Object body) throws IOException, InterruptedException {
+        return json.readTree(send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), true));
+    }
+
+    public void delete(String path) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).DELETE(), true);
+    }
+
+    /**
+     * Asks the model through {@code POST /api/ai/chat}: {@code message}, and {@code conversationId} and {@code model}
+     * when not null. Returns once the server has answered with a stream (read it with {@link ChatStream#read});
+     * a refusal (Ollama down, model missing, bad input) is an {@link ApiException} whose message carries the fix.
+     */
+    public ChatStream chat(String message, String conversationId, String model) throws IOException, InterruptedException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("message", message);
+        if (conversationId != null) {
+            body.put("conversationId", conversationId);
+        }
+        if (model != null) {
+            body.put("model", model);
+        }
+        ensureFresh();
+        // no request timeout: an answer streams for as long as the model writes; the server times out a silent model
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/ai/chat")).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + currentToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        if (response.statusCode() >= 400) {
+            String problem;
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                problem = String.join("\n", lines.toList());
+            }
+            throw ChatStream.problem(response.statusCode(), problem);
+        }
+        return new ChatStream(response);
+    }
+
     private String get(String path, String accept) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", accept).GET(), true);
     }

@@ -8,14 +8,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/ai/conversations}: a user's conversations, newest first, and one with its messages (to
- * resume it, post to {@code /api/ai/chat} with its id). An admin sees everyone's, {@code ?owner=} to filter.
+ * resume it, post to {@code /api/ai/chat} with its id), renamed ({@code PATCH {"title"}}) or deleted. An admin sees
+ * everyone's, {@code ?owner=} to filter.
  */
 @RestController
 @RequestMapping("/api/ai/conversations")
@@ -41,6 +44,18 @@ class ConversationController {
     @GetMapping("/{id}")
     Conversations.Transcript get(@PathVariable UUID id, Authentication user) {
         return conversations.transcript(id, user.getName(), Role.ADMIN.heldBy(user));
+    }
+
+    record Rename(String title) {
+    }
+
+    @PatchMapping("/{id}")
+    Conversations.Conversation rename(@PathVariable UUID id, @RequestBody Rename rename, Authentication user) {
+        String title = rename.title() == null ? "" : rename.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new BadRequestException("title must be 1 to 200 characters");
+        }
+        return conversations.rename(id, title, user.getName(), Role.ADMIN.heldBy(user));
     }
 
     @DeleteMapping("/{id}")

@@ -119,6 +119,16 @@ class Conversations {
         });
     }
 
+    /** Renames a conversation (the owner's, or any for an admin). */
+    Conversation rename(UUID id, String title, String user, boolean admin) {
+        Conversation conversation = get(id, user, admin);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("update ai_conversations set title = ? where id = ?").params(title, id).update();
+            events.record("chat.conversation-renamed", "conversation", id.toString(), user, Map.of("owner", conversation.owner()));
+        });
+        return get(id, user, admin);
+    }
+
     /** Deletes a conversation with its messages (someone else's, for a non-admin, is "not found"). */
     void delete(UUID id, String user, boolean admin) {
         Conversation conversation = get(id, user, admin);

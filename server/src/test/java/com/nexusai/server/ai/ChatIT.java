@@ -175,6 +175,20 @@ class ChatIT extends EmbeddedServerTest {
         assertThat(http.get("/api/ai/conversations/" + conversationId, admin).statusCode()).isEqualTo(200);
         assertThat(http.send(http.request("/api/ai/conversations/" + conversationId, bob).DELETE()).statusCode()).isEqualTo(404);
 
+        // renamed by its owner; nobody else's to rename; a blank or overlong title is refused with the reason
+        var rename = (java.util.function.BiFunction<String, String, HttpRequest.Builder>) (title, token) -> http
+                .request("/api/ai/conversations/" + conversationId, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(Http.toJson(java.util.Map.of("title", title))));
+        HttpResponse<String> renamed = http.send(rename.apply("  Disk alert on app2  ", alice));
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(Http.json(renamed).path("title").asString()).isEqualTo("Disk alert on app2");
+        assertThat(Http.json(http.get("/api/ai/conversations", alice)).path("items").get(0).path("title").asString()).isEqualTo("Disk alert on app2");
+        assertThat(http.send(rename.apply("Mine now", bob)).statusCode()).isEqualTo(404);
+        HttpResponse<String> blank = http.send(rename.apply(" ", alice));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(Http.json(blank).path("detail").asString()).contains("1 to 200 characters");
+        assertThat(http.send(rename.apply("x".repeat(201), alice)).statusCode()).isEqualTo(400);
+
         assertThat(http.send(http.request("/api/ai/conversations/" + conversationId, alice).DELETE()).statusCode()).isEqualTo(204);
         assertThat(http.get("/api/ai/conversations/" + conversationId, alice).statusCode()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select count(*) from ai_messages where conversation_id = ?::uuid", Long.class, conversationId)).isZero();
