@@ -11,11 +11,11 @@ import javafx.application.Platform;
  * The one way the console does work off the FX thread: the work runs on a background thread, and its
  * result or failure comes back on the FX thread. Network calls go through here, never on the FX thread.
  */
-final class Background implements AutoCloseable {
+public final class Background implements AutoCloseable {
 
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("console-work-", 0).factory());
 
-    <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         workers.submit(() -> {
             try {
                 T result = work.call();

@@ -19,6 +19,7 @@ import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.desktop.chat.ChatView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -28,6 +29,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -52,6 +55,8 @@ public final class ConsoleApp extends Application {
     private List<Monitor> monitors = List.of();
     private LocalServer localServer;
     private DashboardView dashboard;
+    private ChatView chat;
+    private TabPane tabs;
     private Silences silences;
     private ResourceBundle text;
     private Locale locale;
@@ -188,13 +193,30 @@ public final class ConsoleApp extends Application {
 
     private Runnable rebuild = () -> { };
 
+    /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
     private void showDashboard() {
+        int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         if (dashboard != null) {
             dashboard.stop();
         }
-        dashboard = new DashboardView(text, monitors, background, silences, user);
-        root.setCenter(dashboard);
+        if (chat != null) {
+            chat.close();
+        }
+        DashboardView board = new DashboardView(text, monitors, background, silences, user);
+        dashboard = board;
+        chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
+        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat));
+        tabs.setId("views");
+        tabs.getSelectionModel().select(selectedTab);
+        root.setCenter(tabs);
         rebuild = this::showDashboard;
+    }
+
+    private Tab tab(String key, javafx.scene.Node content) {
+        Tab tab = new Tab(text.getString(key), content);
+        tab.setClosable(false);
+        tab.setId(key);
+        return tab;
     }
 
     /** Starts the embedded server from the console's own runtime, showing each component as it comes up, then signs in as its admin. */
@@ -282,6 +304,9 @@ public final class ConsoleApp extends Application {
         }
         if (dashboard != null) {
             dashboard.stop();
+        }
+        if (chat != null) {
+            chat.close();
         }
         for (Monitor monitor : monitors) {
             monitor.close();

@@ -147,6 +147,11 @@ final class DashboardView extends BorderPane {
         }
     }
 
+    /** The instance the panels show. */
+    Monitor selected() {
+        return monitor;
+    }
+
     void stop() {
         monitors.forEach(each -> each.onChange(() -> { }));
     }

@@ -30,10 +30,17 @@ final class LocalServer implements AutoCloseable {
     private static final List<String> COMPONENTS = List.of("Redis", "S3 store", "PostgreSQL", "Kafka", "NexusAI server ready");
 
     private final Path jar;
+    private final List<String> settings;
     private final Path dataDir;
     private Process process;
 
     LocalServer(Path jar, Path dataDir) {
+        this(jar, dataDir, List.of());
+    }
+
+    /** {@code settings}: more {@code --name=value} for the server (the tests point it at an Ollama stand-in). */
+    LocalServer(Path jar, Path dataDir, List<String> settings) {
+        this.settings = List.copyOf(settings);
         this.jar = jar;
         this.dataDir = dataDir;
     }
@@ -62,10 +69,11 @@ final class LocalServer implements AutoCloseable {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         // free ports for the embedded servers too: a developer's own local server may hold the defaults
-        process = new ProcessBuilder(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir, "--server.port=" + port,
-                "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0",
-                "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0")
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir,
+                "--server.port=" + port, "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0",
+                "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0"));
+        command.addAll(settings);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // the console killed (SIGTERM, not its window's close) still stops the server
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-server-stop"));
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.testing.ManualClock;
+import com.nexusai.desktop.chat.ChatView;
+import com.nexusai.server.support.OllamaStandIn;
+import com.nexusai.server.support.OllamaStandIn.Script;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -42,13 +45,17 @@ class ConnectedConsoleUiTest extends FxRobot {
     Path tmp;
 
     private static LocalServer server;
+    private static OllamaStandIn ollama;
     private static URI url;
     private static String password;
     private ConsoleApp app;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new LocalServer(LocalServer.findJar(), serverDir.resolve("data"));
+        // Ollama's stand-in holds llama3; the server is configured for mistral, which it does not hold
+        ollama = OllamaStandIn.start(List.of("llama3"));
+        server = new LocalServer(LocalServer.findJar(), serverDir.resolve("data"),
+                List.of("--nexusai.ai.ollama.base-url=" + ollama.baseUrl(), "--nexusai.ai.ollama.model=mistral"));
         url = server.start(progress -> { }, Duration.ofMinutes(3));
         password = server.adminPassword();
     }
@@ -57,6 +64,9 @@ class ConnectedConsoleUiTest extends FxRobot {
     static void stopServer() {
         if (server != null) {
             server.close();
+        }
+        if (ollama != null) {
+            ollama.close();
         }
     }
 
@@ -140,6 +150,59 @@ class ConnectedConsoleUiTest extends FxRobot {
         clock.advance(Duration.ofMinutes(61));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(node -> node instanceof Labeled labeled && labeled.getText() != null
                 && labeled.getText().startsWith("until ")).tryQuery().isEmpty());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void chatStreamsTheAnswerInOrderAndStopEndsItUpstream() throws Exception {
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(views.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Dashboard", "AI chat");
+        interact(() -> views.getSelectionModel().select(1));
+        ChoiceBox<?> model = lookup("#model").queryAs(ChoiceBox.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.getItems().contains("llama3"));
+        assertThat(textOf("#model-state")).as("the configured model is missing, and the fix is given")
+                .contains("mistral").contains("ollama pull mistral");
+
+        // the configured model is missing: the answer is refused with the fix, nothing hangs
+        clickOn("#question").write("Why is the heap so high?");
+        clickOn("#send");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> textOf("#chat-state").contains("ollama pull mistral"));
+
+        // an installed model streams: the wait for the first token shows, then the tokens in order
+        interact(() -> ((ChoiceBox<String>) model).setValue("llama3"));
+        ollama.script(Script.tokens(60).firstTokenAfter(Duration.ofMillis(1500)).every(Duration.ofMillis(10)));
+        clickOn("#question").write("Why is the heap so high?");
+        clickOn("#send");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOf("#chat-state").equals("Waiting for the first token..."));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> textOf("#chat-state").matches("60 tokens, [0-9.]+ tokens/s"));
+        String expected = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "t" + i).collect(java.util.stream.Collectors.joining(" "));
+        assertThat(answerTexts()).anySatisfy(answer -> assertThat(answer.strip()).isEqualTo(expected));
+        ChatView chat = lookup("#chat").queryAs(ChatView.class);
+        assertThat(chat.redraws()).as("tokens drawn together, at most once per frame").isBetween(1, 59);
+        assertThat(ollama.lastChat().requestBody()).contains("\"model\":\"llama3\"");
+        assertThat(ollama.lastChat().requestBody()).contains("Why is the heap so high?");
+
+        // Stop ends the generation upstream at once
+        ollama.script(Script.tokens(2000).every(Duration.ofMillis(20)));
+        clickOn("#question").write("Tell me everything");
+        clickOn("#send");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#chat-state").endsWith("tokens/s"));
+        clickOn("#stop");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> ollama.lastChat().clientClosed());
+        assertThat(ollama.lastChat().tokensSent()).isLessThan(2000);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOf("#chat-state").startsWith("Stopped"));
+        assertThat(lookup("#send").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    private String textOf(String id) {
+        return lookup(id).tryQuery().map(node -> ((Labeled) node).getText()).orElse("");
+    }
+
+    private List<String> answerTexts() {
+        return lookup(".answer-text").queryAll().stream().map(node -> ((javafx.scene.text.Text) node).getText()).toList();
     }
 
     @SuppressWarnings("unchecked")

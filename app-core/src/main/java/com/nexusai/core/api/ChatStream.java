@@ -1,11 +1,6 @@
 package com.nexusai.core.api;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,57 +28,24 @@ public final class ChatStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Stream<String> lines;
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final EventStream events;
 
-    ChatStream(HttpResponse<Stream<String>> response) {
-        this.lines = response.body();
+    ChatStream(EventStream events) {
+        this.events = events;
     }
 
-    /** Reads events until the answer ends or {@link #stop} is called. Blocking. */
+    /** Reads the answer's events until it ends or {@link #stop} is called. Blocking. */
     public void read(Listener listener) {
-        String event = "message";
-        StringBuilder data = new StringBuilder();
-        boolean ended = false;
-        String broken = null;
-        try {
-            Iterator<String> each = lines.iterator();
-            while (each.hasNext()) {
-                String line = each.next();
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        ended = dispatch(event, data.toString(), listener);
-                        if (ended) {
-                            break;
-                        }
-                    }
-                    event = "message";
-                    data.setLength(0);
-                } else if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    if (!data.isEmpty()) {
-                        data.append('\n');
-                    }
-                    data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
-                }
-                // ":" lines are the server's keep-alive comments
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            broken = e.getMessage();
-        } finally {
-            lines.close();
-        }
-        if (ended) {
-            return;
-        }
-        if (stopped.get()) {
-            listener.cancelled("stopped");
-        } else {
-            listener.failed(0, broken == null ? "the server closed the stream before the answer ended" : "the stream broke: " + broken, "");
+        EventStream.End end = events.read((name, data) -> dispatch(name, data, listener));
+        switch (end) {
+            case BY_HANDLER -> { }
+            case STOPPED -> listener.cancelled("stopped");
+            case CLOSED_BY_SERVER -> listener.failed(0, "the server closed the stream before the answer ended", "");
+            case BROKEN -> listener.failed(0, "the stream broke: " + events.broken(), "");
         }
     }
 
+    /** Handles one event; false once the answer has ended. */
     private static boolean dispatch(String event, String data, Listener listener) {
         JsonNode json = JSON.readTree(data);
         switch (event) {
@@ -92,28 +54,26 @@ public final class ChatStream implements AutoCloseable {
             case "token" -> listener.token(json.path("content").asString());
             case "done" -> {
                 listener.done(json);
-                return true;
+                return false;
             }
             case "cancelled" -> {
                 listener.cancelled(json.path("reason").asString(""));
-                return true;
+                return false;
             }
             case "error" -> {
                 listener.failed(json.path("status").asInt(0), json.path("detail").asString(""), json.path("fix").asString(""));
-                return true;
+                return false;
             }
             default -> {
                 // an event this console does not know: a newer server
             }
         }
-        return false;
+        return true;
     }
 
     /** Stops the answer: the connection closes and the server cancels the generation. Any thread. */
     public void stop() {
-        if (stopped.compareAndSet(false, true)) {
-            lines.close();
-        }
+        events.stop();
     }
 
     @Override

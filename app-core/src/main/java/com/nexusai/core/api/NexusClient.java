@@ -131,14 +131,22 @@ public final class NexusClient {
         if (model != null) {
             body.put("model", model);
         }
+        return new ChatStream(events(HttpRequest.newBuilder(base.resolve("/api/ai/chat")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))));
+    }
+
+    /** A server-sent event stream ({@code /api/diagnostics/logs?follow=true}...); a refusal is an {@link ApiException}. */
+    public EventStream events(String path) throws IOException, InterruptedException {
+        return events(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    private EventStream events(HttpRequest.Builder request) throws IOException, InterruptedException {
         ensureFresh();
-        // no request timeout: an answer streams for as long as the model writes; the server times out a silent model
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/ai/chat")).header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + currentToken())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        // no request timeout: a stream lasts as long as its answer or its follower; the server times out a silent model
+        request.header("Accept", "text/event-stream").header("Authorization", "Bearer " + currentToken());
         HttpResponse<java.util.stream.Stream<String>> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
         } catch (IOException e) {
             throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
@@ -149,7 +157,7 @@ public final class NexusClient {
             }
             throw ChatStream.problem(response.statusCode(), problem);
         }
-        return new ChatStream(response);
+        return new EventStream(response.body());
     }
 
     private String get(String path, String accept) throws IOException, InterruptedException {

@@ -1,0 +1,128 @@
+package com.nexusai.desktop;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.api.EventStream;
+import com.nexusai.core.dashboard.Dashboard;
+import com.nexusai.desktop.chat.Attachment;
+import com.nexusai.desktop.chat.ContextSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the chat can attach from the rest of the console: the alerts, an instance's figures, its log, an incident's diagnostics. */
+final class ChatContexts {
+
+    private static final int LOG_LINES = 40;
+    private static final int SNAPSHOT_CHARACTERS = 8_000;
+
+    private ChatContexts() {
+    }
+
+    static List<ContextSource> of(ResourceBundle text, List<Monitor> monitors, Supplier<Monitor> selected) {
+        return List.of(
+                source(text.getString("chat.context.alerts"), () -> new Attachment(text.getString("chat.context.alerts"), alerts(monitors))),
+                source(text.getString("chat.context.metrics"), () -> {
+                    Monitor monitor = selected.get();
+                    return new Attachment(text.getString("chat.context.metrics") + " " + monitor.instance(), metrics(monitor.state().latest()));
+                }),
+                source(text.getString("chat.context.logs"), () -> {
+                    Monitor monitor = selected.get();
+                    return new Attachment(text.getString("chat.context.logs") + " " + monitor.instance(), logs(monitor));
+                }),
+                source(text.getString("chat.context.incident"), () -> incident(text, selected.get())));
+    }
+
+    private static ContextSource source(String name, Fetch fetch) {
+        return new ContextSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Attachment fetch() throws Exception {
+                return fetch.get();
+            }
+        };
+    }
+
+    private interface Fetch {
+        Attachment get() throws Exception;
+    }
+
+    static String alerts(List<Monitor> monitors) {
+        List<AlertEngine.Alert> active = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
+        if (active.isEmpty()) {
+            return "no alert pending or firing";
+        }
+        StringBuilder lines = new StringBuilder();
+        for (AlertEngine.Alert alert : active) {
+            lines.append(String.format(Locale.ROOT, "%s (%s) %s on %s since %s, value %.3f: %s%n", alert.name(), alert.severity(),
+                    alert.state().name().toLowerCase(Locale.ROOT), alert.labels().getOrDefault("instance", "?"), alert.activeSince(),
+                    alert.value(), alert.summary()));
+        }
+        return lines.toString();
+    }
+
+    static String metrics(Dashboard d) {
+        if (d == null) {
+            return "no data yet";
+        }
+        StringBuilder lines = new StringBuilder(String.format(Locale.ROOT, "instance %s at %s%n", d.instance(), d.at()));
+        lines.append(String.format(Locale.ROOT, "heap used %.0f MiB, committed %.0f MiB, max %.0f MiB; non-heap %.0f MiB; live threads %.0f%n",
+                d.jvm().heapUsed() / 1048576, d.jvm().heapCommitted() / 1048576, d.jvm().heapMax() / 1048576,
+                d.jvm().nonHeapUsed() / 1048576, d.jvm().liveThreads()));
+        d.jvm().gcPauses().forEach((collector, values) -> lines.append(String.format(Locale.ROOT, "GC %s: %.0f pauses, %.2f s%n",
+                collector, values[0], values[1])));
+        lines.append(String.format(Locale.ROOT, "HTTP %.1f requests/s, %.2f 5xx/s, p95 %.0f ms%n", d.http().requestsPerSecond(),
+                d.http().errorsPerSecond(), d.http().p95Seconds() * 1000));
+        lines.append(String.format(Locale.ROOT, "connection pool: active %.0f, idle %.0f, pending %.0f, max %.0f%n", d.pool().active(),
+                d.pool().idle(), d.pool().pending(), d.pool().max()));
+        for (Dashboard.Lag lag : d.kafkaLag()) {
+            lines.append(String.format(Locale.ROOT, "Kafka lag %s %s/%s: %.0f%n", lag.group(), lag.topic(), lag.partition(), lag.lag()));
+        }
+        lines.append(String.format(Locale.ROOT, "host CPU %.0f %%, memory %.0f %%, disk %.0f %%%n", d.host().cpu() * 100,
+                d.host().memory() * 100, d.host().disk() * 100));
+        return lines.toString();
+    }
+
+    private static String logs(Monitor monitor) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        try (EventStream stream = monitor.client().events("/api/diagnostics/logs?level=WARN&lines=" + LOG_LINES)) {
+            stream.read((name, data) -> {
+                lines.append(data).append('\n');
+                return true;
+            });
+        }
+        return lines.isEmpty() ? "no WARN or ERROR line" : lines.toString();
+    }
+
+    /** The newest unresolved incident's latest diagnostics snapshot, without its thread dump (too long for a prompt). */
+    private static Attachment incident(ResourceBundle text, Monitor monitor) throws Exception {
+        JsonNode open = monitor.client().getJson("/api/incidents?status=open");
+        JsonNode first = open.isArray() ? open.path(0) : open.path("items").path(0);
+        if (first.isMissingNode()) {
+            throw new IllegalStateException(text.getString("chat.context.noIncident"));
+        }
+        String id = first.path("id").asString();
+        JsonNode incident = monitor.client().getJson("/api/incidents/" + id);
+        JsonNode snapshots = incident.path("snapshots");
+        if (snapshots.isEmpty()) {
+            throw new IllegalStateException(text.getString("chat.context.noSnapshot"));
+        }
+        JsonNode snapshot = monitor.client().getJson("/api/incidents/" + id + "/snapshots/" + snapshots.get(snapshots.size() - 1).path("id").asString());
+        if (snapshot instanceof ObjectNode object) {
+            object.remove("threads");
+            object.remove("threadDump");
+        }
+        String content = snapshot.toPrettyString();
+        if (content.length() > SNAPSHOT_CHARACTERS) {
+            content = content.substring(0, SNAPSHOT_CHARACTERS) + "\n...";
+        }
+        return new Attachment(text.getString("chat.context.incident") + " " + incident.path("incident").path("title").asString(id), content);
+    }
+}
