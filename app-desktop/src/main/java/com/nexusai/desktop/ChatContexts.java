@@ -25,11 +25,11 @@ final class ChatContexts {
     static List<ContextSource> of(ResourceBundle text, List<Monitor> monitors, Supplier<Monitor> selected) {
         return List.of(
                 source(text.getString("chat.context.alerts"), () -> new Attachment(text.getString("chat.context.alerts"), alerts(monitors))),
-                source(text.getString("chat.context.metrics"), () -> {
+                source(text.getString("chat.context.metricsMenu"), () -> {
                     Monitor monitor = selected.get();
                     return new Attachment(text.getString("chat.context.metrics") + " " + monitor.instance(), metrics(monitor.state().latest()));
                 }),
-                source(text.getString("chat.context.logs"), () -> {
+                source(text.getString("chat.context.logsMenu"), () -> {
                     Monitor monitor = selected.get();
                     return new Attachment(text.getString("chat.context.logs") + " " + monitor.instance(), logs(monitor));
                 }),

@@ -66,6 +66,7 @@ public final class ChatView extends BorderPane {
     private String conversationId;
     private volatile ChatStream streaming;
     private volatile String generationId;
+    private volatile String pendingTitle;
     // the answer being streamed: tokens gathered off the FX thread, drawn once per frame
     private final StringBuilder pending = new StringBuilder();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
@@ -111,6 +112,7 @@ public final class ChatView extends BorderPane {
         left.setMinWidth(220);
 
         model.setId("model");
+        model.setMinWidth(160);
         modelState.setWrapText(true);
         modelState.setId("model-state");
         Region spacer = new Region();
@@ -309,6 +311,8 @@ public final class ChatView extends BorderPane {
         }
         String message = message();
         String chosenModel = model.getValue();
+        // a new conversation with context attached is titled by its question, not by the context's header
+        String title = conversationId == null && !attachments.isEmpty() ? question.getText().strip() : null;
         transcript.getChildren().add(userBubble(message));
         question.clear();
         attachments.clear();
@@ -334,6 +338,9 @@ public final class ChatView extends BorderPane {
                 public void started(String generation, String conversation, String usedModel) {
                     generationId = generation;
                     Platform.runLater(() -> conversationId = conversation);
+                    if (title != null) {
+                        pendingTitle = title.length() > 200 ? title.substring(0, 200) : title;
+                    }
                 }
 
                 @Override
@@ -416,7 +423,16 @@ public final class ChatView extends BorderPane {
             ((Label) bubble.getChildren().getFirst()).setText(text.getString("chat.assistant") + (status.equals("complete") ? "" : " (" + status + ")"));
         }
         answer = null;
-        loadConversations(conversationId);
+        String title = pendingTitle;
+        pendingTitle = null;
+        String id = conversationId;
+        if (title != null && id != null && status.equals("complete")) {
+            // the server stored the exchange before it said "done"; the title follows
+            background.run(() -> client().patchJson("/api/ai/conversations/" + id, java.util.Map.of("title", title)),
+                    renamed -> loadConversations(id), failure -> loadConversations(id));
+        } else {
+            loadConversations(id);
+        }
     }
 
     /** Stop: the stream closes (the server cancels the generation and hangs up on Ollama), and the cancel is also sent by id. */
