@@ -20,6 +20,7 @@ import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.desktop.chat.ChatView;
+import com.nexusai.desktop.incidents.IncidentsView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -205,7 +206,8 @@ public final class ConsoleApp extends Application {
         DashboardView board = new DashboardView(text, monitors, background, silences, user);
         dashboard = board;
         chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
-        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat));
+        IncidentsView incidents = new IncidentsView(text, () -> board.selected().client(), background);
+        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents));
         tabs.setId("views");
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);

@@ -197,6 +197,48 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(lookup("#send").queryAs(Button.class).isDisabled()).isFalse();
     }
 
+    @Test
+    void supportFollowsTheEscalationStepsOfAnIncident() throws Exception {
+        com.nexusai.core.api.NexusClient api = new com.nexusai.core.api.NexusClient(url, Clock.systemUTC());
+        api.login("admin", password);
+        String title = "Checkout errors " + System.nanoTime();
+        String id = api.postJson("/api/incidents", java.util.Map.of("title", title, "severity", "critical", "kind", "application"))
+                .path("id").asString();
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> views.getSelectionModel().select(2));
+        TableView<tools.jackson.databind.JsonNode> incidents = lookup("#incidents").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.path("id").asString().equals(id)));
+        interact(() -> incidents.getSelectionModel().select(incidents.getItems().stream()
+                .filter(i -> i.path("id").asString().equals(id)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("critical, application, open, level 1"));
+        assertThat(textOf("#reachability")).isNotBlank();
+
+        clickOn("#acknowledge");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("acknowledged, level 1"));
+        clickOn("#escalate");
+        clickOn(lookup(".dialog-pane .text-field").queryAs(TextField.class)).write("payment provider down");
+        clickOn(lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("level 2"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").tryQuery().isPresent()
+                && lookup(node -> node instanceof Labeled l && "Level 2".equals(l.getText())).tryQuery().isPresent());
+        javafx.scene.control.CheckBox first = lookup("#checklist").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(node -> node instanceof javafx.scene.control.CheckBox).map(node -> (javafx.scene.control.CheckBox) node)
+                .findFirst().orElseThrow();
+        clickOn(first);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").queryAs(javafx.scene.layout.VBox.class).getChildren()
+                .stream().anyMatch(node -> node instanceof javafx.scene.control.CheckBox box && box.isSelected() && box.getText().contains("(admin, ")));
+
+        tools.jackson.databind.JsonNode details = api.getJson("/api/incidents/" + id);
+        assertThat(details.path("incident").path("status").asString()).isEqualTo("escalated");
+        assertThat(details.path("incident").path("level").asInt()).isEqualTo(2);
+        assertThat(details.path("timeline").toString()).contains("payment provider down");
+        javafx.scene.control.ListView<String> timeline = lookup("#timeline").queryAs(javafx.scene.control.ListView.class);
+        assertThat(timeline.getItems()).anySatisfy(entry -> assertThat(entry).contains("admin").contains("payment provider down"));
+    }
+
     private String textOf(String id) {
         return lookup(id).tryQuery().map(node -> ((Labeled) node).getText()).orElse("");
     }
