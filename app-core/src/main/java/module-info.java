@@ -8,5 +8,6 @@ module com.nexusai.core {
     exports com.nexusai.core.alerts;
     exports com.nexusai.core.api;
     exports com.nexusai.core.dashboard;
+    exports com.nexusai.core.diagnostics;
     exports com.nexusai.core.metrics;
 }

@@ -20,6 +20,7 @@ import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.desktop.chat.ChatView;
+import com.nexusai.desktop.diagnostics.DiagnosticsView;
 import com.nexusai.desktop.incidents.IncidentsView;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -57,6 +58,7 @@ public final class ConsoleApp extends Application {
     private LocalServer localServer;
     private DashboardView dashboard;
     private ChatView chat;
+    private DiagnosticsView diagnostics;
     private TabPane tabs;
     private Silences silences;
     private ResourceBundle text;
@@ -203,11 +205,16 @@ public final class ConsoleApp extends Application {
         if (chat != null) {
             chat.close();
         }
+        if (diagnostics != null) {
+            diagnostics.close();
+        }
         DashboardView board = new DashboardView(text, monitors, background, silences, user);
         dashboard = board;
         chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
         IncidentsView incidents = new IncidentsView(text, () -> board.selected().client(), background);
-        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents));
+        diagnostics = new DiagnosticsView(text, () -> board.selected().client(), background);
+        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents),
+                tab("tab.diagnostics", diagnostics));
         tabs.setId("views");
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);
@@ -309,6 +316,9 @@ public final class ConsoleApp extends Application {
         }
         if (chat != null) {
             chat.close();
+        }
+        if (diagnostics != null) {
+            diagnostics.close();
         }
         for (Monitor monitor : monitors) {
             monitor.close();

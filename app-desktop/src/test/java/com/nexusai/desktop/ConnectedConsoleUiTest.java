@@ -239,6 +239,52 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(timeline.getItems()).anySatisfy(entry -> assertThat(entry).contains("admin").contains("payment provider down"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void diagnosticsShowTheThreadsAndFollowTheLogWithItsFilters() throws Exception {
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> views.getSelectionModel().select(3));
+        javafx.scene.control.TabPane parts = lookup("#diagnostics-parts").queryAs(javafx.scene.control.TabPane.class);
+
+        // threads: the server's dump, by state, searchable
+        interact(() -> parts.getSelectionModel().select(1));
+        javafx.scene.control.ListView<com.nexusai.core.diagnostics.ThreadDump.Thread> threads =
+                lookup("#threads").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> threads.getItems().size() > 20);
+        assertThat(textOf("#thread-summary")).matches("\\d+ threads:.*RUNNABLE \\d+.*");
+        clickOn("#thread-search").write("http-nio");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !threads.getItems().isEmpty()
+                && threads.getItems().stream().allMatch(t -> t.matches("http-nio")));
+        assertThat(threads.getItems()).anySatisfy(t -> assertThat(t.name()).contains("http-nio"));
+
+        // logs: followed live, at WARN and above; the logger change the console makes is itself logged at WARN
+        interact(() -> parts.getSelectionModel().select(2));
+        javafx.scene.control.ListView<String> log = lookup("#log").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> lookup("#log-level").queryAs(ChoiceBox.class).setValue("WARN"));
+        interact(() -> lookup("#log-level").queryAs(ChoiceBox.class).getOnAction().handle(null));
+        clickOn("#logger-apply");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> log.getItems().stream().anyMatch(l -> l.contains("Logger com.nexusai set to DEBUG by admin")));
+        assertThat(log.getItems()).allSatisfy(line -> assertThat(line).containsAnyOf(" WARN ", " ERROR ", "\tat ", "Exception"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOf("#logger-current").equals("configured DEBUG, effective DEBUG"));
+
+        // paused: new lines wait; resumed: they come
+        clickOn("#log-pause");
+        int before = log.getItems().size();
+        clickOn("#logger-apply");
+        Thread.sleep(2_500);
+        assertThat(log.getItems()).hasSize(before);
+        clickOn("#log-pause");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> log.getItems().size() > before);
+
+        // a search the server applies: only matching lines
+        clickOn("#log-search").write("no such text in any line").type(javafx.scene.input.KeyCode.ENTER);
+        Thread.sleep(2_000);
+        assertThat(log.getItems()).isEmpty();
+    }
+
     private String textOf(String id) {
         return lookup(id).tryQuery().map(node -> ((Labeled) node).getText()).orElse("");
     }

@@ -100,6 +100,55 @@ public final class NexusClient {
         return get("/actuator/prometheus", "text/plain");
     }
 
+    public String getText(String path) throws IOException, InterruptedException {
+        return get(path, "text/plain");
+    }
+
+    /** Progress of a download: bytes so far, and the total when the server said it (else -1). */
+    public interface Progress {
+        void bytes(long done, long total);
+    }
+
+    /**
+     * Downloads {@code path} into {@code target} (a heap dump: large, streamed), reporting progress; stops
+     * when {@code cancelled} says so, deleting the partial file. Returns the bytes written, or -1 when cancelled.
+     */
+    public long download(String path, java.nio.file.Path target, Progress progress, java.util.function.BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        ensureFresh();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + currentToken()).GET().build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        if (response.statusCode() >= 400) {
+            try (java.io.InputStream body = response.body()) {
+                throw ChatStream.problem(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long done = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = response.body(); java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (cancelled.getAsBoolean()) {
+                    break;
+                }
+                out.write(buffer, 0, read);
+                done += read;
+                progress.bytes(done, total);
+            }
+        }
+        if (cancelled.getAsBoolean()) {
+            java.nio.file.Files.deleteIfExists(target);
+            return -1;
+        }
+        return done;
+    }
+
     public JsonNode getJson(String path) throws IOException, InterruptedException {
         return json.readTree(get(path, "application/json"));
     }
