@@ -22,6 +22,7 @@ import com.nexusai.core.api.NexusClient;
 import com.nexusai.desktop.chat.ChatView;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
 import com.nexusai.desktop.incidents.IncidentsView;
+import com.nexusai.desktop.operations.OperationsView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -213,8 +214,9 @@ public final class ConsoleApp extends Application {
         chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
         IncidentsView incidents = new IncidentsView(text, () -> board.selected().client(), background);
         diagnostics = new DiagnosticsView(text, () -> board.selected().client(), background);
+        OperationsView operations = new OperationsView(text, () -> board.selected().client(), background);
         tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents),
-                tab("tab.diagnostics", diagnostics));
+                tab("tab.diagnostics", diagnostics), tab("tab.operations", operations));
         tabs.setId("views");
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);

@@ -285,6 +285,55 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(log.getItems()).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void operationsRunAJobOnConfirmationAndRefuseARestoreUntilTheIdIsTyped() throws Exception {
+        com.nexusai.core.api.NexusClient api = new com.nexusai.core.api.NexusClient(url, Clock.systemUTC());
+        api.login("admin", password);
+        api.postJson("/api/admin/backups", java.util.Map.of("kind", "postgres"));
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> views.getSelectionModel().select(4));
+
+        // the calendar, and a job run now after a confirmation
+        TableView<tools.jackson.databind.JsonNode> jobs = lookup("#jobs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> jobs.getItems().size() == 6);
+        assertThat(jobs.getItems()).extracting(j -> j.path("name").asString())
+                .contains("backup", "restore-test", "vacuum", "log-rotation", "security-updates", "capacity-review");
+        interact(() -> jobs.getSelectionModel().select(jobs.getItems().stream().filter(j -> j.path("name").asString().equals("vacuum")).findFirst().orElseThrow()));
+        clickOn("#run-now");
+        clickOn(lookup(node -> node instanceof Button button && "Yes".equals(button.getText())).queryAs(Button.class));
+        TableView<tools.jackson.databind.JsonNode> runs = lookup("#runs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            interact(() -> lookup("Refresh").queryAs(Button.class).fire());
+            return runs.getItems().stream().anyMatch(r -> r.path("job").asString().equals("vacuum") && r.path("status").asString().equals("succeeded"));
+        });
+
+        // a restore: OK stays disabled until the backup's own id is typed
+        interact(() -> lookup("#operations-parts").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        TableView<tools.jackson.databind.JsonNode> backups = lookup("#backup-runs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            interact(() -> lookup("Refresh").queryAs(Button.class).fire());
+            return backups.getItems().stream().anyMatch(b -> b.path("kind").asString().equals("postgres") && b.path("status").asString().equals("succeeded"));
+        });
+        tools.jackson.databind.JsonNode done = backups.getItems().stream()
+                .filter(b -> b.path("kind").asString().equals("postgres") && b.path("status").asString().equals("succeeded")).findFirst().orElseThrow();
+        String id = done.path("id").asString();
+        interact(() -> backups.getSelectionModel().select(done));
+        clickOn("#restore");
+        Button ok = lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class);
+        clickOn("#restore-confirm").write(id.substring(0, 8));
+        assertThat(ok.isDisabled()).as("a part of the id does not confirm").isTrue();
+        write("-0000-0000-0000-000000000000");
+        assertThat(ok.isDisabled()).as("another id does not confirm").isTrue();
+        interact(() -> lookup("#restore-confirm").queryAs(TextField.class).setText(id));
+        assertThat(ok.isDisabled()).as("the backup's id confirms").isFalse();
+        clickOn(lookup(node -> node instanceof Button button && "Cancel".equals(button.getText())).queryAs(Button.class));
+        assertThat(textOf("#operations-message")).doesNotContain("restored");
+    }
+
     private String textOf(String id) {
         return lookup(id).tryQuery().map(node -> ((Labeled) node).getText()).orElse("");
     }
