@@ -10,4 +10,5 @@ module com.nexusai.core {
     exports com.nexusai.core.dashboard;
     exports com.nexusai.core.diagnostics;
     exports com.nexusai.core.metrics;
+    exports com.nexusai.core.runbook;
 }

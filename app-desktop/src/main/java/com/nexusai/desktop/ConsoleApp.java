@@ -19,6 +19,7 @@ import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.runbook.Troubleshooting;
 import com.nexusai.desktop.chat.ChatView;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
 import com.nexusai.desktop.incidents.IncidentsView;
@@ -60,6 +61,8 @@ public final class ConsoleApp extends Application {
     private DashboardView dashboard;
     private ChatView chat;
     private DiagnosticsView diagnostics;
+    private TroubleshootingView troubleshooting;
+    private AlertRules rules;
     private TabPane tabs;
     private Silences silences;
     private ResourceBundle text;
@@ -87,7 +90,6 @@ public final class ConsoleApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         ConsoleOptions options;
-        AlertRules rules;
         try {
             options = ConsoleOptions.parse(givenArguments != null ? givenArguments : getParameters().getRaw());
             rules = readRules(options);
@@ -209,14 +211,23 @@ public final class ConsoleApp extends Application {
         if (diagnostics != null) {
             diagnostics.close();
         }
+        if (troubleshooting != null) {
+            troubleshooting.stop();
+        }
         DashboardView board = new DashboardView(text, monitors, background, silences, user);
         dashboard = board;
         chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
         IncidentsView incidents = new IncidentsView(text, () -> board.selected().client(), background);
         diagnostics = new DiagnosticsView(text, () -> board.selected().client(), background);
         OperationsView operations = new OperationsView(text, () -> board.selected().client(), background);
+        troubleshooting = new TroubleshootingView(text, monitors, new Troubleshooting(rules), (view, affected) -> {
+            if (affected != null) {
+                board.select(affected);
+            }
+            tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
+        });
         tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents),
-                tab("tab.diagnostics", diagnostics), tab("tab.operations", operations));
+                tab("tab.diagnostics", diagnostics), tab("tab.operations", operations), tab("tab.troubleshooting", troubleshooting));
         tabs.setId("views");
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);

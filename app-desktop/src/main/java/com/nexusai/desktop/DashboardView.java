@@ -147,6 +147,11 @@ final class DashboardView extends BorderPane {
         }
     }
 
+    /** Shows {@code chosen}'s panels (the troubleshooting table opens the instance where a symptom shows). */
+    void select(Monitor chosen) {
+        instance.setValue(chosen);
+    }
+
     /** The instance the panels show. */
     Monitor selected() {
         return monitor;

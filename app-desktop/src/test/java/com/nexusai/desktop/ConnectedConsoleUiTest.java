@@ -108,6 +108,21 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(statusText()).contains(dead).contains("cannot be reached");
         interact(() -> instances.getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> statusText().startsWith("Updated at"));
+
+        // the §6.1 table: the 502 row lights up for the instance that does not answer, and opens diagnostics on it
+        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> views.getSelectionModel().select(5));
+        @SuppressWarnings("unchecked")
+        TableView<TroubleshootingView.Row> problems = lookup("#problems").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().stream()
+                .anyMatch(r -> r.problem().id().equals("bad-gateway") && String.join(" ", r.evidence()).contains(dead + ": does not answer")));
+        assertThat(problems.getItems()).filteredOn(r -> !r.problem().id().equals("bad-gateway"))
+                .allSatisfy(r -> assertThat(r.evidence()).as(r.problem().id()).isEmpty());
+        interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
+                .filter(r -> r.problem().id().equals("bad-gateway")).findFirst().orElseThrow()));
+        clickOn("#trouble-open");
+        assertThat(views.getSelectionModel().getSelectedIndex()).isEqualTo(3);
+        assertThat(((Monitor) instances.getValue()).instance()).isEqualTo(dead);
     }
 
     @Test
