@@ -202,18 +202,7 @@ public final class ConsoleApp extends Application {
     /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
-        if (dashboard != null) {
-            dashboard.stop();
-        }
-        if (chat != null) {
-            chat.close();
-        }
-        if (diagnostics != null) {
-            diagnostics.close();
-        }
-        if (troubleshooting != null) {
-            troubleshooting.stop();
-        }
+        closeViews();
         DashboardView board = new DashboardView(text, monitors, background, silences, user);
         dashboard = board;
         chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
@@ -317,13 +306,8 @@ public final class ConsoleApp extends Application {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
-    @Override
-    public void stop() {
-        // hide every window (notification popups too) before the toolkit goes: exiting with a ControlsFX
-        // notification open crashed the JVM (platform-facts)
-        for (javafx.stage.Window window : List.copyOf(javafx.stage.Window.getWindows())) {
-            window.hide();
-        }
+    /** Stops what the views run: redraws, a streaming answer, a followed log, timers. */
+    private void closeViews() {
         if (dashboard != null) {
             dashboard.stop();
         }
@@ -333,6 +317,19 @@ public final class ConsoleApp extends Application {
         if (diagnostics != null) {
             diagnostics.close();
         }
+        if (troubleshooting != null) {
+            troubleshooting.stop();
+        }
+    }
+
+    @Override
+    public void stop() {
+        // hide every window (notification popups too) before the toolkit goes: exiting with a ControlsFX
+        // notification open crashed the JVM (platform-facts)
+        for (javafx.stage.Window window : List.copyOf(javafx.stage.Window.getWindows())) {
+            window.hide();
+        }
+        closeViews();
         for (Monitor monitor : monitors) {
             monitor.close();
         }

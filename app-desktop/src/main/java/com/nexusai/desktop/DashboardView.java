@@ -12,7 +12,6 @@ import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.dashboard.Dashboard;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
@@ -421,9 +420,7 @@ final class DashboardView extends BorderPane {
     }
 
     private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return Tables.column(title, value);
     }
 
     private LineChart<Number, Number> chart(XYChart.Series<Number, Number> series, String name) {

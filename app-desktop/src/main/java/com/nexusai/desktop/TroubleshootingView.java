@@ -8,7 +8,6 @@ import atlantafx.base.theme.Styles;
 import com.nexusai.core.runbook.Troubleshooting;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -106,8 +105,6 @@ final class TroubleshootingView extends BorderPane {
     }
 
     private TableColumn<Row, String> column(String key, java.util.function.Function<Row, String> value) {
-        TableColumn<Row, String> column = new TableColumn<>(text.getString(key));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return Tables.column(text.getString(key), value);
     }
 }

@@ -76,6 +76,14 @@ class ConnectedConsoleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The console signed in unattended as the admin, at its tabs. */
+    private javafx.scene.control.TabPane launchSignedIn() throws Exception {
+        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        return lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+    }
+
     @AfterEach
     void close() throws Exception {
         if (app != null) {
@@ -170,11 +178,9 @@ class ConnectedConsoleUiTest extends FxRobot {
     @Test
     @SuppressWarnings("unchecked")
     void chatStreamsTheAnswerInOrderAndStopEndsItUpstream() throws Exception {
-        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
-        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
-        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
-        assertThat(views.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Dashboard", "AI chat");
+        javafx.scene.control.TabPane views = launchSignedIn();
+        assertThat(views.getTabs()).extracting(javafx.scene.control.Tab::getText)
+                .containsExactly("Dashboard", "AI chat", "Incidents", "Diagnostics", "Operations", "Troubleshooting");
         interact(() -> views.getSelectionModel().select(1));
         ChoiceBox<?> model = lookup("#model").queryAs(ChoiceBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.getItems().contains("llama3"));
@@ -219,10 +225,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         String title = "Checkout errors " + System.nanoTime();
         String id = api.postJson("/api/incidents", java.util.Map.of("title", title, "severity", "critical", "kind", "application"))
                 .path("id").asString();
-        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
-        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
-        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.TabPane views = launchSignedIn();
         interact(() -> views.getSelectionModel().select(2));
         TableView<tools.jackson.databind.JsonNode> incidents = lookup("#incidents").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.path("id").asString().equals(id)));
@@ -257,10 +260,7 @@ class ConnectedConsoleUiTest extends FxRobot {
     @Test
     @SuppressWarnings("unchecked")
     void diagnosticsShowTheThreadsAndFollowTheLogWithItsFilters() throws Exception {
-        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
-        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
-        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.TabPane views = launchSignedIn();
         interact(() -> views.getSelectionModel().select(3));
         javafx.scene.control.TabPane parts = lookup("#diagnostics-parts").queryAs(javafx.scene.control.TabPane.class);
 
@@ -306,10 +306,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         com.nexusai.core.api.NexusClient api = new com.nexusai.core.api.NexusClient(url, Clock.systemUTC());
         api.login("admin", password);
         api.postJson("/api/admin/backups", java.util.Map.of("kind", "postgres"));
-        Path passwordFile = Files.writeString(tmp.resolve("password"), password);
-        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=admin", "--password-file=" + passwordFile);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
-        javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.TabPane views = launchSignedIn();
         interact(() -> views.getSelectionModel().select(4));
 
         // the calendar, and a job run now after a confirmation

@@ -1,8 +1,5 @@
 package com.nexusai.desktop.incidents;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,7 @@ import java.util.function.Supplier;
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.desktop.Background;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import com.nexusai.desktop.Tables;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -45,8 +41,6 @@ import tools.jackson.databind.JsonNode;
  * (acknowledge, note, escalate, resolve). The server decides who may do what; a refusal shows its reason.
  */
 public final class IncidentsView extends BorderPane {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ResourceBundle text;
     private final Supplier<NexusClient> clients;
@@ -67,11 +61,11 @@ public final class IncidentsView extends BorderPane {
         setId("incidents-view");
 
         incidents.setId("incidents");
-        incidents.getColumns().setAll(List.of(column(text.getString("incidents.title"), i -> i.path("title").asString()),
-                column(text.getString("incidents.severity"), i -> i.path("severity").asString()),
-                column(text.getString("incidents.level"), i -> String.valueOf(i.path("level").asInt())),
-                column(text.getString("incidents.status"), i -> i.path("status").asString()),
-                column(text.getString("incidents.opened"), i -> time(i.path("openedAt").asString()))));
+        incidents.getColumns().setAll(List.of(Tables.column(text.getString("incidents.title"), i -> i.path("title").asString()),
+                Tables.column(text.getString("incidents.severity"), i -> i.path("severity").asString()),
+                Tables.column(text.getString("incidents.level"), i -> String.valueOf(i.path("level").asInt())),
+                Tables.column(text.getString("incidents.status"), i -> i.path("status").asString()),
+                Tables.column(text.getString("incidents.opened"), i -> Tables.time(i.path("openedAt").asString()))));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         incidents.setPlaceholder(new Label(text.getString("incidents.none")));
         incidents.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) -> {
@@ -135,7 +129,7 @@ public final class IncidentsView extends BorderPane {
         title.setWrapText(true);
         Label facts = new Label(String.format(text.getString("incidents.facts"), incident.path("severity").asString(),
                 incident.path("kind").asString(), incident.path("status").asString(), incident.path("level").asInt(),
-                time(incident.path("openedAt").asString()), incident.path("openedBy").asString(), incident.path("source").asString()));
+                Tables.time(incident.path("openedAt").asString()), incident.path("openedBy").asString(), incident.path("source").asString()));
         facts.setWrapText(true);
         facts.setId("incident-facts");
 
@@ -181,7 +175,7 @@ public final class IncidentsView extends BorderPane {
             box.setSelected(item.path("checked").asBoolean());
             box.setDisable(item.path("checked").asBoolean());
             if (item.path("checked").asBoolean()) {
-                box.setText(box.getText() + "  (" + item.path("checkedBy").asString() + ", " + time(item.path("checkedAt").asString()) + ")");
+                box.setText(box.getText() + "  (" + item.path("checkedBy").asString() + ", " + Tables.time(item.path("checkedAt").asString()) + ")");
             }
             int index = item.path("index").asInt();
             box.setOnAction(event -> run(() -> client().postJson("/api/incidents/" + id + "/checklist/" + level + "/" + index, Map.of())));
@@ -190,7 +184,7 @@ public final class IncidentsView extends BorderPane {
 
         ListView<String> timeline = new ListView<>();
         timeline.setId("timeline");
-        details.path("timeline").forEach(entry -> timeline.getItems().add(time(entry.path("at").asString()) + "  " + entry.path("actor").asString()
+        details.path("timeline").forEach(entry -> timeline.getItems().add(Tables.time(entry.path("at").asString()) + "  " + entry.path("actor").asString()
                 + "  " + entry.path("action").asString() + (entry.path("detail").asString("").isBlank() ? "" : ": " + entry.path("detail").asString())));
         timeline.setPrefHeight(200);
 
@@ -200,7 +194,7 @@ public final class IncidentsView extends BorderPane {
             String snapshotId = s.path("id").asString();
             view.setOnAction(event -> background.run(() -> client().getJson("/api/incidents/" + id + "/snapshots/" + snapshotId),
                     this::showSnapshot, this::refused));
-            HBox row = new HBox(8, new Label(time(s.path("takenAt").asString()) + "  " + s.path("takenBy").asString()), view);
+            HBox row = new HBox(8, new Label(Tables.time(s.path("takenAt").asString()) + "  " + s.path("takenBy").asString()), view);
             row.setAlignment(Pos.CENTER_LEFT);
             snapshots.getChildren().add(row);
         });
@@ -292,22 +286,5 @@ public final class IncidentsView extends BorderPane {
     private void refused(Throwable failure) {
         message.getStyleClass().add(Styles.DANGER);
         message.setText(failure.getMessage());
-    }
-
-    private static String time(String instant) {
-        if (instant == null || instant.isBlank() || instant.equals("null")) {
-            return "-";
-        }
-        try {
-            return TIME.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
-        } catch (RuntimeException e) {
-            return instant;
-        }
-    }
-
-    private static TableColumn<JsonNode, String> column(String title, java.util.function.Function<JsonNode, String> value) {
-        TableColumn<JsonNode, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 }

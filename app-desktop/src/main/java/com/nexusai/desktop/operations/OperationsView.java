@@ -1,8 +1,5 @@
 package com.nexusai.desktop.operations;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,7 @@ import java.util.function.Supplier;
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.desktop.Background;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import com.nexusai.desktop.Tables;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,8 +38,6 @@ import tools.jackson.databind.JsonNode;
  * behind a typed confirmation, and the preflight checks of the selected instance.
  */
 public final class OperationsView extends BorderPane {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ResourceBundle text;
     private final Supplier<NexusClient> clients;
@@ -94,9 +89,9 @@ public final class OperationsView extends BorderPane {
     private Node maintenancePane() {
         jobs.setId("jobs");
         jobs.getColumns().setAll(List.of(column("ops.job", j -> j.path("name").asString()), column("ops.description", j -> j.path("description").asString()),
-                column("ops.cron", j -> j.path("cron").asString()), column("ops.next", j -> time(j.path("nextRun").asString())),
+                column("ops.cron", j -> j.path("cron").asString()), column("ops.next", j -> Tables.time(j.path("nextRun").asString())),
                 column("ops.last", j -> j.path("lastRun").isNull() || j.path("lastRun").isMissingNode() ? "-"
-                        : time(j.path("lastRun").path("startedAt").asString()) + " " + j.path("lastRun").path("status").asString())));
+                        : Tables.time(j.path("lastRun").path("startedAt").asString()) + " " + j.path("lastRun").path("status").asString())));
         jobs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         jobs.setPrefHeight(230);
         Button runNow = new Button(text.getString("ops.runNow"));
@@ -112,13 +107,13 @@ public final class OperationsView extends BorderPane {
         reload.setOnAction(event -> refresh());
 
         runs.setId("runs");
-        runs.getColumns().setAll(List.of(column("ops.job", r -> r.path("job").asString()), column("ops.started.column", r -> time(r.path("startedAt").asString())),
+        runs.getColumns().setAll(List.of(column("ops.job", r -> r.path("job").asString()), column("ops.started.column", r -> Tables.time(r.path("startedAt").asString())),
                 column("ops.status", r -> r.path("status").asString()), column("ops.by", r -> r.path("requestedBy").asString(r.path("trigger").asString())),
                 column("ops.node", r -> r.path("node").asString())));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().selectedItemProperty().addListener((observable, before, run) -> runSummary.setText(run == null ? ""
                 : run.path("summary").asString("") + (run.path("doneBy").asString("").isBlank() ? ""
-                        : "\n\n" + String.format(text.getString("ops.doneBy"), run.path("doneBy").asString(), time(run.path("doneAt").asString())))));
+                        : "\n\n" + String.format(text.getString("ops.doneBy"), run.path("doneBy").asString(), Tables.time(run.path("doneAt").asString())))));
         runSummary.setEditable(false);
         runSummary.setWrapText(true);
         runSummary.setId("run-summary");
@@ -148,7 +143,7 @@ public final class OperationsView extends BorderPane {
 
     private Node backupsPane() {
         backups.setId("backup-runs");
-        backups.getColumns().setAll(List.of(column("ops.kind", b -> b.path("kind").asString()), column("ops.started.column", b -> time(b.path("startedAt").asString())),
+        backups.getColumns().setAll(List.of(column("ops.kind", b -> b.path("kind").asString()), column("ops.started.column", b -> Tables.time(b.path("startedAt").asString())),
                 column("ops.status", b -> b.path("status").asString()),
                 column("ops.size", b -> b.path("sizeBytes").isNumber() ? String.format(java.util.Locale.ROOT, "%.1f MiB", b.path("sizeBytes").asDouble() / 1048576) : "-"),
                 column("ops.verification", b -> b.path("verification").asString("")), column("ops.id", b -> b.path("id").asString())));
@@ -184,7 +179,7 @@ public final class OperationsView extends BorderPane {
         typed.setId("restore-confirm");
         typed.setPromptText(id);
         Label warning = new Label(String.format(text.getString("ops.restoreWarning"), backup.path("kind").asString(),
-                time(backup.path("startedAt").asString()), id));
+                Tables.time(backup.path("startedAt").asString()), id));
         warning.setWrapText(true);
         warning.setMaxWidth(560);
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -270,19 +265,6 @@ public final class OperationsView extends BorderPane {
     }
 
     private TableColumn<JsonNode, String> column(String key, Function<JsonNode, String> value) {
-        TableColumn<JsonNode, String> column = new TableColumn<>(text.getString(key));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
-    }
-
-    private static String time(String instant) {
-        if (instant == null || instant.isBlank() || instant.equals("null")) {
-            return "-";
-        }
-        try {
-            return TIME.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
-        } catch (RuntimeException e) {
-            return instant;
-        }
+        return Tables.column(text.getString(key), value);
     }
 }
