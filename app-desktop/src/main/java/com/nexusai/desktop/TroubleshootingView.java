@@ -46,7 +46,11 @@ final class TroubleshootingView extends BorderPane {
                 column("trouble.cause", r -> r.problem().cause(text.getLocale())),
                 column("trouble.fix", r -> r.problem().fix(text.getLocale())),
                 column("trouble.now", r -> r.evidence().isEmpty() ? "-" : String.join("\n", r.evidence()))));
-        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        double[] widths = {210, 150, 430, 430};
+        for (int i = 0; i < widths.length; i++) {
+            rows.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         rows.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(Row row, boolean empty) {

@@ -47,7 +47,7 @@ public record ThreadDump(List<Thread> threads, Set<String> deadlocked) {
             Matcher header = HEADER.matcher(line);
             if (header.find()) {
                 if (name != null) {
-                    threads.add(new Thread(name, id, state, stack.toString().strip()));
+                    threads.add(new Thread(name, id, state, stack.toString().stripTrailing()));
                 }
                 name = header.group(1);
                 id = Long.parseLong(header.group(2));
@@ -70,7 +70,7 @@ public record ThreadDump(List<Thread> threads, Set<String> deadlocked) {
             stack.append(line).append('\n');
         }
         if (name != null) {
-            threads.add(new Thread(name, id, state, stack.toString().strip()));
+            threads.add(new Thread(name, id, state, stack.toString().stripTrailing()));
         }
         return new ThreadDump(threads, deadlocks(waitsFor));
     }

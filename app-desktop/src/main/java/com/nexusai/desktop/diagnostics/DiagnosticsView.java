@@ -156,6 +156,7 @@ public final class DiagnosticsView extends BorderPane {
         threadSearch.setPromptText(text.getString("diag.search"));
         threadSearch.textProperty().addListener((observable, before, after) -> showThreads());
         threadState.setId("thread-state");
+        threadState.setMinWidth(150);
         threadState.setOnAction(event -> showThreads());
         Button copy = new Button(text.getString("diag.copy"));
         copy.setOnAction(event -> copy(dumpText));

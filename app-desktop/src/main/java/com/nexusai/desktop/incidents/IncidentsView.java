@@ -47,8 +47,8 @@ public final class IncidentsView extends BorderPane {
     private final Background background;
     private final boolean french;
     private final TableView<JsonNode> incidents = new TableView<>();
-    private final ChoiceBox<String> status = new ChoiceBox<>(FXCollections.observableArrayList("open", "acknowledged", "escalated",
-            "resolved", "all"));
+    private final ChoiceBox<String> status = new ChoiceBox<>(FXCollections.observableArrayList("active", "open",
+            "acknowledged", "escalated", "resolved", "all"));
     private final VBox detail = new VBox(12);
     private final Label message = new Label();
     private String shown;
@@ -73,7 +73,7 @@ public final class IncidentsView extends BorderPane {
                 show(selected.path("id").asString());
             }
         });
-        status.setValue("open");
+        status.setValue("active"); // not resolved: open, acknowledged or escalated
         status.setOnAction(event -> refresh());
         Button reload = new Button(text.getString("incidents.refresh"));
         reload.setOnAction(event -> refresh());
@@ -104,10 +104,15 @@ public final class IncidentsView extends BorderPane {
     }
 
     public void refresh() {
-        String filter = status.getValue().equals("all") ? "" : "?status=" + status.getValue();
+        String chosen = status.getValue();
+        String filter = chosen.equals("all") || chosen.equals("active") ? "?limit=500" : "?status=" + chosen;
         background.run(() -> client().getJson("/api/incidents" + filter), list -> {
             List<JsonNode> items = new ArrayList<>();
-            list.forEach(items::add);
+            list.forEach(item -> {
+                if (!chosen.equals("active") || !item.path("status").asString().equals("resolved")) {
+                    items.add(item);
+                }
+            });
             String selected = shown;
             incidents.getItems().setAll(items);
             if (selected != null) {
@@ -255,7 +260,7 @@ public final class IncidentsView extends BorderPane {
             Map<String, Object> request = Map.of("title", title.getText().strip(), "severity", severity.getValue(), "kind", kind.getValue());
             background.run(() -> client().postJson("/api/incidents", request), opened -> {
                 shown = opened.path("id").asString();
-                status.setValue("open");
+                status.setValue("active");
                 refresh();
                 show(shown);
             }, this::refused);

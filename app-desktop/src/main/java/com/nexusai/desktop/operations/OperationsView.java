@@ -92,8 +92,10 @@ public final class OperationsView extends BorderPane {
                 column("ops.cron", j -> j.path("cron").asString()), column("ops.next", j -> Tables.time(j.path("nextRun").asString())),
                 column("ops.last", j -> j.path("lastRun").isNull() || j.path("lastRun").isMissingNode() ? "-"
                         : Tables.time(j.path("lastRun").path("startedAt").asString()) + " " + j.path("lastRun").path("status").asString())));
-        jobs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        jobs.setPrefHeight(230);
+        jobs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        jobs.getColumns().get(1).setPrefWidth(460);
+        jobs.setMinHeight(280); // the six jobs of the calendar
+        jobs.setPrefHeight(280);
         Button runNow = new Button(text.getString("ops.runNow"));
         runNow.setId("run-now");
         runNow.disableProperty().bind(jobs.getSelectionModel().selectedItemProperty().isNull());
@@ -111,6 +113,7 @@ public final class OperationsView extends BorderPane {
                 column("ops.status", r -> r.path("status").asString()), column("ops.by", r -> r.path("requestedBy").asString(r.path("trigger").asString())),
                 column("ops.node", r -> r.path("node").asString())));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        runs.setPlaceholder(new Label(text.getString("ops.noRun")));
         runs.getSelectionModel().selectedItemProperty().addListener((observable, before, run) -> runSummary.setText(run == null ? ""
                 : run.path("summary").asString("") + (run.path("doneBy").asString("").isBlank() ? ""
                         : "\n\n" + String.format(text.getString("ops.doneBy"), run.path("doneBy").asString(), Tables.time(run.path("doneAt").asString())))));
