@@ -37,6 +37,8 @@ public final class AlertEngine {
     private record Key(String rule, Map<String, String> labels) {
     }
 
+    private static final Duration HISTORY_STEP = Duration.ofSeconds(15);
+
     private final List<AlertRule> rules;
     private final Clock clock;
     private final Duration history;
@@ -70,7 +72,16 @@ public final class AlertEngine {
         if (labelSets.size() > 100_000) {
             labelSets.clear(); // series churn (instances or URIs come and go): start the dedup over
         }
-        kept.addLast(new Scrape(now, samples.stream().filter(s -> metrics.contains(s.name())).map(s -> kept(s, instance)).toList()));
+        Scrape newest = new Scrape(now, samples.stream().filter(s -> metrics.contains(s.name())).map(s -> kept(s, instance)).toList());
+        // history one scrape per HISTORY_STEP (Prometheus's own interval in the guide), plus the newest: a 1 s
+        // refresh would otherwise keep 360 scrapes of every histogram bucket
+        if (kept.size() >= 2) {
+            Scrape last = kept.removeLast();
+            if (Duration.between(kept.peekLast().at(), last.at()).compareTo(HISTORY_STEP) >= 0) {
+                kept.addLast(last);
+            }
+        }
+        kept.addLast(newest);
         while (kept.size() > 1 && kept.peekFirst().at().isBefore(now.minus(history))) {
             kept.removeFirst();
         }
