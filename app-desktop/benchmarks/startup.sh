@@ -8,6 +8,7 @@ set -euo pipefail
 image=$(cd "${1:?image}" && pwd) url=${2:?server url} user=${3:?user} password_file=$(realpath "${4:?password file}")
 runs=${5:-10}
 : "${DISPLAY:?a display is needed: Xvfb :99 & export DISPLAY=:99}"
+# JAVAC: a JDK 25's javac (the image has none), default the one on the PATH
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -15,6 +16,8 @@ trap 'rm -rf "$work"' EXIT
 # the reference window, compiled against the image's JavaFX by the JDK that built it
 javac_bin=${JAVAC:-javac}
 "$javac_bin" --release 25 --module-path "$here/../target/lib" --add-modules javafx.controls -d "$work/minimal" "$here/MinimalWindow.java"
+# a jar, not a directory: the AOT cache accepts only jars on the class path
+(cd "$work/minimal" && "$(dirname "$javac_bin")/jar" --create --file "$work/minimal.jar" MinimalWindow.class)
 
 console() {
   HOME="$work/home" "$image/bin/java" --enable-native-access=javafx.graphics "$@" \
@@ -23,7 +26,7 @@ console() {
     --url="$url" --user="$user" --password-file="$password_file" --lang=en
 }
 minimal() {
-  "$image/bin/java" --enable-native-access=javafx.graphics "$@" -cp "$work/minimal" MinimalWindow
+  "$image/bin/java" --enable-native-access=javafx.graphics "$@" -cp "$work/minimal.jar" MinimalWindow
 }
 measure() { # name, command...
   local name=$1 total=0 values=()

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 import atlantafx.base.theme.PrimerDark;
@@ -205,28 +206,36 @@ public final class ConsoleApp extends Application {
         closeViews();
         DashboardView board = new DashboardView(text, monitors, background, silences, user);
         dashboard = board;
-        chat = new ChatView(text, () -> board.selected().client(), background, ChatContexts.of(text, monitors, board::selected));
-        IncidentsView incidents = new IncidentsView(text, () -> board.selected().client(), background);
-        diagnostics = new DiagnosticsView(text, () -> board.selected().client(), background);
-        OperationsView operations = new OperationsView(text, () -> board.selected().client(), background);
-        troubleshooting = new TroubleshootingView(text, monitors, new Troubleshooting(rules), (view, affected) -> {
-            if (affected != null) {
-                board.select(affected);
-            }
-            tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
-        });
-        tabs = new TabPane(tab("tab.dashboard", dashboard), tab("tab.chat", chat), tab("tab.incidents", incidents),
-                tab("tab.diagnostics", diagnostics), tab("tab.operations", operations), tab("tab.troubleshooting", troubleshooting));
+        Supplier<NexusClient> selected = () -> board.selected().client();
+        // the other views are built when first opened: the dashboard comes first, and each view's first requests with it
+        tabs = new TabPane(tab("tab.dashboard", () -> board),
+                tab("tab.chat", () -> chat = new ChatView(text, selected, background, ChatContexts.of(text, monitors, board::selected))),
+                tab("tab.incidents", () -> new IncidentsView(text, selected, background)),
+                tab("tab.diagnostics", () -> diagnostics = new DiagnosticsView(text, selected, background)),
+                tab("tab.operations", () -> new OperationsView(text, selected, background)),
+                tab("tab.troubleshooting", () -> troubleshooting = new TroubleshootingView(text, monitors, new Troubleshooting(rules),
+                        (view, affected) -> {
+                            if (affected != null) {
+                                board.select(affected);
+                            }
+                            tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
+                        })));
         tabs.setId("views");
+        tabs.getTabs().getFirst().setContent(board);
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);
         rebuild = this::showDashboard;
     }
 
-    private Tab tab(String key, javafx.scene.Node content) {
-        Tab tab = new Tab(text.getString(key), content);
+    private Tab tab(String key, Supplier<javafx.scene.Node> content) {
+        Tab tab = new Tab(text.getString(key));
         tab.setClosable(false);
         tab.setId(key);
+        tab.selectedProperty().addListener((observable, was, is) -> {
+            if (is && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
         return tab;
     }
 
@@ -313,12 +322,15 @@ public final class ConsoleApp extends Application {
         }
         if (chat != null) {
             chat.close();
+            chat = null;
         }
         if (diagnostics != null) {
             diagnostics.close();
+            diagnostics = null;
         }
         if (troubleshooting != null) {
             troubleshooting.stop();
+            troubleshooting = null;
         }
     }
 

@@ -2,12 +2,15 @@ package com.nexusai.desktop;
 
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.runbook.Troubleshooting;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * The guide's §6.1 table with live signals: a row lights up while its symptom shows on an instance (with
@@ -34,7 +36,8 @@ final class TroubleshootingView extends BorderPane {
     private final List<Monitor> monitors;
     private final Troubleshooting table;
     private final TableView<Row> rows = new TableView<>();
-    private final Timeline refresh;
+    private final ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("troubleshooting").daemon().factory());
 
     TroubleshootingView(ResourceBundle text, List<Monitor> monitors, Troubleshooting table, BiConsumer<String, Monitor> open) {
         this.text = text;
@@ -75,9 +78,12 @@ final class TroubleshootingView extends BorderPane {
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         setCenter(pane);
         update();
-        refresh = new Timeline(new KeyFrame(Duration.seconds(2), event -> update()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
-        refresh.play();
+        // a plain timer, not an FX Timeline: a running animation keeps the FX pulse (and rendering) going every frame
+        refresh.scheduleWithFixedDelay(() -> Platform.runLater(() -> {
+            if (isVisible() && getScene() != null) {
+                update();
+            }
+        }), 2, 2, TimeUnit.SECONDS);
     }
 
     void update() {
@@ -105,7 +111,7 @@ final class TroubleshootingView extends BorderPane {
     }
 
     void stop() {
-        refresh.stop();
+        refresh.shutdownNow();
     }
 
     private TableColumn<Row, String> column(String key, java.util.function.Function<Row, String> value) {
