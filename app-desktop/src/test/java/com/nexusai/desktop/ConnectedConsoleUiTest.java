@@ -76,6 +76,23 @@ class ConnectedConsoleUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The button of that text in a window on the screen (dialogs of earlier tests are gone from it). */
+    private Button button(String label) {
+        return onScreen(lookup(node -> node instanceof Button button && label.equals(button.getText())).queryAllAs(Button.class));
+    }
+
+    private static <T extends Node> T onScreen(java.util.Set<T> nodes) {
+        return nodes.stream().filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow(() -> new AssertionError("not on the screen: " + nodes));
+    }
+
+    /** Opens a tab (built when first opened) and waits until {@code node} of it is on the screen. */
+    private void showTab(javafx.scene.control.TabPane views, int index, String node) throws Exception {
+        interact(() -> views.getSelectionModel().select(index));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(node).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The console signed in unattended as the admin, at its tabs. */
     private javafx.scene.control.TabPane launchSignedIn() throws Exception {
         Path passwordFile = Files.writeString(tmp.resolve("password"), password);
@@ -119,7 +136,7 @@ class ConnectedConsoleUiTest extends FxRobot {
 
         // the §6.1 table: the 502 row lights up for the instance that does not answer, and opens diagnostics on it
         javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
-        interact(() -> views.getSelectionModel().select(5));
+        showTab(views, 5, "#problems");
         @SuppressWarnings("unchecked")
         TableView<TroubleshootingView.Row> problems = lookup("#problems").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().stream()
@@ -160,7 +177,7 @@ class ConnectedConsoleUiTest extends FxRobot {
 
         interact(() -> alerts.getSelectionModel().select(0));
         clickOn("#silence");
-        Button ok = lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class);
+        Button ok = button("OK");
         assertThat(ok.isDisabled()).as("no silence without a reason").isTrue();
         clickOn("#silence-reason").write("load test on app1");
         assertThat(ok.isDisabled()).isFalse();
@@ -181,7 +198,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         javafx.scene.control.TabPane views = launchSignedIn();
         assertThat(views.getTabs()).extracting(javafx.scene.control.Tab::getText)
                 .containsExactly("Dashboard", "AI chat", "Incidents", "Diagnostics", "Operations", "Troubleshooting");
-        interact(() -> views.getSelectionModel().select(1));
+        showTab(views, 1, "#question");
         ChoiceBox<?> model = lookup("#model").queryAs(ChoiceBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.getItems().contains("llama3"));
         assertThat(textOf("#model-state")).as("the configured model is missing, and the fix is given")
@@ -226,7 +243,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         String id = api.postJson("/api/incidents", java.util.Map.of("title", title, "severity", "critical", "kind", "application"))
                 .path("id").asString();
         javafx.scene.control.TabPane views = launchSignedIn();
-        interact(() -> views.getSelectionModel().select(2));
+        showTab(views, 2, "#incidents");
         TableView<tools.jackson.databind.JsonNode> incidents = lookup("#incidents").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.path("id").asString().equals(id)));
         interact(() -> incidents.getSelectionModel().select(incidents.getItems().stream()
@@ -237,17 +254,20 @@ class ConnectedConsoleUiTest extends FxRobot {
         clickOn("#acknowledge");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("acknowledged, level 1"));
         clickOn("#escalate");
-        clickOn(lookup(".dialog-pane .text-field").queryAs(TextField.class)).write("payment provider down");
-        clickOn(lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class));
+        clickOn(onScreen(lookup(".dialog-pane .text-field").queryAllAs(TextField.class))).write("payment provider down");
+        clickOn(button("OK"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("level 2"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").tryQuery().isPresent()
                 && lookup(node -> node instanceof Labeled l && "Level 2".equals(l.getText())).tryQuery().isPresent());
-        javafx.scene.control.CheckBox first = lookup("#checklist").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
-                .filter(node -> node instanceof javafx.scene.control.CheckBox).map(node -> (javafx.scene.control.CheckBox) node)
-                .findFirst().orElseThrow();
+        Thread.sleep(1_000); // the action redraws the incident twice (its list, then its details): click in the last one
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.CheckBox first = onScreen(lookup("#checklist").queryAllAs(javafx.scene.layout.VBox.class)).getChildren().stream()
+                .filter(node -> node instanceof javafx.scene.control.CheckBox box && !box.isSelected())
+                .map(node -> (javafx.scene.control.CheckBox) node).findFirst().orElseThrow();
         clickOn(first);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").queryAs(javafx.scene.layout.VBox.class).getChildren()
-                .stream().anyMatch(node -> node instanceof javafx.scene.control.CheckBox box && box.isSelected() && box.getText().contains("(admin, ")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").queryAllAs(javafx.scene.layout.VBox.class).stream()
+                .filter(v -> v.getScene() != null).flatMap(v -> v.getChildren().stream())
+                .anyMatch(node -> node instanceof javafx.scene.control.CheckBox box && box.isSelected() && box.getText().contains("(admin, ")));
 
         tools.jackson.databind.JsonNode details = api.getJson("/api/incidents/" + id);
         assertThat(details.path("incident").path("status").asString()).isEqualTo("escalated");
@@ -261,7 +281,7 @@ class ConnectedConsoleUiTest extends FxRobot {
     @SuppressWarnings("unchecked")
     void diagnosticsShowTheThreadsAndFollowTheLogWithItsFilters() throws Exception {
         javafx.scene.control.TabPane views = launchSignedIn();
-        interact(() -> views.getSelectionModel().select(3));
+        showTab(views, 3, "#diagnostics-parts");
         javafx.scene.control.TabPane parts = lookup("#diagnostics-parts").queryAs(javafx.scene.control.TabPane.class);
 
         // threads: the server's dump, by state, searchable
@@ -307,7 +327,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         api.login("admin", password);
         api.postJson("/api/admin/backups", java.util.Map.of("kind", "postgres"));
         javafx.scene.control.TabPane views = launchSignedIn();
-        interact(() -> views.getSelectionModel().select(4));
+        showTab(views, 4, "#jobs");
 
         // the calendar, and a job run now after a confirmation
         TableView<tools.jackson.databind.JsonNode> jobs = lookup("#jobs").queryAs(TableView.class);
@@ -316,7 +336,7 @@ class ConnectedConsoleUiTest extends FxRobot {
                 .contains("backup", "restore-test", "vacuum", "log-rotation", "security-updates", "capacity-review");
         interact(() -> jobs.getSelectionModel().select(jobs.getItems().stream().filter(j -> j.path("name").asString().equals("vacuum")).findFirst().orElseThrow()));
         clickOn("#run-now");
-        clickOn(lookup(node -> node instanceof Button button && "Yes".equals(button.getText())).queryAs(Button.class));
+        clickOn(button("Yes"));
         TableView<tools.jackson.databind.JsonNode> runs = lookup("#runs").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             interact(() -> lookup("Refresh").queryAs(Button.class).fire());
@@ -335,14 +355,14 @@ class ConnectedConsoleUiTest extends FxRobot {
         String id = done.path("id").asString();
         interact(() -> backups.getSelectionModel().select(done));
         clickOn("#restore");
-        Button ok = lookup(node -> node instanceof Button button && "OK".equals(button.getText())).queryAs(Button.class);
+        Button ok = button("OK");
         clickOn("#restore-confirm").write(id.substring(0, 8));
         assertThat(ok.isDisabled()).as("a part of the id does not confirm").isTrue();
         write("-0000-0000-0000-000000000000");
         assertThat(ok.isDisabled()).as("another id does not confirm").isTrue();
         interact(() -> lookup("#restore-confirm").queryAs(TextField.class).setText(id));
         assertThat(ok.isDisabled()).as("the backup's id confirms").isFalse();
-        clickOn(lookup(node -> node instanceof Button button && "Cancel".equals(button.getText())).queryAs(Button.class));
+        clickOn(button("Cancel"));
         assertThat(textOf("#operations-message")).doesNotContain("restored");
     }
 
