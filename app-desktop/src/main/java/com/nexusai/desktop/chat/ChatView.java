@@ -3,7 +3,6 @@ package com.nexusai.desktop.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.ChatStream;
@@ -40,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Ask the model about what you are looking at. Answers stream from the server's {@code /api/ai/chat}
- * token by token, drawn at most once per frame (tokens arriving between two frames are drawn together),
+ * token by token, drawn at most once per frame by an animation timer that runs only while an answer streams
+ * (tokens arriving between two frames are drawn together),
  * with the live rate, a visible wait for the first token, and Stop, which ends the generation upstream.
  * Conversations can be resumed, renamed and deleted; context (an alert, metrics, log lines, an incident's
  * diagnostics) is attached visibly, and the exact text sent is shown before sending.
@@ -69,7 +69,13 @@ public final class ChatView extends BorderPane {
     private volatile String pendingTitle;
     // the answer being streamed: tokens gathered off the FX thread, drawn once per frame
     private final StringBuilder pending = new StringBuilder();
-    private final AtomicBoolean flushQueued = new AtomicBoolean();
+    /** Runs while an answer streams: draws what arrived, once per frame (JavaFX pulse), however fast tokens come. */
+    private final javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            flush();
+        }
+    };
     private StringBuilder answer;
     private Text answerText;
     private long firstTokenNanos;
@@ -327,6 +333,7 @@ public final class ChatView extends BorderPane {
         tokens = 0;
         firstTokenNanos = 0;
         state.setText(text.getString("chat.waiting"));
+        frames.start();
         send.setDisable(true);
         stop.setDisable(false);
         String resumed = conversationId;
@@ -351,9 +358,6 @@ public final class ChatView extends BorderPane {
                         if (firstTokenNanos == 0) {
                             firstTokenNanos = System.nanoTime();
                         }
-                    }
-                    if (flushQueued.compareAndSet(false, true)) {
-                        Platform.runLater(ChatView.this::flush);
                     }
                 }
 
@@ -384,7 +388,6 @@ public final class ChatView extends BorderPane {
 
     /** Draws the tokens that arrived since the last frame, and the live rate. */
     private void flush() {
-        flushQueued.set(false);
         String arrived;
         int count;
         long first;
@@ -407,6 +410,7 @@ public final class ChatView extends BorderPane {
 
     private void finish(VBox bubble, String outcome, String status) {
         flush();
+        frames.stop();
         streaming = null;
         generationId = null;
         send.setDisable(false);
@@ -476,5 +480,6 @@ public final class ChatView extends BorderPane {
         if (stream != null) {
             stream.stop();
         }
+        frames.stop();
     }
 }
