@@ -1,0 +1,169 @@
+package com.nexusai.installers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's deployment files: shellcheck on every script, systemd's verdict on the unit, and what deploy.sh and wait-healthy do. */
+class DeploymentFilesIT {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("nexusai.repository", "..")).toAbsolutePath().normalize();
+    private static final Path SERVER = REPOSITORY.resolve("installers/server");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String output) {
+    }
+
+    private static Run run(Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void everyScriptPassesShellcheck() throws Exception {
+        List<String> scripts = new ArrayList<>(List.of("shellcheck"));
+        try (Stream<Path> files = Stream.of(SERVER.resolve("bin"), REPOSITORY.resolve("jlink/src/launchers"), REPOSITORY.resolve("app-desktop/benchmarks"))
+                .flatMap(DeploymentFilesIT::list)) {
+            files.filter(f -> !f.toString().endsWith(".java")).forEach(f -> scripts.add(f.toString()));
+        }
+        scripts.addAll(List.of(REPOSITORY.resolve("installers/run.sh").toString(), REPOSITORY.resolve("jlink/build-image.sh").toString(),
+                REPOSITORY.resolve(".ci/run").toString()));
+        assertThat(scripts).hasSizeGreaterThan(10);
+        Run shellcheck = run(Map.of(), scripts.toArray(String[]::new));
+        assertThat(shellcheck.output()).isEmpty();
+        assertThat(shellcheck.exit()).isZero();
+    }
+
+    private static Stream<Path> list(Path directory) {
+        try {
+            return Files.list(directory).sorted();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void systemdAcceptsTheUnitWhoseOnlyMissingPartsAreTheScriptsItInstalls() throws Exception {
+        Run verify = run(Map.of(), "systemd-analyze", "verify", "--man=no", SERVER.resolve("systemd/nexusai.service").toString());
+        List<String> complaints = verify.output().lines().filter(line -> !line.isBlank())
+                .filter(line -> !line.matches("nexusai\\.service: Command /opt/nexusai/bin/(nexusai-run|wait-healthy) is not executable: No such file or directory"))
+                .toList();
+        assertThat(complaints).isEmpty();
+        String unit = Files.readString(SERVER.resolve("systemd/nexusai.service"));
+        assertThat(unit).contains("Type=exec", "ExecStartPost=/opt/nexusai/bin/wait-healthy", "LimitNOFILE=65536", "LimitNPROC=32768")
+                .doesNotContain("Type=forking", "PIDFile");
+    }
+
+    /** A systemctl that records its calls and fails its Nth one when told. */
+    private Path fakeSystemctl(Path calls, int failingCall) throws IOException {
+        Path script = tmp.resolve("systemctl");
+        Files.writeString(script, """
+                #!/bin/sh
+                echo "$*" >> %s
+                count=$(wc -l < %s)
+                [ "$count" -eq %d ] && exit 1
+                exit 0
+                """.formatted(calls, calls, failingCall));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private Path artifact(String content, String checksum) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("release-" + content + ".jar"), content);
+        if (checksum != null) {
+            Files.writeString(Path.of(jar + ".sha256"), checksum + "  " + jar.getFileName() + "\n");
+        }
+        return jar;
+    }
+
+    private static String sha256(String content) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Run deploy(Path artifact, Path appDir, Path systemctl) throws Exception {
+        return run(Map.of("NEXUSAI_APP_DIR", appDir.toString(), "SYSTEMCTL", systemctl.toString()), "sh",
+                SERVER.resolve("bin/deploy.sh").toString(), artifact.toString());
+    }
+
+    @Test
+    void deployVerifiesTheChecksumBeforeTouchingAnythingAndRollsBackAFailedStart() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("app"));
+        Files.writeString(app.resolve("nexusai-server.jar"), "v1");
+        Path calls = tmp.resolve("calls");
+
+        Run wrong = deploy(artifact("v2", sha256("something else")), app, fakeSystemctl(calls, 0));
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.output()).contains("Checksum mismatch").contains("nothing was changed");
+        assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v1");
+        assertThat(calls).doesNotExist();
+
+        Run unverified = deploy(artifact("v3", null), app, fakeSystemctl(calls, 0));
+        assertThat(unverified.exit()).isEqualTo(2);
+        assertThat(unverified.output()).contains("refusing to deploy an unverified artifact");
+        assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v1");
+
+        Run good = deploy(artifact("v4", sha256("v4")), app, fakeSystemctl(calls, 0));
+        assertThat(good.exit()).as(good.output()).isZero();
+        assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v4");
+        assertThat(Files.readString(app.resolve("nexusai-server.jar.previous"))).isEqualTo("v1");
+        assertThat(Files.readAllLines(calls)).containsExactly("restart nexusai");
+
+        Files.delete(calls);
+        Run failing = deploy(artifact("v5", sha256("v5")), app, fakeSystemctl(calls, 1));
+        assertThat(failing.exit()).isEqualTo(1);
+        assertThat(failing.output()).contains("did not start healthy").contains("Rolling back");
+        assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v4");
+        assertThat(Files.readAllLines(calls)).containsExactly("restart nexusai", "restart nexusai");
+    }
+
+    @Test
+    void waitHealthyUsesTheConfiguredPortAndSchemeAndGivesUpWithTheReason() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] status = {503};
+        server.createContext("/actuator/health/readiness", exchange -> {
+            exchange.sendResponseHeaders(status[0], -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String port = String.valueOf(server.getAddress().getPort());
+            String script = SERVER.resolve("bin/wait-healthy").toString();
+            Run notReady = run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "3"), "sh", script);
+            assertThat(notReady.exit()).isEqualTo(1);
+            assertThat(notReady.output()).contains("did not become ready at http://127.0.0.1:" + port + "/actuator/health/readiness");
+
+            status[0] = 200;
+            Run ready = run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "10"), "sh", script);
+            assertThat(ready.exit()).as(ready.output()).isZero();
+            assertThat(ready.output()).contains("ready at http://127.0.0.1:" + port);
+
+            // TLS on (guide §4.1): the same port is asked over https, which this plain server does not speak
+            Run tls = run(Map.of("SERVER_PORT", port, "SERVER_SSL_ENABLED", "true", "HEALTH_TIMEOUT", "3"), "sh", script);
+            assertThat(tls.exit()).isEqualTo(1);
+            assertThat(tls.output()).contains("https://127.0.0.1:" + port + "/actuator/health/readiness");
+        } finally {
+            server.stop(0);
+        }
+    }
+}
