@@ -75,6 +75,20 @@ class DeploymentFilesIT {
                 .doesNotContain("Type=forking", "PIDFile");
     }
 
+    @Test
+    void prometheusAcceptsTheScrapeConfigurationWithItsRulesAndToken() throws Exception {
+        Path prometheus = SERVER.resolve("prometheus");
+        Files.copy(prometheus.resolve("prometheus.yml"), tmp.resolve("prometheus.yml"));
+        Files.copy(prometheus.resolve("alerting_rules.yml"), tmp.resolve("alerting_rules.yml"));
+        Files.writeString(tmp.resolve("nexusai-scrape-token"), "a-token\n");
+        Run check = run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS").contains("7 rules found");
+        String config = Files.readString(prometheus.resolve("prometheus.yml"));
+        assertThat(config).contains("metrics_path: /actuator/prometheus", "type: Bearer", "'app1:8080', 'app2:8080', 'app3:8080'",
+                "postgres-exporter:9187", "redis-exporter:9121", "kafka-exporter:9308");
+    }
+
     /** A systemctl that records its calls and fails its Nth one when told. */
     private Path fakeSystemctl(Path calls, int failingCall) throws IOException {
         Path script = tmp.resolve("systemctl");
