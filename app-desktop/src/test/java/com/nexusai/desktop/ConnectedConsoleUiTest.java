@@ -251,15 +251,16 @@ class ConnectedConsoleUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("critical, application, open, level 1"));
         assertThat(textOf("#reachability")).isNotBlank();
 
-        clickOn("#acknowledge");
+        clickOn(onScreen(lookup("#acknowledge").queryAllAs(Button.class)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("acknowledged, level 1"));
-        clickOn("#escalate");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(onScreen(lookup("#escalate").queryAllAs(Button.class)));
         clickOn(onScreen(lookup(".dialog-pane .text-field").queryAllAs(TextField.class))).write("payment provider down");
         clickOn(button("OK"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("level 2"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").tryQuery().isPresent()
                 && lookup(node -> node instanceof Labeled l && "Level 2".equals(l.getText())).tryQuery().isPresent());
-        Thread.sleep(1_000); // the action redraws the incident twice (its list, then its details): click in the last one
+        Thread.sleep(1_000); // the escalation redraws the incident: click in the new drawing
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.CheckBox first = onScreen(lookup("#checklist").queryAllAs(javafx.scene.layout.VBox.class)).getChildren().stream()
                 .filter(node -> node instanceof javafx.scene.control.CheckBox box && !box.isSelected())

@@ -68,7 +68,8 @@ public final class IncidentsView extends BorderPane {
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         incidents.setPlaceholder(new Label(text.getString("incidents.none")));
         incidents.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) -> {
-            if (selected != null) {
+            // a refreshed list selects the shown incident again: that is not a new choice, and not a second redraw
+            if (selected != null && !selected.path("id").asString().equals(shown)) {
                 show(selected.path("id").asString());
             }
         });
