@@ -116,7 +116,6 @@ final class ChatContexts {
         }
         JsonNode snapshot = monitor.client().getJson("/api/incidents/" + id + "/snapshots/" + snapshots.get(snapshots.size() - 1).path("id").asString());
         if (snapshot instanceof ObjectNode object) {
-            object.remove("threads");
             object.remove("threadDump");
         }
         String content = snapshot.toPrettyString();

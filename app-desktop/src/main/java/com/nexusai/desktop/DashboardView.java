@@ -19,7 +19,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -226,8 +225,8 @@ final class DashboardView extends BorderPane {
         show(cpu, cpuText, dashboard.host().cpu());
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
-        replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
-        replaceIfChanged(backups.getItems(), state.backups());
+        Tables.replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
+        Tables.replaceIfChanged(backups.getItems(), state.backups());
         backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
                 ? text.getString("backups.needsAdmin") : state.backupsError());
         List<Dashboard> window = thinned(state.window());
@@ -251,12 +250,6 @@ final class DashboardView extends BorderPane {
             kept.add(window.get(i));
         }
         return kept;
-    }
-
-    private static <T> void replaceIfChanged(javafx.collections.ObservableList<T> shown, List<T> latest) {
-        if (!shown.equals(latest)) {
-            shown.setAll(latest);
-        }
     }
 
     private String fleetStatus(Monitor.State state) {
@@ -361,12 +354,12 @@ final class DashboardView extends BorderPane {
     }
 
     private TableView<JsonNode> backupTable() {
-        backups.getColumns().setAll(List.of(column(text.getString("backups.kind"), b -> b.path("kind").asString()),
-                column(text.getString("backups.status"), b -> b.path("status").asString()),
-                column(text.getString("backups.started"), b -> b.path("startedAt").asString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")),
-                column(text.getString("backups.size"), b -> b.path("status").asString().equals("running")
+        backups.getColumns().setAll(List.of(Tables.column(text.getString("backups.kind"), b -> b.path("kind").asString()),
+                Tables.column(text.getString("backups.status"), b -> b.path("status").asString()),
+                Tables.column(text.getString("backups.started"), b -> b.path("startedAt").asString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")),
+                Tables.column(text.getString("backups.size"), b -> b.path("status").asString().equals("running")
                         ? size(b.path("bytesSoFar").asDouble()) + "..." : b.path("sizeBytes").isNull() ? "-" : size(b.path("sizeBytes").asDouble())),
-                column(text.getString("backups.verification"), b -> b.path("verification").asString(""))));
+                Tables.column(text.getString("backups.verification"), b -> b.path("verification").asString(""))));
         backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         backups.setPlaceholder(new Label(text.getString("backups.none")));
         backups.setPrefHeight(160);
@@ -393,9 +386,9 @@ final class DashboardView extends BorderPane {
     }
 
     private TableView<Dashboard.Lag> lagTable() {
-        lag.getColumns().setAll(List.of(column(text.getString("kafka.group"), Dashboard.Lag::group),
-                column(text.getString("kafka.topic"), Dashboard.Lag::topic), column(text.getString("kafka.partition"), Dashboard.Lag::partition),
-                column(text.getString("kafka.lag"), l -> String.format(Locale.ROOT, "%.0f", l.lag()))));
+        lag.getColumns().setAll(List.of(Tables.column(text.getString("kafka.group"), Dashboard.Lag::group),
+                Tables.column(text.getString("kafka.topic"), Dashboard.Lag::topic), Tables.column(text.getString("kafka.partition"), Dashboard.Lag::partition),
+                Tables.column(text.getString("kafka.lag"), l -> String.format(Locale.ROOT, "%.0f", l.lag()))));
         lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lag.setPlaceholder(new Label(text.getString("kafka.none")));
         lag.setPrefHeight(120);
@@ -404,12 +397,12 @@ final class DashboardView extends BorderPane {
     }
 
     private TableView<AlertEngine.Alert> alertTable() {
-        alerts.getColumns().setAll(List.of(column(text.getString("alerts.name"), AlertEngine.Alert::name),
-                column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
-                column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
-                column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
-                column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault()))),
-                column(text.getString("alerts.silenced.column"), a -> silences.covering(a).map(s -> String.format(text.getString("alerts.silenced.until"),
+        alerts.getColumns().setAll(List.of(Tables.column(text.getString("alerts.name"), AlertEngine.Alert::name),
+                Tables.column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
+                Tables.column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
+                Tables.column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
+                Tables.column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault()))),
+                Tables.column(text.getString("alerts.silenced.column"), a -> silences.covering(a).map(s -> String.format(text.getString("alerts.silenced.until"),
                         TIME.format(s.until().atZone(ZoneId.systemDefault())), s.reason())).orElse(""))));
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label(text.getString("alerts.none"));
@@ -417,10 +410,6 @@ final class DashboardView extends BorderPane {
         alerts.setPlaceholder(none);
         alerts.setPrefHeight(220);
         return alerts;
-    }
-
-    private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
-        return Tables.column(title, value);
     }
 
     private LineChart<Number, Number> chart(XYChart.Series<Number, Number> series, String name) {

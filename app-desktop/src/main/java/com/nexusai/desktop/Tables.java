@@ -22,6 +22,13 @@ public final class Tables {
         return column;
     }
 
+    /** Replaces a table's rows only when they changed: an unchanged table keeps its selection and draws nothing. */
+    public static <T> void replaceIfChanged(javafx.collections.ObservableList<T> shown, java.util.List<T> latest) {
+        if (!shown.equals(latest)) {
+            shown.setAll(latest);
+        }
+    }
+
     /** An ISO instant from the server in the local zone; "-" for none; as given when it is not an instant. */
     public static String time(String instant) {
         if (instant == null || instant.isBlank() || instant.equals("null")) {

@@ -89,8 +89,8 @@ final class TroubleshootingView extends BorderPane {
     void update() {
         Row selected = rows.getSelectionModel().getSelectedItem();
         List<Row> now = Troubleshooting.GUIDE.stream().map(this::row).toList();
-        rows.getItems().setAll(now);
-        if (selected != null) {
+        Tables.replaceIfChanged(rows.getItems(), now);
+        if (selected != null && rows.getSelectionModel().getSelectedItem() == null) {
             now.stream().filter(r -> r.problem().equals(selected.problem())).findFirst().ifPresent(rows.getSelectionModel()::select);
         }
     }

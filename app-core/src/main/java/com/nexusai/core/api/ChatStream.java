@@ -1,7 +1,5 @@
 package com.nexusai.core.api;
 
-import java.io.IOException;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,15 +77,5 @@ public final class ChatStream implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    static IOException problem(int status, String body) {
-        try {
-            JsonNode json = JSON.readTree(body);
-            String fix = json.path("fix").asString("");
-            return new NexusClient.ApiException(status, json.path("detail").asString("HTTP " + status) + (fix.isBlank() ? "" : " — " + fix));
-        } catch (RuntimeException e) {
-            return new NexusClient.ApiException(status, "HTTP " + status);
-        }
     }
 }

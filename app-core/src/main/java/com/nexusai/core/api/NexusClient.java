@@ -115,19 +115,8 @@ public final class NexusClient {
      */
     public long download(String path, java.nio.file.Path target, Progress progress, java.util.function.BooleanSupplier cancelled)
             throws IOException, InterruptedException {
-        ensureFresh();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + currentToken()).GET().build();
-        HttpResponse<java.io.InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        if (response.statusCode() >= 400) {
-            try (java.io.InputStream body = response.body()) {
-                throw ChatStream.problem(response.statusCode(), new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
+        HttpResponse<java.io.InputStream> response = exchange(HttpRequest.newBuilder(base.resolve(path)).GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
         long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long done = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -190,23 +179,8 @@ public final class NexusClient {
     }
 
     private EventStream events(HttpRequest.Builder request) throws IOException, InterruptedException {
-        ensureFresh();
         // no request timeout: a stream lasts as long as its answer or its follower; the server times out a silent model
-        request.header("Accept", "text/event-stream").header("Authorization", "Bearer " + currentToken());
-        HttpResponse<java.util.stream.Stream<String>> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        } catch (IOException e) {
-            throw new ApiException(0, base + " cannot be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        if (response.statusCode() >= 400) {
-            String problem;
-            try (java.util.stream.Stream<String> lines = response.body()) {
-                problem = String.join("\n", lines.toList());
-            }
-            throw ChatStream.problem(response.statusCode(), problem);
-        }
-        return new EventStream(response.body());
+        return new EventStream(exchange(request.header("Accept", "text/event-stream"), HttpResponse.BodyHandlers.ofLines()).body());
     }
 
     private String get(String path, String accept) throws IOException, InterruptedException {
@@ -219,27 +193,77 @@ public final class NexusClient {
     }
 
     private String send(HttpRequest.Builder request, boolean authenticated) throws IOException, InterruptedException {
-        if (authenticated) {
-            ensureFresh();
-            request.header("Authorization", "Bearer " + currentToken());
+        return authenticated ? exchange(request, HttpResponse.BodyHandlers.ofString()).body()
+                : checked(call(request, HttpResponse.BodyHandlers.ofString())).body();
+    }
+
+    /**
+     * Every authenticated call: the token (refreshed first when it is about to expire), one retry after a refresh
+     * when the server says 401, and a refusal as an {@link ApiException} with the server's detail and fix.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        ensureFresh();
+        request.setHeader("Authorization", "Bearer " + currentToken());
+        HttpResponse<T> response = call(request, handler);
+        if (response.statusCode() == 401) {
+            close(response);
+            refresh();
+            request.setHeader("Authorization", "Bearer " + currentToken());
+            response = call(request, handler);
         }
-        HttpResponse<String> response;
+        return checked(response);
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), handler);
         } catch (IOException e) {
             String reason = e instanceof java.net.ConnectException ? "connection refused"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ApiException(0, base + " cannot be reached: " + reason);
         }
-        if (response.statusCode() == 401 && authenticated) {
-            refresh();
-            request.setHeader("Authorization", "Bearer " + currentToken());
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> checked(HttpResponse<T> response) throws IOException {
+        if (response.statusCode() < 400) {
+            return response;
         }
-        if (response.statusCode() >= 400) {
-            throw new ApiException(response.statusCode(), detail(response));
+        String body = switch (response.body()) {
+            case String text -> text;
+            case java.util.stream.Stream<?> lines -> {
+                try (lines) {
+                    yield String.join("\n", lines.map(String::valueOf).toList());
+                }
+            }
+            case java.io.InputStream in -> {
+                try (in) {
+                    yield new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            case null, default -> "";
+        };
+        throw new ApiException(response.statusCode(), problem(response.statusCode(), body));
+    }
+
+    private static void close(HttpResponse<?> response) throws IOException {
+        switch (response.body()) {
+            case java.util.stream.Stream<?> lines -> lines.close();
+            case java.io.InputStream in -> in.close();
+            case null, default -> { }
         }
-        return response.body();
+    }
+
+    /** The server's problem detail, and its fix when it gives one ("... — ollama serve"). */
+    private String problem(int status, String body) {
+        try {
+            JsonNode problem = json.readTree(body);
+            String detail = problem.path("detail").asString("");
+            String fix = problem.path("fix").asString("");
+            return (detail.isBlank() ? "HTTP " + status : detail) + (fix.isBlank() ? "" : " — " + fix);
+        } catch (RuntimeException e) {
+            return "HTTP " + status;
+        }
     }
 
     private String currentToken() {
@@ -274,14 +298,5 @@ public final class NexusClient {
         tokens.access = answer.path("accessToken").asString();
         tokens.refresh = answer.path("refreshToken").asString();
         tokens.accessExpires = clock.instant().plusSeconds(answer.path("expiresIn").asLong(300));
-    }
-
-    private String detail(HttpResponse<String> response) {
-        try {
-            String detail = json.readTree(response.body()).path("detail").asString("");
-            return detail.isBlank() ? "HTTP " + response.statusCode() : detail;
-        } catch (RuntimeException e) {
-            return "HTTP " + response.statusCode();
-        }
     }
 }

@@ -124,7 +124,12 @@ public final class ChatView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         state.setId("chat-state");
-        HBox top = new HBox(10, new Label(text.getString("chat.model")), model, modelState, spacer, state);
+        Label modelLabel = new Label(text.getString("chat.model"));
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        modelState.setMaxWidth(460);
+        state.setWrapText(true);
+        state.setMaxWidth(460);
+        HBox top = new HBox(10, modelLabel, model, modelState, spacer, state);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 12, 0, 12));
 
