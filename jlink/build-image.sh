@@ -34,10 +34,13 @@ done
   --module-path "$modules" \
   --add-modules "com.nexusai.desktop,$server_modules" \
   --include-locales en,fr \
-  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+  --strip-debug --no-header-files --no-man-pages --compress zip-0 \
   --output "$image"
 
+# Uncompressed on purpose (zip-0 here, stored entries in the server jar): the image ships inside xz-compressed
+# packages and archives, and xz does twice as well on raw classes as on deflate streams (BENCHMARKS.md,
+# "Desktop package"); classes also load without inflating.
 mkdir -p "$image/server"
-cp "$server_jar" "$image/server/nexusai-server.jar"
+"$java_home/bin/java" "$(dirname "$0")/src/build/SlimServerJar.java" "$server_jar" "$image/server/nexusai-server.jar"
 install -m 0755 "$launchers"/* "$image/bin/"
 echo "runtime image: $image ($(du -sh "$image" | cut -f1))"

@@ -176,6 +176,7 @@ public final class ConsoleApp extends Application {
         stage.setTitle(text.getString("window.title"));
         stage.setScene(scene);
         stage.show();
+        new FirstFrame().shown("connect", scene);
     }
 
     private static AlertRules readRules(ConsoleOptions options) throws IOException {

@@ -188,7 +188,7 @@ final class DashboardView extends BorderPane {
         if (dashboard == null) {
             return;
         }
-        firstFrame.dataShown(getScene());
+        firstFrame.shown("dashboard", getScene());
         drawPanels(state, dashboard);
     }
 

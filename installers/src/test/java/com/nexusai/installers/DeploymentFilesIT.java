@@ -28,18 +28,6 @@ class DeploymentFilesIT {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String output) {
-    }
-
-    private static Run run(Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
-    }
-
     @Test
     void everyScriptPassesShellcheck() throws Exception {
         List<String> scripts = new ArrayList<>(List.of("shellcheck"));
@@ -48,9 +36,11 @@ class DeploymentFilesIT {
             files.filter(f -> !f.toString().endsWith(".java")).forEach(f -> scripts.add(f.toString()));
         }
         scripts.addAll(List.of(REPOSITORY.resolve("installers/run.sh").toString(), REPOSITORY.resolve("jlink/build-image.sh").toString(),
+                REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/desktop/linux/postinst").toString(),
+                REPOSITORY.resolve("installers/desktop/linux/prerm").toString(),
                 REPOSITORY.resolve(".ci/run").toString()));
         assertThat(scripts).hasSizeGreaterThan(10);
-        Run shellcheck = run(Map.of(), scripts.toArray(String[]::new));
+        Command shellcheck = Command.run(Map.of(), scripts.toArray(String[]::new));
         assertThat(shellcheck.output()).isEmpty();
         assertThat(shellcheck.exit()).isZero();
     }
@@ -65,7 +55,7 @@ class DeploymentFilesIT {
 
     @Test
     void systemdAcceptsTheUnitWhoseOnlyMissingPartsAreTheScriptsItInstalls() throws Exception {
-        Run verify = run(Map.of(), "systemd-analyze", "verify", "--man=no", SERVER.resolve("systemd/nexusai.service").toString());
+        Command verify = Command.run(Map.of(), "systemd-analyze", "verify", "--man=no", SERVER.resolve("systemd/nexusai.service").toString());
         List<String> complaints = verify.output().lines().filter(line -> !line.isBlank())
                 .filter(line -> !line.matches("nexusai\\.service: Command /opt/nexusai/bin/(nexusai-run|wait-healthy) is not executable: No such file or directory"))
                 .toList();
@@ -81,7 +71,7 @@ class DeploymentFilesIT {
         Files.copy(prometheus.resolve("prometheus.yml"), tmp.resolve("prometheus.yml"));
         Files.copy(prometheus.resolve("alerting_rules.yml"), tmp.resolve("alerting_rules.yml"));
         Files.writeString(tmp.resolve("nexusai-scrape-token"), "a-token\n");
-        Run check = run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
+        Command check = Command.run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS").contains("7 rules found");
         String config = Files.readString(prometheus.resolve("prometheus.yml"));
@@ -115,8 +105,8 @@ class DeploymentFilesIT {
         return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Run deploy(Path artifact, Path appDir, Path systemctl) throws Exception {
-        return run(Map.of("NEXUSAI_APP_DIR", appDir.toString(), "SYSTEMCTL", systemctl.toString()), "sh",
+    private Command deploy(Path artifact, Path appDir, Path systemctl) throws Exception {
+        return Command.run(Map.of("NEXUSAI_APP_DIR", appDir.toString(), "SYSTEMCTL", systemctl.toString()), "sh",
                 SERVER.resolve("bin/deploy.sh").toString(), artifact.toString());
     }
 
@@ -126,25 +116,25 @@ class DeploymentFilesIT {
         Files.writeString(app.resolve("nexusai-server.jar"), "v1");
         Path calls = tmp.resolve("calls");
 
-        Run wrong = deploy(artifact("v2", sha256("something else")), app, fakeSystemctl(calls, 0));
+        Command wrong = deploy(artifact("v2", sha256("something else")), app, fakeSystemctl(calls, 0));
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.output()).contains("Checksum mismatch").contains("nothing was changed");
         assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v1");
         assertThat(calls).doesNotExist();
 
-        Run unverified = deploy(artifact("v3", null), app, fakeSystemctl(calls, 0));
+        Command unverified = deploy(artifact("v3", null), app, fakeSystemctl(calls, 0));
         assertThat(unverified.exit()).isEqualTo(2);
         assertThat(unverified.output()).contains("refusing to deploy an unverified artifact");
         assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v1");
 
-        Run good = deploy(artifact("v4", sha256("v4")), app, fakeSystemctl(calls, 0));
+        Command good = deploy(artifact("v4", sha256("v4")), app, fakeSystemctl(calls, 0));
         assertThat(good.exit()).as(good.output()).isZero();
         assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v4");
         assertThat(Files.readString(app.resolve("nexusai-server.jar.previous"))).isEqualTo("v1");
         assertThat(Files.readAllLines(calls)).containsExactly("restart nexusai");
 
         Files.delete(calls);
-        Run failing = deploy(artifact("v5", sha256("v5")), app, fakeSystemctl(calls, 1));
+        Command failing = deploy(artifact("v5", sha256("v5")), app, fakeSystemctl(calls, 1));
         assertThat(failing.exit()).isEqualTo(1);
         assertThat(failing.output()).contains("did not start healthy").contains("Rolling back");
         assertThat(Files.readString(app.resolve("nexusai-server.jar"))).isEqualTo("v4");
@@ -163,17 +153,17 @@ class DeploymentFilesIT {
         try {
             String port = String.valueOf(server.getAddress().getPort());
             String script = SERVER.resolve("bin/wait-healthy").toString();
-            Run notReady = run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "3"), "sh", script);
+            Command notReady = Command.run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "3"), "sh", script);
             assertThat(notReady.exit()).isEqualTo(1);
             assertThat(notReady.output()).contains("did not become ready at http://127.0.0.1:" + port + "/actuator/health/readiness");
 
             status[0] = 200;
-            Run ready = run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "10"), "sh", script);
+            Command ready = Command.run(Map.of("SERVER_PORT", port, "HEALTH_TIMEOUT", "10"), "sh", script);
             assertThat(ready.exit()).as(ready.output()).isZero();
             assertThat(ready.output()).contains("ready at http://127.0.0.1:" + port);
 
             // TLS on (guide §4.1): the same port is asked over https, which this plain server does not speak
-            Run tls = run(Map.of("SERVER_PORT", port, "SERVER_SSL_ENABLED", "true", "HEALTH_TIMEOUT", "3"), "sh", script);
+            Command tls = Command.run(Map.of("SERVER_PORT", port, "SERVER_SSL_ENABLED", "true", "HEALTH_TIMEOUT", "3"), "sh", script);
             assertThat(tls.exit()).isEqualTo(1);
             assertThat(tls.output()).contains("https://127.0.0.1:" + port + "/actuator/health/readiness");
         } finally {
