@@ -16,5 +16,8 @@ public final class EmbeddedTestSettings {
         for (String port : List.of("postgres.port", "redis.port", "kafka.port", "kafka.controller-port", "s3.port")) {
             registry.add("nexusai.embedded." + port, () -> "0");
         }
+        for (String exporter : List.of("postgres", "redis", "kafka")) {
+            registry.add("nexusai.exporters." + exporter + ".port", () -> "0");
+        }
     }
 }

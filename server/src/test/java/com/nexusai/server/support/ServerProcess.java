@@ -51,7 +51,8 @@ public final class ServerProcess implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--nexusai.data-dir=" + dataDir, "--server.port=" + httpPort,
                 "--logging.file.name=" + dataDir.resolve("logs/nexusai.log"), "--nexusai.embedded.postgres.port=0",
                 "--nexusai.embedded.redis.port=0", "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0",
-                "--nexusai.embedded.s3.port=0"));
+                "--nexusai.embedded.s3.port=0", "--nexusai.exporters.postgres.port=0", "--nexusai.exporters.redis.port=0",
+                "--nexusai.exporters.kafka.port=0"));
         all.addAll(List.of(args));
         return start(output, null, all.toArray(String[]::new));
     }
