@@ -66,6 +66,16 @@ class DeploymentFilesIT {
     }
 
     @Test
+    void haproxyAcceptsTheLoadBalancerConfiguration() throws Exception {
+        Command check = Command.run(Map.of(), "haproxy", "-c", "-f", SERVER.resolve("haproxy/haproxy.cfg").toString());
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("Configuration file is valid");
+        // the only warnings: the guide's host names app1..app3 do not resolve on the build host
+        assertThat(check.output().lines().filter(line -> line.contains("[WARNING]")))
+                .allMatch(line -> line.matches(".*'server nexusai/app[123]' : could not resolve address 'app[123]', disabling server\\."));
+    }
+
+    @Test
     void prometheusAcceptsTheScrapeConfigurationWithItsRulesAndToken() throws Exception {
         Path prometheus = SERVER.resolve("prometheus");
         Files.copy(prometheus.resolve("prometheus.yml"), tmp.resolve("prometheus.yml"));

@@ -36,6 +36,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** The address requests go to, e.g. {@code http://127.0.0.1:8080}. */
+    public String base() {
+        return base;
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -1,0 +1,301 @@
+package com.nexusai.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.nexusai.server.support.Http;
+import com.nexusai.server.support.ProdServices;
+import com.nexusai.server.support.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Two prod-profile instances (separate JVMs from the packaged jar) behind a real HAProxy started with the
+ * repository's haproxy.cfg, on loopback, sharing one PostgreSQL, Redis, Kafka and S3 store: a token from one
+ * instance works on the other, a scheduled job runs once per occurrence, bin/rolling-update.sh updates them
+ * one at a time with no failed request, and with one instance killed the proxy keeps answering.
+ * Each instance runs under a small supervisor loop that restarts it when it exits, as systemd does.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoadBalancedInstancesIT {
+
+    private static final Path INSTALLERS = Path.of("..", "installers", "server").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path dir;
+
+    static ProdServices services;
+    static final List<Instance> instances = new ArrayList<>();
+    static Process haproxy;
+    static int adminPort;
+    static Http proxy;
+    static String admin;
+
+    /** One instance: its port, its supervisor, the pid file the supervisor writes for the java it runs. */
+    record Instance(String name, int port, Process supervisor, Path pidFile, Path stopFile, Path log) {
+
+        long pid() throws IOException {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        }
+
+        Http http() {
+            return new Http("http://127.0.0.1:" + port);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Instance startInstance(String name) throws Exception {
+        int port = freePort();
+        Path pidFile = dir.resolve(name + ".pid");
+        Path stopFile = dir.resolve(name + ".stop");
+        Path log = dir.resolve(name + ".log");
+        Map<String, String> environment = new HashMap<>(services.environment());
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("SPRING_PROFILES_ACTIVE", "prod");
+        environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        environment.put("JAR", ServerProcess.jar().toAbsolutePath().toString());
+        environment.put("PIDFILE", pidFile.toString());
+        environment.put("STOP", stopFile.toString());
+        ProcessBuilder supervisor = new ProcessBuilder("bash", "-c",
+                "while [ ! -e \"$STOP\" ]; do \"$JAVA\" -Xmx512m -jar \"$JAR\" \"$@\" & echo $! > \"$PIDFILE\"; wait $!; sleep 0.2; done",
+                "supervisor", "--server.port=" + port, "--server.address=127.0.0.1", "--nexusai.node-name=" + name,
+                "--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.lock-at-least=1s",
+                "--logging.file.name=" + dir.resolve(name + "-app.log"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        supervisor.environment().clear();
+        supervisor.environment().putAll(environment);
+        Instance instance = new Instance(name, port, supervisor.start(), pidFile, stopFile, log);
+        awaitReady(instance);
+        return instance;
+    }
+
+    static boolean ready(Instance instance) {
+        try {
+            return instance.http().get("/actuator/health/readiness").statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static void awaitReady(Instance instance) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .failFast("the supervisor of " + instance.name() + " ended", () -> !instance.supervisor().isAlive())
+                .until(() -> ready(instance));
+    }
+
+    @BeforeAll
+    static void startServicesInstancesAndHaproxy() throws Exception {
+        services = ProdServices.start(dir.resolve("services"));
+        instances.add(startInstance("instance-1")); // one at a time: the first creates the admin account
+        instances.add(startInstance("instance-2"));
+
+        int proxyPort = freePort();
+        adminPort = freePort();
+        String configuration = Files.readString(INSTALLERS.resolve("haproxy/haproxy.cfg"))
+                .replace("log /dev/log local0", "log stdout format raw local0")
+                .replace("stats socket ipv4@127.0.0.1:9999", "stats socket ipv4@127.0.0.1:" + adminPort)
+                .replace("bind *:80", "bind 127.0.0.1:" + proxyPort)
+                .lines().filter(line -> !line.strip().startsWith("server app")).collect(Collectors.joining("\n", "", "\n"))
+                + instances.stream().map(i -> "    server " + i.name() + " 127.0.0.1:" + i.port() + "\n").collect(Collectors.joining());
+        Path cfg = dir.resolve("haproxy.cfg");
+        Files.writeString(cfg, configuration);
+        haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+        proxy = new Http("http://127.0.0.1:" + proxyPort);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            try {
+                return proxy.get("/actuator/health/readiness").statusCode() == 200 && haproxyStatus().values().stream().allMatch("UP"::equals);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        admin = proxy.accessToken("admin", services.adminPassword());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (haproxy != null) {
+            haproxy.destroy();
+        }
+        for (Instance instance : instances) {
+            Files.writeString(instance.stopFile(), "");
+            ProcessHandle.of(instance.pid()).ifPresent(ProcessHandle::destroy);
+            instance.supervisor().waitFor(60, TimeUnit.SECONDS);
+            instance.supervisor().destroyForcibly();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    /** HAProxy's view of each instance (UP, DOWN, DRAIN...), from its admin socket. */
+    static Map<String, String> haproxyStatus() throws IOException {
+        String stat = adminCommand("show stat");
+        List<String> lines = stat.lines().toList();
+        List<String> header = List.of(lines.getFirst().replaceFirst("^# ", "").split(","));
+        Map<String, String> status = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            if (fields.length > 1 && fields[0].equals("nexusai") && fields[1].startsWith("instance-")) {
+                status.put(fields[1], fields[header.indexOf("status")]);
+            }
+        }
+        return status;
+    }
+
+    static String adminCommand(String command) throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", adminPort)) {
+            socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTokenFromOneInstanceWorksOnTheOtherAndTheProxySpreadsRequests() throws Exception {
+        Instance first = instances.get(0);
+        Instance second = instances.get(1);
+        String token = first.http().accessToken("admin", services.adminPassword());
+        HttpResponse<String> me = second.http().get("/api/users/me", token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Http.json(me).path("username").asString()).isEqualTo("admin");
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(proxy.get("/api/users/me", token).statusCode()).isEqualTo(200);
+        }
+        // both instances took sessions (HAProxy's stot column)
+        String stat = adminCommand("show stat");
+        List<String> header = List.of(stat.lines().findFirst().orElseThrow().replaceFirst("^# ", "").split(","));
+        for (Instance instance : instances) {
+            String line = stat.lines().filter(l -> l.startsWith("nexusai," + instance.name() + ",")).findFirst().orElseThrow();
+            assertThat(Long.parseLong(line.split(",", -1)[header.indexOf("stot")])).as(instance.name()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aScheduledJobOnBothInstancesRunsOncePerOccurrence() {
+        var postgres = services.platform().postgres();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/nexusai_prod",
+                postgres.username(), postgres.password()));
+        Instant since = Instant.now();
+        await().atMost(Duration.ofSeconds(40)).until(() -> jdbc.queryForObject(
+                "select count(*) from maintenance_runs where job = 'vacuum' and trigger = 'scheduled' and started_at >= ?",
+                Integer.class, java.sql.Timestamp.from(since)) >= 5);
+        List<Map<String, Object>> perOccurrence = jdbc.queryForList("""
+                select floor(extract(epoch from started_at) / 2) as occurrence, count(*) as runs
+                from maintenance_runs where job = 'vacuum' and trigger = 'scheduled' group by 1""");
+        assertThat(perOccurrence).hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(row -> assertThat(((Number) row.get("runs")).intValue()).as(row.toString()).isEqualTo(1));
+    }
+
+    @Test
+    @Order(3)
+    void theRollingUpdateTakesOneInstanceAtATimeAndNoRequestFails() throws Exception {
+        List<Long> before = new ArrayList<>();
+        for (Instance instance : instances) {
+            before.add(instance.pid());
+        }
+        Path tokenFile = dir.resolve("admin-token");
+        Files.writeString(tokenFile, admin);
+        // requests through the proxy the whole time
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        Thread traffic = Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                try {
+                    int status = proxy.get("/api/users/me", admin).statusCode();
+                    if (status == 200) {
+                        answered.incrementAndGet();
+                    } else {
+                        failures.add(Instant.now() + " " + status);
+                    }
+                } catch (Exception e) {
+                    failures.add(Instant.now() + " " + e);
+                }
+            }
+        });
+
+        // the "update" of an instance is a restart of its java (the supervisor starts it again), as deploy.sh's systemctl restart
+        ProcessBuilder update = new ProcessBuilder("bash", INSTALLERS.resolve("bin/rolling-update.sh").toString(), "nexusai-server-2.0.jar")
+                .redirectErrorStream(true);
+        Map<String, String> environment = update.environment();
+        environment.put("NEXUSAI_INSTANCES", instances.stream().map(i -> i.name() + "=127.0.0.1:" + i.port()).collect(Collectors.joining(" ")));
+        environment.put("HAPROXY_ADMIN", "127.0.0.1:" + adminPort);
+        environment.put("UPDATE_COMMAND", "echo \"update $1 ($2) to $3\"; kill \"$(cat '" + dir + "'/\"$1\".pid)\"");
+        environment.put("NEXUSAI_URL", proxy.base());
+        environment.put("NEXUSAI_TOKEN_FILE", tokenFile.toString());
+        Process rollout = update.start();
+        String output = new String(rollout.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(rollout.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        running.set(false);
+        traffic.join();
+
+        assertThat(rollout.exitValue()).as(output).isZero();
+        assertThat(failures).as("requests through the proxy during the rollout").isEmpty();
+        assertThat(answered.get()).isGreaterThan(100);
+        // the backup came first, then each instance drained, updated and back before the next one was touched
+        List<String> steps = output.lines().map(line -> line.replaceFirst("^\\d\\d:\\d\\d:\\d\\d ", "")).toList();
+        assertThat(steps).containsSubsequence("backup of PostgreSQL and Redis before the update",
+                "[1/2] instance-1 (127.0.0.1:" + instances.get(0).port() + "): draining", "update instance-1 (127.0.0.1:"
+                        + instances.get(0).port() + ") to nexusai-server-2.0.jar",
+                "[1/2] instance-1: updated, ready and back in HAProxy",
+                "[2/2] instance-2 (127.0.0.1:" + instances.get(1).port() + "): draining",
+                "[2/2] instance-2: updated, ready and back in HAProxy", "all 2 instances updated, one at a time");
+        assertThat(steps.stream().filter(line -> line.startsWith("backup ") && line.endsWith(" succeeded"))).hasSize(2);
+        for (int i = 0; i < instances.size(); i++) {
+            assertThat(instances.get(i).pid()).as("%s runs a new process", instances.get(i).name()).isNotEqualTo(before.get(i));
+        }
+        assertThat(haproxyStatus()).containsOnly(Map.entry("instance-1", "UP"), Map.entry("instance-2", "UP"));
+    }
+
+    @Test
+    @Order(4)
+    void withOneInstanceKilledRequestsThroughTheProxyKeepSucceeding() throws Exception {
+        Instance victim = instances.get(0);
+        Files.writeString(victim.stopFile(), ""); // its supervisor does not start it again
+        ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
+        int failed = 0;
+        for (int i = 0; i < 60; i++) {
+            if (proxy.get("/api/users/me", admin).statusCode() != 200) {
+                failed++;
+            }
+        }
+        assertThat(failed).as("requests failed right after the kill, out of 60").isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> haproxyStatus().get(victim.name()).startsWith("DOWN"));
+        assertThat(proxy.get("/api/users/me", admin).statusCode()).isEqualTo(200);
+        assertThat(haproxyStatus().get(instances.get(1).name())).isEqualTo("UP");
+    }
+}
