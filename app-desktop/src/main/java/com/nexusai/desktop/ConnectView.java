@@ -13,7 +13,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The first screen: a server's URL, a user and a password; signing in happens in the background. */
@@ -79,6 +82,8 @@ final class ConnectView extends VBox {
 
         Label title = new Label(text.getString("connect.title"));
         title.getStyleClass().add(Styles.TITLE_2);
+        title.setWrapText(true); // "Se connecter à un serveur NexusAI" is wider than the form
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         TextField url = new TextField(defaultUrl);
         TextField user = new TextField("admin");
         PasswordField password = new PasswordField();
@@ -97,6 +102,12 @@ final class ConnectView extends VBox {
         form.addRow(0, new Label(text.getString("connect.url")), url);
         form.addRow(1, new Label(text.getString("connect.user")), user);
         form.addRow(2, new Label(text.getString("connect.password")), password);
+        // the labels keep their full width ("Server", "Mot de passe"); the fields take what is left
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         url.setPrefColumnCount(28);
         url.setPromptText("http://app1:8080, http://app2:8080");
 

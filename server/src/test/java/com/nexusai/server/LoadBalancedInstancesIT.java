@@ -263,6 +263,7 @@ class LoadBalancedInstancesIT {
         running.set(false);
         traffic.join();
 
+        System.out.println("rolling update: " + answered.get() + " requests answered through the proxy, " + failures.size() + " failed\n" + output);
         assertThat(rollout.exitValue()).as(output).isZero();
         assertThat(failures).as("requests through the proxy during the rollout").isEmpty();
         assertThat(answered.get()).isGreaterThan(100);
