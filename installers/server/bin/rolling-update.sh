@@ -62,7 +62,7 @@ drained() { [[ "$(stat "$1" scur)" == 0 ]]; }
 seen_up() { [[ "$(stat "$1" status)" == UP ]]; }
 
 backup() {
-  local token ids id status
+  local token ids id status run kind
   token=$(cat "${NEXUSAI_TOKEN_FILE:?NEXUSAI_TOKEN_FILE is not set: an admin token to take the backup, or SKIP_BACKUP=yes}")
   say "backup of PostgreSQL and Redis before the update"
   ids=$(curl --silent --show-error --fail -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -71,11 +71,14 @@ backup() {
   for id in $ids; do
     local deadline=$((SECONDS + ${BACKUP_TIMEOUT:-1800}))
     while :; do
-      status=$(curl --silent --fail -H "Authorization: Bearer $token" "$NEXUSAI_URL/api/admin/backups/$id" \
-        | grep -o '"status":"[a-z]*"' | cut -d'"' -f4 || true)
+      run=$(curl --silent --fail -H "Authorization: Bearer $token" "$NEXUSAI_URL/api/admin/backups/$id" || true)
+      status=$(printf '%s' "$run" | grep -o '"status":"[a-z]*"' | cut -d'"' -f4 || true)
+      kind=$(printf '%s' "$run" | grep -o '"kind":"[a-z]*"' | cut -d'"' -f4 || true)
       case "$status" in
-        succeeded) say "backup $id succeeded"; break ;;
-        failed) echo "backup $id failed (see GET /api/admin/backups/$id); nothing was updated" >&2; exit 3 ;;
+        succeeded) say "backup $id ($kind) succeeded"; break ;;
+        failed)
+          echo "backup $id ($kind) failed: $(printf '%s' "$run" | grep -o '"error":"[^"]*"' | cut -d'"' -f4); nothing was updated" >&2
+          exit 3 ;;
       esac
       if ((SECONDS >= deadline)); then
         echo "backup $id not finished after ${BACKUP_TIMEOUT:-1800}s; nothing was updated" >&2

@@ -79,17 +79,14 @@ class RedisBackup {
         return lastSave > 100_000_000_000L ? lastSave / 1000 : lastSave;
     }
 
-    /** Runs BGSAVE and returns the new LASTSAVE once Redis reports the save done and good. */
+    /**
+     * Runs BGSAVE and returns the new LASTSAVE once Redis reports the save done and good. A save already
+     * running (one of Redis's own save points) is waited for first, then ours is started.
+     */
     private long bgsave() {
         try (RedisConnection connection = connections.getConnection()) {
-            Long before = connection.serverCommands().lastSave();
-            // LASTSAVE counts whole seconds: a save ending within the second of the last one would not move it
-            Long serverMillis = connection.serverCommands().time();
-            if (before != null && serverMillis != null && serverMillis / 1000 <= seconds(before)) {
-                Thread.sleep((seconds(before) + 1) * 1000 - serverMillis + 20);
-            }
-            connection.serverCommands().bgSave();
             long deadline = System.nanoTime() + timeout.toNanos();
+            Long before = startBgsave(connection, deadline);
             while (System.nanoTime() < deadline) {
                 Long now = connection.serverCommands().lastSave();
                 if (now != null && !now.equals(before)) {
@@ -102,14 +99,59 @@ class RedisBackup {
                 }
                 Thread.sleep(200);
             }
-            throw new BackupFailedException("Redis BGSAVE did not finish within " + timeout.toSeconds() + " s (nexusai.backup.bgsave-timeout)");
+            throw timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupFailedException("interrupted while waiting for BGSAVE");
         } catch (BackupFailedException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BackupFailedException("Redis: " + e.getMessage(), e);
+            throw new BackupFailedException("Redis: " + rootMessage(e), e);
         }
+    }
+
+    /** Starts BGSAVE, after any save in progress, and returns LASTSAVE as it was just before. */
+    private Long startBgsave(RedisConnection connection, long deadline) throws InterruptedException {
+        while (true) {
+            while (saving(connection)) {
+                if (System.nanoTime() >= deadline) {
+                    throw timedOut();
+                }
+                Thread.sleep(200);
+            }
+            Long before = connection.serverCommands().lastSave();
+            // LASTSAVE counts whole seconds: a save ending within the second of the last one would not move it
+            Long serverMillis = connection.serverCommands().time();
+            if (before != null && serverMillis != null && serverMillis / 1000 <= seconds(before)) {
+                Thread.sleep((seconds(before) + 1) * 1000 - serverMillis + 20);
+            }
+            try {
+                connection.serverCommands().bgSave();
+                return before;
+            } catch (RuntimeException e) {
+                // another save started between the check and ours ("Background save already in progress")
+                if (!rootMessage(e).contains("in progress") || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Spring's "Error in execution" says nothing: the driver's cause does ("ERR Background save already in progress"). */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private static boolean saving(RedisConnection connection) {
+        Properties info = connection.serverCommands().info("persistence");
+        return info != null && "1".equals(info.getProperty("rdb_bgsave_in_progress"));
+    }
+
+    private BackupFailedException timedOut() {
+        return new BackupFailedException("Redis BGSAVE did not finish within " + timeout.toSeconds() + " s (nexusai.backup.bgsave-timeout)");
     }
 }

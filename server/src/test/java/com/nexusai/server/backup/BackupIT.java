@@ -192,6 +192,31 @@ class BackupIT extends EmbeddedServerTest {
     }
 
     @Test
+    void aRedisBackupStartedWhileRedisIsAlreadySavingWaitsForThatSaveAndTakesItsOwn() throws Exception {
+        // a save of Redis's own (a save point reached) still running when the backup asks for its BGSAVE:
+        // rdb-key-save-delay (microseconds per key) makes a save of 40 keys last about 2 s
+        for (int i = 0; i < 40; i++) {
+            redis.opsForValue().set("slow-save-" + i, "x");
+        }
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            connection.serverCommands().setConfig("rdb-key-save-delay", "50000");
+            connection.serverCommands().bgSave();
+            return null;
+        });
+        try {
+            redis.opsForValue().set("backup-after-a-running-save", "in-the-backup");
+            JsonNode run = runBackup("redis");
+            assertThat(new String(object(run.path("objectKey").asString()), StandardCharsets.ISO_8859_1))
+                    .as("the backup's own snapshot, started after the running one ended").contains("backup-after-a-running-save");
+        } finally {
+            redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+                connection.serverCommands().setConfig("rdb-key-save-delay", "0");
+                return null;
+            });
+        }
+    }
+
+    @Test
     void progressAndFigures() throws Exception {
         JsonNode run = runBackup("postgres");
         try (var stream = new com.nexusai.server.support.EventStream(http.sendStream(http.request(
