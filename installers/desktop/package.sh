@@ -25,6 +25,39 @@ step() { echo "desktop packages: $* ($(date +%T))"; }
 step "app image from $image"
 "$java_home/bin/jpackage" @jpackage/common.args @jpackage/launcher.args --icon icons/nexusai.png --type app-image \
   --runtime-image "$image" --app-version "$version" --dest "$work"
+
+# An AOT cache (JDK 25, JEP 483/514) made by one training run of the packaged console up to its sign-in
+# screen; the launcher then starts with it (BENCHMARKS.md, "Desktop package"). The training needs a display:
+# Xvfb when there is none. Without either, the package is made without the cache (it starts slower).
+app="$work/nexusai-console"
+train() {
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/lib/app/nexusai-console.aot -Dnexusai.first-frame=exit -Dnexusai.first-frame.of=connect -Duser.home=$work/training-home" \
+    timeout 120 "$app/bin/nexusai-console" --lang=en > "$work/training.log" 2>&1
+}
+if [[ -n "${DISPLAY:-}" ]] || command -v Xvfb >/dev/null; then
+  step "AOT cache: training run"
+  if [[ -n "${DISPLAY:-}" ]]; then
+    train || true
+  else
+    Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5> "$work/display" 2>/dev/null &
+    xvfb=$!
+    for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
+    DISPLAY=":$(cat "$work/display")" train || true
+    kill "$xvfb" 2>/dev/null || true
+  fi
+  if [[ -s "$app/lib/app/nexusai-console.aot" ]]; then
+    # $APPDIR is the launcher's lib/app, wherever the package is installed
+    # shellcheck disable=SC2016
+    echo 'java-options=-XX:AOTCache=$APPDIR/nexusai-console.aot' >> "$app/lib/app/nexusai-console.cfg"
+    step "AOT cache: $(du -h "$app/lib/app/nexusai-console.aot" | cut -f1)"
+  else
+    echo "desktop packages: the AOT training run made no cache; packaging without it:" >&2
+    cat "$work/training.log" >&2
+  fi
+else
+  echo "desktop packages: no display and no Xvfb: packaging without an AOT cache (apt-get install xvfb)" >&2
+fi
+
 archive="$out/nexusai-console-$version-linux-x64.tar.xz"
 step "archive $(basename "$archive")"
 tar -C "$work" -cf - nexusai-console | xz -T0 -6 > "$archive"

@@ -47,7 +47,8 @@ class DesktopPackageIT {
         Command contents = Command.run("dpkg-deb", "--contents", DEB.toString());
         assertThat(contents.output()).contains("./opt/nexusai-console/bin/nexusai-console",
                 "./opt/nexusai-console/lib/runtime/server/nexusai-server.jar", "./opt/nexusai-console/lib/nexusai-console.png",
-                "./opt/nexusai-console/lib/nexusai-console-nexusai-console.desktop");
+                "./opt/nexusai-console/lib/nexusai-console-nexusai-console.desktop",
+                "./opt/nexusai-console/lib/app/nexusai-console.aot");
         Command entry = Command.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./opt/nexusai-console/lib/nexusai-console-nexusai-console.desktop", DEB.toString());
         assertThat(entry.output()).contains("Name=NexusAI Console", "Name[fr]=Console NexusAI",
                 "Exec=/opt/nexusai-console/bin/nexusai-console", "Icon=/opt/nexusai-console/lib/nexusai-console.png");
@@ -62,14 +63,17 @@ class DesktopPackageIT {
                 "nexusai-console/lib/runtime/server/nexusai-server.jar", "nexusai-console/lib/app/nexusai-console.cfg");
     }
 
+    private static boolean installed() throws Exception {
+        return Command.run("dpkg-query", "--show", "--showformat=${Status}", "nexusai-console").output().contains("install ok installed");
+    }
+
     @Test
     void theInstalledConsoleReachesItsFirstScreenAndIsRemovedCleanly() throws Exception {
         assertThat(DEB).exists();
         if (!"0".equals(Command.run("id", "-u").output().strip())) {
             fail("installing the .deb needs root (CI runs as root); run the installers' tests as root or skip them with -pl");
         }
-        assumeFalse(Command.run("dpkg", "-s", "nexusai-console").exit() == 0,
-                "nexusai-console is already installed on this machine: the test leaves an admin's installation alone");
+        assumeFalse(installed(), "nexusai-console is already installed on this machine: the test leaves an admin's installation alone");
         Path launcher = Path.of("/usr/bin/nexusai-console");
         try {
             Command install = Command.run("dpkg", "-i", DEB.toString());
@@ -83,9 +87,10 @@ class DesktopPackageIT {
                 String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8)).readLine().strip();
                 ProcessBuilder console = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
                 console.environment().put("DISPLAY", display);
-                // the launcher's JVM reads these: report the sign-in screen's first frame, then quit; a home of its own
+                // the launcher's JVM reads these: report the sign-in screen's first frame, then quit; a home of its own;
+                // say how the AOT cache was used
                 console.environment().put("JAVA_TOOL_OPTIONS", "-Dnexusai.first-frame=exit -Dnexusai.first-frame.of=connect"
-                        + " -Dprism.order=sw -Duser.home=" + tmp);
+                        + " -Dprism.order=sw -Duser.home=" + tmp + " -Xlog:aot=info");
                 Process started = console.start();
                 String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(started.waitFor(90, TimeUnit.SECONDS)).as("the console quit after its first frame").isTrue();
@@ -93,16 +98,20 @@ class DesktopPackageIT {
                 Matcher firstFrame = Pattern.compile("first-frame connect (\\d+) ms").matcher(output);
                 assertThat(firstFrame.find()).as(output).isTrue();
                 System.out.println("installed console: sign-in screen painted " + firstFrame.group(1) + " ms after its start");
+                // the cache trained at packaging time is valid where the package installed it
+                assertThat(output).contains("Opened AOT cache /opt/nexusai-console/lib/app/nexusai-console.aot",
+                        "Using AOT-linked classes: true").doesNotContain("[warning][aot]", "[error][aot]");
                 // JavaFX unpacked its native libraries under the given home: the console ran from the installed runtime
                 assertThat(tmp.resolve(".openjfx")).isDirectory();
             } finally {
                 xvfb.destroy();
             }
         } finally {
-            Command remove = Command.run("dpkg", "-r", "nexusai-console");
+            Command remove = Command.run("dpkg", "--purge", "nexusai-console");
             assertThat(remove.exit()).as(remove.output()).isZero();
         }
-        assertThat(Command.run("dpkg", "-s", "nexusai-console").output()).doesNotContain("Status: install ok installed");
+        assertThat(Command.run("dpkg-query", "--show", "--showformat=${Status}", "nexusai-console").output())
+                .as("dpkg has no record of it left").doesNotContain("installed", "config-files");
         assertThat(Path.of("/opt/nexusai-console")).doesNotExist();
         assertThat(Files.exists(launcher, LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
