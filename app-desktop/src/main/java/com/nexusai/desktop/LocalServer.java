@@ -45,14 +45,16 @@ final class LocalServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Where the server jar is: {@code nexusai.server.jar}, beside the runtime image, or the build's. */
+    /**
+     * Where the server jar is: {@code nexusai.server.jar}, in the runtime the console runs on (the jlink image's
+     * {@code server/}, which an installed package holds under {@code lib/runtime/}), or the build's.
+     */
     static Path findJar() {
         String configured = System.getProperty("nexusai.server.jar");
         if (configured != null) {
             return Path.of(configured);
         }
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        for (Path candidate : List.of(java.toAbsolutePath().getParent().resolveSibling("server/nexusai-server.jar"),
+        for (Path candidate : List.of(Path.of(System.getProperty("java.home"), "server", "nexusai-server.jar"),
                 Path.of("server/target/nexusai-server.jar"), Path.of("../server/target/nexusai-server.jar"))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
@@ -67,7 +69,8 @@ final class LocalServer implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
+        // the console's own runtime: its process may be a package's launcher rather than bin/java
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // free ports for the embedded servers too: a developer's own local server may hold the defaults
         List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir,
                 "--server.port=" + port, "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0",

@@ -2,6 +2,7 @@ package com.nexusai.installers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +66,20 @@ class DesktopPackageIT {
                 "nexusai-console/lib/runtime/server/nexusai-server.jar", "nexusai-console/lib/app/nexusai-console.cfg");
     }
 
+    /** The installed console, started by its launcher under {@code display}, run to its exit; its output. */
+    private String runInstalled(String display, String javaOptions, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/nexusai-console"));
+        command.addAll(List.of(args));
+        ProcessBuilder console = new ProcessBuilder(command).redirectErrorStream(true);
+        console.environment().put("DISPLAY", display);
+        console.environment().put("JAVA_TOOL_OPTIONS", "-Dnexusai.first-frame=exit -Dprism.order=sw -Duser.home=" + tmp + " " + javaOptions);
+        Process started = console.start();
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor(180, TimeUnit.SECONDS)).as("the console quit after its first frame").isTrue();
+        assertThat(started.exitValue()).as(output).isZero();
+        return output;
+    }
+
     private static boolean installed() throws Exception {
         return Command.run("dpkg-query", "--show", "--showformat=${Status}", "nexusai-console").output().contains("install ok installed");
     }
@@ -85,16 +102,9 @@ class DesktopPackageIT {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8)).readLine().strip();
-                ProcessBuilder console = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
-                console.environment().put("DISPLAY", display);
-                // the launcher's JVM reads these: report the sign-in screen's first frame, then quit; a home of its own;
-                // say how the AOT cache was used
-                console.environment().put("JAVA_TOOL_OPTIONS", "-Dnexusai.first-frame=exit -Dnexusai.first-frame.of=connect"
-                        + " -Dprism.order=sw -Duser.home=" + tmp + " -Xlog:aot=info");
-                Process started = console.start();
-                String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(started.waitFor(90, TimeUnit.SECONDS)).as("the console quit after its first frame").isTrue();
-                assertThat(started.exitValue()).as(output).isZero();
+                // the sign-in screen; the launcher's JVM reads JAVA_TOOL_OPTIONS: report the screen's first frame,
+                // then quit; a home of its own; say how the AOT cache was used
+                String output = runInstalled(display, "-Dnexusai.first-frame.of=connect -Xlog:aot=info");
                 Matcher firstFrame = Pattern.compile("first-frame connect (\\d+) ms").matcher(output);
                 assertThat(firstFrame.find()).as(output).isTrue();
                 System.out.println("installed console: sign-in screen painted " + firstFrame.group(1) + " ms after its start");
@@ -103,6 +113,17 @@ class DesktopPackageIT {
                         "Using AOT-linked classes: true").doesNotContain("[warning][aot]", "[error][aot]");
                 // JavaFX unpacked its native libraries under the given home: the console ran from the installed runtime
                 assertThat(tmp.resolve(".openjfx")).isDirectory();
+
+                // "Start a local server" (--local): the server jar inside the package, run by the package's own
+                // runtime, in embedded mode; the console signs in and paints its first dashboard, then quits
+                String local = runInstalled(display, "", "--local", "--data-dir=" + tmp.resolve("local"));
+                Matcher dashboard = Pattern.compile("first-frame dashboard (\\d+) ms").matcher(local);
+                assertThat(dashboard.find()).as(local).isTrue();
+                System.out.println("installed console: local server started and first dashboard painted " + dashboard.group(1) + " ms after its start");
+                assertThat(tmp.resolve("local/secrets/admin-password")).as("the local server's data directory").exists();
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(tmp.resolve("local").toString())))
+                        .as("the local server and its PostgreSQL, Redis and Kafka stopped with the console").isEmpty());
             } finally {
                 xvfb.destroy();
             }
