@@ -36,7 +36,7 @@ class DeploymentFilesIT {
             files.filter(f -> !f.toString().endsWith(".java")).forEach(f -> scripts.add(f.toString()));
         }
         scripts.addAll(List.of(REPOSITORY.resolve("installers/run.sh").toString(), REPOSITORY.resolve("jlink/build-image.sh").toString(),
-                REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/desktop/linux/postinst").toString(),
+                REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/server/package.sh").toString(), REPOSITORY.resolve("installers/desktop/linux/postinst").toString(),
                 REPOSITORY.resolve("installers/desktop/linux/prerm").toString(),
                 REPOSITORY.resolve(".ci/run").toString()));
         assertThat(scripts).hasSizeGreaterThan(10);
@@ -63,6 +63,32 @@ class DeploymentFilesIT {
         String unit = Files.readString(SERVER.resolve("systemd/nexusai.service"));
         assertThat(unit).contains("Type=exec", "ExecStartPost=/opt/nexusai/bin/wait-healthy", "LimitNOFILE=65536", "LimitNPROC=32768")
                 .doesNotContain("Type=forking", "PIDFile");
+    }
+
+    @Test
+    void theServerDistributionHoldsAHostsFilesAndTheJarWithItsChecksum() throws Exception {
+        Path packages = Path.of(System.getProperty("nexusai.packages", "target/packages"));
+        String version = System.getProperty("nexusai.version", "0.1.0-SNAPSHOT");
+        Path jar = packages.resolve("nexusai-server-" + version + ".jar");
+        String checksum = Files.readString(packages.resolve("nexusai-server-" + version + ".jar.sha256"));
+        assertThat(checksum.strip()).isEqualTo(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(jar))) + "  nexusai-server-" + version + ".jar");
+
+        Command list = Command.run(Map.of(), "tar", "-tvzf", packages.resolve("nexusai-server-" + version + ".tar.gz").toString());
+        assertThat(list.exit()).isZero();
+        String root = "nexusai-server-" + version + "/";
+        assertThat(list.output()).contains(root + "app/nexusai-server.jar", root + "bin/deploy.sh", root + "bin/rolling-update.sh",
+                root + "bin/nexusai-run", root + "bin/wait-healthy", root + "systemd/nexusai.service", root + "haproxy/haproxy.cfg",
+                root + "prometheus/prometheus.yml", root + "prometheus/alerting_rules.yml");
+        assertThat(list.output().lines().filter(line -> line.endsWith(root + "config/env.sh"))).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("-rw-------"));
+        // the prod profile as the jar has it, to read and override on the host
+        Command yml = Command.run(Map.of(), "tar", "-xzOf", packages.resolve("nexusai-server-" + version + ".tar.gz").toString(),
+                root + "config/application-prod.yml");
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            String inJar = new String(zip.getInputStream(zip.getEntry("BOOT-INF/classes/application-prod.yml")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(yml.output()).isEqualTo(inJar).contains("DB_HOST");
+        }
     }
 
     @Test
