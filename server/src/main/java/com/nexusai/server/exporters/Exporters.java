@@ -32,6 +32,7 @@ public class Exporters implements SmartLifecycle {
     private final ExporterProperties properties;
     private final Map<String, Supplier<Collector>> collectors = new LinkedHashMap<>();
     private final Map<String, HTTPServer> running = new LinkedHashMap<>();
+    private final Map<String, String> failed = new LinkedHashMap<>();
     private boolean started;
 
     Exporters(ExporterProperties properties, ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<RedisConnectionFactory> redis,
@@ -60,6 +61,7 @@ public class Exporters implements SmartLifecycle {
                 running.put(name, server);
                 log.info("{} exporter serving http://{}:{}/metrics", name, properties.address(), server.getPort());
             } catch (IOException e) {
+                failed.put(name, properties.address() + ":" + exporter.port() + " cannot be listened on (" + e.getMessage() + ")");
                 log.warn("{} exporter not started: {}:{} cannot be listened on ({}); set nexusai.exporters.{}.port to a free port",
                         name, properties.address(), exporter.port(), e.getMessage(), name);
             }
@@ -73,10 +75,23 @@ public class Exporters implements SmartLifecycle {
         return ports;
     }
 
+    /** The exporters switched on that could not start, and why. */
+    public synchronized Map<String, String> failures() {
+        return Map.copyOf(failed);
+    }
+
+    /** Where each running exporter answers. */
+    synchronized Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        running.forEach((name, server) -> urls.put(name, "http://" + properties.address() + ":" + server.getPort() + "/metrics"));
+        return urls;
+    }
+
     @Override
     public synchronized void stop() {
         running.values().forEach(HTTPServer::close);
         running.clear();
+        failed.clear();
         started = false;
     }
 

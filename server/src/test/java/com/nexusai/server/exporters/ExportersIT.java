@@ -43,7 +43,7 @@ class ExportersIT extends EmbeddedServerTest {
     RedisConnectionFactory redis;
 
     @Autowired
-    Admin admin;
+    Admin kafkaAdmin;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -60,6 +60,16 @@ class ExportersIT extends EmbeddedServerTest {
         return samples.stream().filter(s -> s.name().equals(name) && s.matches(labels)).mapToDouble(Sample::value)
                 .reduce((a, b) -> { throw new AssertionError("more than one " + name + labels); })
                 .orElseThrow(() -> new AssertionError("no " + name + labels + " in " + samples));
+    }
+
+    @Test
+    void theHealthSaysWhereEachExporterAnswers() throws Exception {
+        var health = Http.json(http.get("/actuator/health", admin)).at("/components/exporters");
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        for (var exporter : exporters.ports().entrySet()) {
+            assertThat(health.at("/details/" + exporter.getKey()).asString()).isEqualTo("http://127.0.0.1:" + exporter.getValue() + "/metrics");
+        }
+        assertThat(exporters.ports()).containsOnlyKeys("postgres", "redis", "kafka");
     }
 
     @Test
@@ -129,7 +139,7 @@ class ExportersIT extends EmbeddedServerTest {
     void theKafkaExporterReportsEachGroupsLagPerPartition() throws Exception {
         String topic = "exporter-test-" + UUID.randomUUID();
         String group = "exporter-test-group";
-        admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        kafkaAdmin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         for (int i = 0; i < 7; i++) {
             kafka.send(topic, 0, null, "m" + i).get();
         }
@@ -137,7 +147,7 @@ class ExportersIT extends EmbeddedServerTest {
             kafka.send(topic, 1, null, "m" + i).get();
         }
         // the group has read 2 of partition 0 and all of partition 1
-        admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2),
+        kafkaAdmin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2),
                 new TopicPartition(topic, 1), new OffsetAndMetadata(4))).all().get();
 
         List<Sample> samples = scrape("kafka");
