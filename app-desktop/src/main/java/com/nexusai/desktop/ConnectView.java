@@ -18,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** The first screen: a server's URL, a user and a password; signing in happens in the background. */
 final class ConnectView extends VBox {
@@ -83,7 +84,7 @@ final class ConnectView extends VBox {
         Label title = new Label(text.getString("connect.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         title.setWrapText(true); // "Se connecter à un serveur NexusAI" is wider than the form
-        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        title.setTextAlignment(TextAlignment.CENTER);
         TextField url = new TextField(defaultUrl);
         TextField user = new TextField("admin");
         PasswordField password = new PasswordField();

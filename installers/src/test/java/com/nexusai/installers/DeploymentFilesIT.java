@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class DeploymentFilesIT {
         String version = System.getProperty("nexusai.version", "0.1.0-SNAPSHOT");
         Path jar = packages.resolve("nexusai-server-" + version + ".jar");
         String checksum = Files.readString(packages.resolve("nexusai-server-" + version + ".jar.sha256"));
-        assertThat(checksum.strip()).isEqualTo(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(jar))) + "  nexusai-server-" + version + ".jar");
+        assertThat(checksum.strip()).isEqualTo(sha256(Files.readAllBytes(jar)) + "  nexusai-server-" + version + ".jar");
 
         Command list = Command.run(Map.of(), "tar", "-tvzf", packages.resolve("nexusai-server-" + version + ".tar.gz").toString());
         assertThat(list.exit()).isZero();
@@ -85,7 +85,7 @@ class DeploymentFilesIT {
         // the prod profile as the jar has it, to read and override on the host
         Command yml = Command.run(Map.of(), "tar", "-xzOf", packages.resolve("nexusai-server-" + version + ".tar.gz").toString(),
                 root + "config/application-prod.yml");
-        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+        try (var zip = new ZipFile(jar.toFile())) {
             String inJar = new String(zip.getInputStream(zip.getEntry("BOOT-INF/classes/application-prod.yml")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(yml.output()).isEqualTo(inJar).contains("DB_HOST");
         }
@@ -138,7 +138,11 @@ class DeploymentFilesIT {
     }
 
     private static String sha256(String content) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private Command deploy(Path artifact, Path appDir, Path systemctl) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -68,7 +69,7 @@ class DesktopPackageIT {
 
     /** The installed console, started by its launcher under {@code display}, run to its exit; its output. */
     private String runInstalled(String display, String javaOptions, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/nexusai-console"));
+        List<String> command = new ArrayList<>(List.of("/usr/bin/nexusai-console"));
         command.addAll(List.of(args));
         ProcessBuilder console = new ProcessBuilder(command).redirectErrorStream(true);
         console.environment().put("DISPLAY", display);

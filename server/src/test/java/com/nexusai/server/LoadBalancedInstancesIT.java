@@ -160,17 +160,21 @@ class LoadBalancedInstancesIT {
 
     /** HAProxy's view of each instance (UP, DOWN, DRAIN...), from its admin socket. */
     static Map<String, String> haproxyStatus() throws IOException {
-        String stat = adminCommand("show stat");
-        List<String> lines = stat.lines().toList();
-        List<String> header = List.of(lines.getFirst().replaceFirst("^# ", "").split(","));
-        Map<String, String> status = new HashMap<>();
+        return stat("status");
+    }
+
+    /** One column of HAProxy's "show stat" for each instance of the backend (status, stot: sessions so far...). */
+    static Map<String, String> stat(String column) throws IOException {
+        List<String> lines = adminCommand("show stat").lines().toList();
+        int index = List.of(lines.getFirst().replaceFirst("^# ", "").split(",")).indexOf(column);
+        Map<String, String> values = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);
             if (fields.length > 1 && fields[0].equals("nexusai") && fields[1].startsWith("instance-")) {
-                status.put(fields[1], fields[header.indexOf("status")]);
+                values.put(fields[1], fields[index]);
             }
         }
-        return status;
+        return values;
     }
 
     static String adminCommand(String command) throws IOException {
@@ -195,11 +199,9 @@ class LoadBalancedInstancesIT {
             assertThat(proxy.get("/api/users/me", token).statusCode()).isEqualTo(200);
         }
         // both instances took sessions (HAProxy's stot column)
-        String stat = adminCommand("show stat");
-        List<String> header = List.of(stat.lines().findFirst().orElseThrow().replaceFirst("^# ", "").split(","));
+        Map<String, String> sessions = stat("stot");
         for (Instance instance : instances) {
-            String line = stat.lines().filter(l -> l.startsWith("nexusai," + instance.name() + ",")).findFirst().orElseThrow();
-            assertThat(Long.parseLong(line.split(",", -1)[header.indexOf("stot")])).as(instance.name()).isGreaterThanOrEqualTo(5);
+            assertThat(Long.parseLong(sessions.get(instance.name()))).as(instance.name()).isGreaterThanOrEqualTo(5);
         }
     }
 

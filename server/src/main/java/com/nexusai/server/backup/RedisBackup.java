@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 import com.nexusai.server.io.HashingInputStream;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -139,11 +140,8 @@ class RedisBackup {
 
     /** Spring's "Error in execution" says nothing: the driver's cause does ("ERR Background save already in progress"). */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean saving(RedisConnection connection) {

@@ -3,6 +3,7 @@ package com.nexusai.server.exporters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -29,8 +30,12 @@ public class Exporters implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Exporters.class);
 
+    /** One exporter: its name, its settings and how its collector is made (only when it is switched on). */
+    private record Kind(String name, ExporterProperties.Exporter settings, Supplier<Collector> collector) {
+    }
+
     private final ExporterProperties properties;
-    private final Map<String, Supplier<Collector>> collectors = new LinkedHashMap<>();
+    private final List<Kind> kinds;
     private final Map<String, HTTPServer> running = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private boolean started;
@@ -38,34 +43,31 @@ public class Exporters implements SmartLifecycle {
     Exporters(ExporterProperties properties, ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<RedisConnectionFactory> redis,
             ObjectProvider<Admin> kafkaAdmin, ObjectProvider<KafkaLagReader> lags) {
         this.properties = properties;
-        collectors.put("postgres", () -> new PostgresCollector(jdbc.getObject()));
-        collectors.put("redis", () -> new RedisCollector(redis.getObject()));
-        collectors.put("kafka", () -> new KafkaCollector(kafkaAdmin.getObject(), lags.getObject()));
+        this.kinds = List.of(new Kind("postgres", properties.postgres(), () -> new PostgresCollector(jdbc.getObject())),
+                new Kind("redis", properties.redis(), () -> new RedisCollector(redis.getObject())),
+                new Kind("kafka", properties.kafka(), () -> new KafkaCollector(kafkaAdmin.getObject(), lags.getObject())));
     }
 
     @Override
     public synchronized void start() {
         started = true;
-        Map<String, ExporterProperties.Exporter> settings = Map.of("postgres", properties.postgres(),
-                "redis", properties.redis(), "kafka", properties.kafka());
-        collectors.forEach((name, collector) -> {
-            ExporterProperties.Exporter exporter = settings.get(name);
-            if (exporter == null || !exporter.enabled()) {
-                return;
+        for (Kind kind : kinds) {
+            if (kind.settings() == null || !kind.settings().enabled()) {
+                continue;
             }
             CollectorRegistry registry = new CollectorRegistry();
-            registry.register(collector.get());
+            registry.register(kind.collector().get());
+            InetSocketAddress address = new InetSocketAddress(properties.address(), kind.settings().port());
             try {
-                HTTPServer server = new HTTPServer.Builder().withInetSocketAddress(new InetSocketAddress(properties.address(), exporter.port()))
-                        .withRegistry(registry).withDaemonThreads(true).build();
-                running.put(name, server);
-                log.info("{} exporter serving http://{}:{}/metrics", name, properties.address(), server.getPort());
+                HTTPServer server = new HTTPServer.Builder().withInetSocketAddress(address).withRegistry(registry).withDaemonThreads(true).build();
+                running.put(kind.name(), server);
+                log.info("{} exporter serving http://{}:{}/metrics", kind.name(), properties.address(), server.getPort());
             } catch (IOException e) {
-                failed.put(name, properties.address() + ":" + exporter.port() + " cannot be listened on (" + e.getMessage() + ")");
-                log.warn("{} exporter not started: {}:{} cannot be listened on ({}); set nexusai.exporters.{}.port to a free port",
-                        name, properties.address(), exporter.port(), e.getMessage(), name);
+                String reason = properties.address() + ":" + kind.settings().port() + " cannot be listened on (" + e.getMessage() + ")";
+                failed.put(kind.name(), reason);
+                log.warn("{} exporter not started: {}; set nexusai.exporters.{}.port to a free port", kind.name(), reason, kind.name());
             }
-        });
+        }
     }
 
     /** The exporters running and the port each listens on. */
@@ -83,7 +85,7 @@ public class Exporters implements SmartLifecycle {
     /** Where each running exporter answers. */
     synchronized Map<String, String> urls() {
         Map<String, String> urls = new LinkedHashMap<>();
-        running.forEach((name, server) -> urls.put(name, "http://" + properties.address() + ":" + server.getPort() + "/metrics"));
+        ports().forEach((name, port) -> urls.put(name, "http://" + properties.address() + ":" + port + "/metrics"));
         return urls;
     }
 
