@@ -1,33 +1,43 @@
-# /opt/nexusai/config/env.sh, mode 0600, owner nexusai: the settings of one instance (guide §2.2), read
-# by systemd (EnvironmentFile: NAME=value lines, no "export", no shell expansion). Fill in every value.
-JAVA_HOME=/usr/lib/jvm/temurin-25-jre-amd64
-JAVA_OPTS=-server -Xms4g -Xmx8g -XX:+UseG1GC -XX:MaxGCPauseMillis=200 -XX:+UseStringDeduplication -XX:+HeapDumpOnOutOfMemoryError
+# shellcheck shell=sh disable=SC2034
+# /opt/nexusai/config/env.sh, mode 0600, owner nexusai: the settings of one instance (guide §2.2). Read by
+# systemd (EnvironmentFile) and by the guide's scripts (". env.sh"): NAME="value" lines only, no "export",
+# no $ expansion, a value with spaces in double quotes, so that both read the same. Fill in every value.
+JAVA_HOME="/usr/lib/jvm/temurin-25-jre-amd64"
+JAVA_OPTS="-server -Xms4g -Xmx8g -XX:+UseG1GC -XX:MaxGCPauseMillis=200 -XX:+UseStringDeduplication -XX:+HeapDumpOnOutOfMemoryError"
 
-DB_HOST=db.internal
-DB_PORT=5432
-DB_NAME=nexusai
-DB_USER=nexusai
-DB_PASSWORD=change-me
+DB_HOST="db.internal"
+DB_PORT="5432"
+DB_NAME="nexusai"
+DB_USER="nexusai"
+DB_PASSWORD="change-me"
 
-REDIS_HOST=redis.internal
-REDIS_PASSWORD=change-me
+REDIS_HOST="redis.internal"
+REDIS_PASSWORD="change-me"
 
-KAFKA_SERVERS=kafka1.internal:9092,kafka2.internal:9092,kafka3.internal:9092
+KAFKA_SERVERS="kafka1.internal:9092,kafka2.internal:9092,kafka3.internal:9092"
 
-MINIO_ENDPOINT=https://minio.internal:9000
-MINIO_ACCESS_KEY=change-me
-MINIO_SECRET_KEY=change-me
+MINIO_ENDPOINT="https://minio.internal:9000"
+MINIO_ACCESS_KEY="change-me"
+MINIO_SECRET_KEY="change-me"
 
-OLLAMA_URL=http://ollama.internal:11434
+OLLAMA_URL="http://ollama.internal:11434"
 
 # at least 32 random bytes, the same on every instance: openssl rand -base64 48
-JWT_SECRET=change-me
+JWT_SECRET="change-me"
 # the bearer token Prometheus sends to /actuator/prometheus (prometheus.yml), the same on every instance
-NEXUSAI_SCRAPE_TOKEN=change-me
+NEXUSAI_SCRAPE_TOKEN="change-me"
 
 # this instance's name in logs, backups and incidents (app1, app2, app3)
-NEXUSAI_NODE_NAME=app1
+NEXUSAI_NODE_NAME="app1"
 
-SERVER_PORT=8080
-# guide §4.1: TLS on 8443 with the PKCS12 key store in /opt/nexusai/config
-SERVER_SSL_ENABLED=false
+# the load balancers whose X-Forwarded-For / X-Forwarded-Proto are believed (CIDR blocks, comma-separated):
+# the sign-in throttle and the audit see the real client only through them
+NEXUSAI_TRUSTED_PROXIES="127.0.0.0/8,::1/128,10.0.0.0/8"
+
+SERVER_PORT="8080"
+# guide §4.1: TLS on 8443 with the PKCS12 key store made by keytool, in /opt/nexusai/config (README: TLS)
+SERVER_SSL_ENABLED="false"
+SERVER_SSL_KEY_STORE="/opt/nexusai/config/nexusai.p12"
+SERVER_SSL_KEY_STORE_PASSWORD="change-me"
+SERVER_SSL_KEY_STORE_TYPE="PKCS12"
+SERVER_SSL_KEY_ALIAS="nexusai"

@@ -39,7 +39,7 @@ class DeploymentFilesIT {
         scripts.addAll(List.of(REPOSITORY.resolve("installers/run.sh").toString(), REPOSITORY.resolve("jlink/build-image.sh").toString(),
                 REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/server/package.sh").toString(), REPOSITORY.resolve("installers/desktop/linux/postinst").toString(),
                 REPOSITORY.resolve("installers/desktop/linux/prerm").toString(),
-                REPOSITORY.resolve(".ci/run").toString()));
+                REPOSITORY.resolve(".ci/run").toString(), SERVER.resolve("config/env.sh").toString()));
         assertThat(scripts).hasSizeGreaterThan(10);
         Command shellcheck = Command.run(Map.of(), scripts.toArray(String[]::new));
         assertThat(shellcheck.output()).isEmpty();
@@ -89,6 +89,36 @@ class DeploymentFilesIT {
             String inJar = new String(zip.getInputStream(zip.getEntry("BOOT-INF/classes/application-prod.yml")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(yml.output()).isEqualTo(inJar).contains("DB_HOST");
         }
+    }
+
+    /**
+     * env.sh is read by systemd (EnvironmentFile) and sourced by scripts: every line a NAME="value" with
+     * nothing a shell would expand, and sourcing it sets each variable to what systemd reads (the whole
+     * JAVA_OPTS, not "-server" followed by a command "-Xms4g").
+     */
+    @Test
+    void envShReadsTheSameSourcedAndAsASystemdEnvironmentFile() throws Exception {
+        Path env = SERVER.resolve("config/env.sh");
+        java.util.LinkedHashMap<String, String> systemd = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern assignment = java.util.regex.Pattern.compile("([A-Z_][A-Z0-9_]*)=\"([^\"$`\\\\]*)\"");
+        for (String line : Files.readAllLines(env)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            java.util.regex.Matcher matcher = assignment.matcher(line);
+            assertThat(matcher.matches()).as("a NAME=\"value\" line: " + line).isTrue();
+            systemd.put(matcher.group(1), matcher.group(2));
+        }
+        assertThat(systemd).containsKeys("JAVA_OPTS", "DB_PASSWORD", "NEXUSAI_TRUSTED_PROXIES", "SERVER_SSL_KEY_STORE",
+                "SERVER_SSL_KEY_STORE_PASSWORD");
+        StringBuilder print = new StringBuilder("set -eu; . \"$1\"");
+        systemd.keySet().forEach(name -> print.append("; printf '%s=%s\\n' ").append(name).append(" \"$").append(name).append('"'));
+        Command sourced = Command.run(Map.of(), "sh", "-c", print.toString(), "sh", env.toString());
+        assertThat(sourced.exit()).as(sourced.output()).isZero();
+        StringBuilder expected = new StringBuilder();
+        systemd.forEach((name, value) -> expected.append(name).append('=').append(value).append('\n'));
+        assertThat(sourced.output()).isEqualTo(expected.toString());
+        assertThat(systemd.get("JAVA_OPTS")).startsWith("-server -Xms4g").contains("-XX:+UseG1GC");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.nexusai.desktop.diagnostics;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -72,6 +75,7 @@ public final class DiagnosticsView extends BorderPane {
     private final Label heapNote = new Label();
     private final AtomicBoolean heapCancelled = new AtomicBoolean();
     private final Button heapCancel = new Button();
+    private final TextField heapReason = new TextField();
 
     private final ListView<String> log = new ListView<>();
     private final ChoiceBox<String> logLevel = new ChoiceBox<>(FXCollections.observableArrayList("ALL", "INFO", "WARN", "ERROR"));
@@ -368,6 +372,12 @@ public final class DiagnosticsView extends BorderPane {
         explain.setWrapText(true);
         Button download = new Button(text.getString("diag.heap.download"));
         download.setId("heap-download");
+        heapReason.setId("heap-reason");
+        heapReason.setPromptText(text.getString("diag.heap.reason"));
+        heapReason.setPrefColumnCount(32);
+        download.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> heapReason.getText() == null || heapReason.getText().isBlank() || !heapCancel.isDisable(),
+                heapReason.textProperty(), heapCancel.disableProperty()));
         heapCancel.setText(text.getString("diag.heap.cancel"));
         heapCancel.setDisable(true);
         heapCancel.setOnAction(event -> heapCancelled.set(true));
@@ -383,20 +393,20 @@ public final class DiagnosticsView extends BorderPane {
                 downloadHeap(file.toPath(), download);
             }
         });
-        VBox pane = new VBox(12, explain, new HBox(8, download, heapCancel), heapProgress, heapNote);
+        VBox pane = new VBox(12, explain, new HBox(8, heapReason, download, heapCancel), heapProgress, heapNote);
         pane.setPadding(new Insets(12));
         return pane;
     }
 
     private void downloadHeap(Path target, Button download) {
         heapCancelled.set(false);
-        download.setDisable(true);
         heapCancel.setDisable(false);
         heapProgress.setVisible(true);
         heapProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         heapNote.setText(text.getString("diag.heap.dumping"));
         AtomicBoolean progressQueued = new AtomicBoolean();
-        background.run(() -> client().download("/api/diagnostics/heap", target, (done, total) -> {
+        String reason = URLEncoder.encode(heapReason.getText().strip(), StandardCharsets.UTF_8);
+        background.run(() -> client().download("/api/diagnostics/heap?reason=" + reason, target, (done, total) -> {
             if (progressQueued.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
                     progressQueued.set(false);
@@ -405,13 +415,11 @@ public final class DiagnosticsView extends BorderPane {
                 });
             }
         }, heapCancelled::get), written -> {
-            download.setDisable(false);
             heapCancel.setDisable(true);
             heapProgress.setVisible(false);
             heapNote.setText(written < 0 ? text.getString("diag.heap.cancelled")
                     : String.format(Locale.ROOT, text.getString("diag.heap.saved"), written / 1048576.0, target));
         }, failure -> {
-            download.setDisable(false);
             heapCancel.setDisable(true);
             heapProgress.setVisible(false);
             heapNote.setText(failure.getMessage());

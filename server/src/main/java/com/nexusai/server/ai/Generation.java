@@ -216,8 +216,9 @@ final class Generation implements ChatStreamListener {
         } catch (RuntimeException e) {
             log.error("Chat {}: the exchange could not be stored", id, e);
             event = "error";
-            payload = new LinkedHashMap<>(Map.of("status", 503, "detail", "the answer could not be saved: " + e.getMessage(),
-                    "fix", "check the database (health component db)"));
+            // the driver's words name tables and statements: they go to the log, not to the client
+            payload = new LinkedHashMap<>(Map.of("status", 503, "detail", "the answer could not be saved in the database",
+                    "fix", "check the database (health component db); the server log has the details under chat " + id));
         }
         metrics.ended(messageStatus);
         trySend(SseEmitter.event().name(event).data(payload));

@@ -18,6 +18,8 @@ class AuthService {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final Revocations revocations;
+    private final LiveSessions sessions;
+    private final JwtProperties properties;
     private final LoginThrottle throttle;
     private final SecurityAuditLog audit;
     private final Clock clock;
@@ -25,13 +27,15 @@ class AuthService {
     private final String dummyHash;
 
     AuthService(UserAccountRepository users, PasswordEncoder passwords, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, Revocations revocations, LoginThrottle throttle, SecurityAuditLog audit,
-            Clock clock) {
+            RefreshTokens refreshTokens, Revocations revocations, LiveSessions sessions, JwtProperties properties,
+            LoginThrottle throttle, SecurityAuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
+        this.sessions = sessions;
+        this.properties = properties;
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
@@ -55,7 +59,7 @@ class AuthService {
                     account.isEmpty() ? "unknown user" : !matches ? "wrong password" : "user disabled");
             throw new AuthenticationFailedException("Invalid user name or password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         audit.record(SecurityEventType.LOGIN_OK, username, username, address, null);
         return tokens(account.get(), refreshTokens.startFamily(username));
     }
@@ -83,7 +87,9 @@ class AuthService {
         audit.record(SecurityEventType.LOGOUT, username, username, address, null);
     }
 
+    /** Tokens for a session that starts (sign-in) or goes on (refresh): the session is kept alive as long as its refresh token. */
     private Tokens tokens(UserAccount account, RefreshTokens.Issued refresh) {
+        sessions.keep(refresh.family(), account.username(), account.roles(), properties.refreshExpiration());
         AccessTokens.Issued access = accessTokens.issue(account.username(), account.roles(), refresh.family());
         long now = clock.instant().getEpochSecond();
         return new Tokens("Bearer", access.token(), access.expiresAt().getEpochSecond() - now, refresh.token(),

@@ -40,10 +40,11 @@ class JwtConfiguration {
     /**
      * Only HS256 is accepted (so {@code alg: none} and algorithm swaps fail), the key is chosen by its
      * id among the ring's verification keys; then expiry and not-before (60 s skew), issuer, the
-     * token type, and revocations are checked.
+     * token type, revocations, and that the token's session is live and is its subject's with its roles
+     * ({@link LiveSessions}: a token forged with a stolen key is still refused).
      */
     @Bean
-    JwtDecoder jwtDecoder(JwtKeyRing keys, JwtProperties properties, Revocations revocations) {
+    JwtDecoder jwtDecoder(JwtKeyRing keys, JwtProperties properties, Revocations revocations, LiveSessions sessions) {
         JWKSource<SecurityContext> verification = (selector, context) -> {
             List<JWK> found = selector.select(keys.verificationKeys());
             if (found.isEmpty() && keys.loadForUnknownKeys(selector.getMatcher().getKeyIDs())) {
@@ -58,13 +59,15 @@ class JwtConfiguration {
         });
         OAuth2TokenValidator<Jwt> perRequest = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(),
-                claim(jwt -> !revocations.isRevoked(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)), "the token was revoked"));
+                claim(jwt -> !revocations.isRevoked(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)), "the token was revoked"),
+                claim(jwt -> sessions.vouchesFor(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM), jwt.getSubject(),
+                        jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM)), "the token's session is not active"));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 claim(jwt -> AccessTokens.ACCESS_TYPE.equals(jwt.getClaimAsString(AccessTokens.TYPE_CLAIM)), "not an access token"),
                 perRequest));
-        return new VerifiedTokenCache(decoder, perRequest);
+        return new VerifiedTokenCache(decoder, perRequest, properties.expiration());
     }
 
     private static OAuth2TokenValidator<Jwt> claim(java.util.function.Predicate<Jwt> test, String failure) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code nexusai.security.login-throttle.*}: failed sign-ins allowed per user and per address in a window. */
+/** {@code nexusai.security.login-throttle.*}: failed sign-ins allowed per user name from one address, and per address, in a window (the per-user figure also bounds guesses of the current password when changing it). */
 @ConfigurationProperties("nexusai.security.login-throttle")
 public record LoginThrottleProperties(
         @DefaultValue("5") int maxFailuresPerUser,

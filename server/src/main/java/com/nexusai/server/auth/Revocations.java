@@ -26,13 +26,16 @@ class Revocations {
 
     private final StringRedisTemplate redis;
     private final RefreshTokens refreshTokens;
+    private final LiveSessions sessions;
     private final JwtProperties properties;
     private final Clock clock;
     private volatile Set<String> revoked = Set.of();
 
-    Revocations(StringRedisTemplate redis, RefreshTokens refreshTokens, JwtProperties properties, Clock clock) {
+    Revocations(StringRedisTemplate redis, RefreshTokens refreshTokens, LiveSessions sessions, JwtProperties properties,
+            Clock clock) {
         this.redis = redis;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -40,6 +43,7 @@ class Revocations {
     /** Ends a session: its refresh tokens stop working and its access tokens are refused. */
     void revokeSession(String sessionId) {
         refreshTokens.revokeFamily(sessionId);
+        sessions.end(sessionId);
         Instant until = clock.instant().plus(properties.expiration());
         redis.opsForZSet().add(SESSIONS, sessionId, until.getEpochSecond());
         revoked = Stream.concat(revoked.stream(), Stream.of(sessionId)).collect(Collectors.toUnmodifiableSet());

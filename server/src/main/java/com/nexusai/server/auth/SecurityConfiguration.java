@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what.
  * <ul>
- * <li>{@code /actuator/health}: anyone, status only (details for signed-in users).</li>
+ * <li>{@code /actuator/health}: anyone, status only (components and details for ADMIN and DEVOPS).</li>
  * <li>{@code /actuator/prometheus}: an access token of ADMIN or DEVOPS, or the scrape token.</li>
  * <li>Every other actuator endpoint: ADMIN or DEVOPS.</li>
  * <li>{@code /api/auth/login}, {@code /api/auth/refresh}: anyone; {@code /api/admin/**}: ADMIN;
@@ -68,7 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/escalate", "/api/incidents/*/resolve")
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/incidents/**", "/api/contacts", "/api/alerts").hasAnyRole(STAFF)
-                        .requestMatchers("/api/diagnostics/heap").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
+                        // a heap dump holds every secret of the process: ADMIN only, audited (diagnostics.HeapDumps)
+                        .requestMatchers("/api/diagnostics/heap").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/diagnostics/loggers/**").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/diagnostics/threads", "/api/diagnostics/snapshot")
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())

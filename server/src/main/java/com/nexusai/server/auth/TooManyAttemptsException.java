@@ -2,13 +2,13 @@ package com.nexusai.server.auth;
 
 import java.time.Duration;
 
-/** Too many failed sign-ins: answered 429 with Retry-After. */
+/** Too many failed password checks (sign-in, password change): answered 429 with Retry-After. */
 public class TooManyAttemptsException extends RuntimeException {
 
     private final Duration retryAfter;
 
     public TooManyAttemptsException(Duration retryAfter) {
-        super("Too many failed sign-ins; try again in " + retryAfter.toSeconds() + " s");
+        super("Too many failed attempts; try again in " + retryAfter.toSeconds() + " s");
         this.retryAfter = retryAfter;
     }
 

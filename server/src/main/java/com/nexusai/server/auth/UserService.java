@@ -1,9 +1,11 @@
 package com.nexusai.server.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.nexusai.server.audit.SecurityAuditLog;
@@ -30,15 +32,17 @@ public class UserService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwords;
     private final Revocations revocations;
+    private final LoginThrottle throttle;
     private final SecurityAuditLog audit;
     private final DomainEvents events;
 
     UserService(JdbcClient jdbc, UserAccountRepository users, PasswordEncoder passwords, Revocations revocations,
-            SecurityAuditLog audit, DomainEvents events) {
+            LoginThrottle throttle, SecurityAuditLog audit, DomainEvents events) {
         this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
         this.revocations = revocations;
+        this.throttle = throttle;
         this.audit = audit;
         this.events = events;
     }
@@ -55,9 +59,11 @@ public class UserService {
     public UserView create(String username, String password, Set<Role> roles, String actor) {
         checkPassword(password);
         Set<Role> granted = roles == null || roles.isEmpty() ? EnumSet.of(Role.USER) : EnumSet.copyOf(roles);
-        Long id = jdbc.sql("insert into users (username, password_hash) values (?, ?) on conflict (username) do nothing returning id")
-                .params(username, passwords.encode(password)).query(Long.class).optional()
-                .orElseThrow(() -> new ConflictException("The user " + username + " already exists"));
+        // user names are unique whatever their case (an index on lower(username) keeps it so under a race)
+        Long id = jdbc.sql("insert into users (username, password_hash) select ?, ? where not exists "
+                        + "(select 1 from users where lower(username) = lower(?)) on conflict do nothing returning id")
+                .params(username, passwords.encode(password), username).query(Long.class).optional()
+                .orElseThrow(() -> new ConflictException("username: a user " + username + " already exists (names are compared without case)"));
         granted.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(id, role.name()).update());
         audit.record(SecurityEventType.USER_CREATED, username, actor, null, "roles " + sorted(granted));
         events.record("user.created", "user", username, actor, Map.of("roles", sorted(granted)));
@@ -66,7 +72,7 @@ public class UserService {
 
     @Transactional
     public UserView setEnabled(String username, boolean enabled, String actor) {
-        find(username);
+        UserAccount account = find(username);
         if (!enabled && username.equals(actor)) {
             throw new BadRequestException("You cannot disable your own account");
         }
@@ -76,7 +82,7 @@ public class UserService {
         }
         audit.record(enabled ? SecurityEventType.USER_ENABLED : SecurityEventType.USER_DISABLED, username, actor, null, null);
         events.record(enabled ? "user.enabled" : "user.disabled", "user", username, actor, Map.of());
-        return get(username);
+        return new UserView(username, account.roles(), enabled, account.createdAt());
     }
 
     @Transactional
@@ -93,15 +99,23 @@ public class UserService {
         revocations.revokeUser(username);
         audit.record(SecurityEventType.ROLES_CHANGED, username, actor, null, sorted(account.roles()) + " -> " + sorted(roles));
         events.record("user.roles-changed", "user", username, actor, Map.of("from", sorted(account.roles()), "to", sorted(roles)));
-        return get(username);
+        return new UserView(username, EnumSet.copyOf(roles), account.enabled(), account.createdAt());
     }
 
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserAccount account = find(username);
+        Optional<Duration> blocked = throttle.passwordChangeBlockedFor(username);
+        if (blocked.isPresent()) {
+            audit.record(SecurityEventType.PASSWORD_CHANGE_THROTTLED, username, username, null, null);
+            throw new TooManyAttemptsException(blocked.get());
+        }
         if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throttle.passwordChangeFailed(username);
+            audit.record(SecurityEventType.PASSWORD_CHANGE_FAILED, username, username, null, "wrong current password");
             throw new BadRequestException("currentPassword: it is not your current password");
         }
+        throttle.passwordChangeSucceeded(username);
         checkPassword(newPassword);
         jdbc.sql("update users set password_hash = ? where username = ?").params(passwords.encode(newPassword), username).update();
         revocations.revokeUser(username);

@@ -1,7 +1,9 @@
 package com.nexusai.server.auth;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,8 +12,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Verifies each access token's signature once: a token string that verified always carries the
- * same signature, so it is kept (up to {@value #MAX_ENTRIES} tokens) and only the checks that change
- * with time, expiry and revocation, run again on later requests.
+ * same signature, so it is kept (up to {@value #MAX_ENTRIES} tokens, the least used evicted first, none
+ * longer than a token lives) and only the checks that change with time, expiry, revocation and the
+ * session, run again on later requests.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 
@@ -19,27 +22,25 @@ final class VerifiedTokenCache implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> perRequestChecks;
-    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> verified;
 
-    VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> perRequestChecks) {
+    VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> perRequestChecks, Duration tokenLifetime) {
         this.verifier = verifier;
         this.perRequestChecks = perRequestChecks;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(tokenLifetime).build();
     }
 
     @Override
     public Jwt decode(String token) {
-        Jwt jwt = verified.get(token);
+        Jwt jwt = verified.getIfPresent(token);
         if (jwt == null) {
             jwt = verifier.decode(token); // signature, algorithm, key id and every claim
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear(); // crude but bounded; the cost is one more verification per active token
-            }
             verified.put(token, jwt);
             return jwt;
         }
         OAuth2TokenValidatorResult result = perRequestChecks.validate(jwt);
         if (result.hasErrors()) {
-            verified.remove(token);
+            verified.invalidate(token);
             throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
         }
         return jwt;

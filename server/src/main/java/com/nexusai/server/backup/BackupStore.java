@@ -2,9 +2,8 @@ package com.nexusai.server.backup;
 
 import java.io.InputStream;
 
-import io.minio.BucketExistsArgs;
+import com.nexusai.server.storage.Buckets;
 import io.minio.GetObjectArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -57,9 +56,7 @@ class BackupStore {
 
     private void ensureBucket() throws Exception {
         if (!bucketChecked) {
-            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(properties.bucket()).build())) {
-                minio.makeBucket(MakeBucketArgs.builder().bucket(properties.bucket()).build());
-            }
+            Buckets.ensure(minio, properties.bucket());
             bucketChecked = true;
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import com.nexusai.server.io.HashingInputStream;
+import com.nexusai.server.sql.LongStatements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +58,7 @@ class PostgresBackup {
         requireVersion(pgDump);
         Targets.Postgres target = targets.postgres();
         try (Connection snapshot = dataSource.getConnection()) {
+            LongStatements.allow(snapshot); // the rows of every table are counted on it
             snapshot.setAutoCommit(false);
             snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             snapshot.setReadOnly(true);

@@ -46,9 +46,10 @@ public class Diagnostics {
     private final BackupService backups;
     private final LogFile logs;
     private final NodeName node;
+    private final KnownSecrets secrets;
 
     Diagnostics(HealthContributorRegistry health, ObjectProvider<ReactiveHealthContributorRegistry> reactiveHealth, DataSource dataSource, KafkaLagMetrics kafkaLag, BackupService backups, LogFile logs,
-            NodeName node) {
+            NodeName node, KnownSecrets secrets) {
         ReactiveHealthContributorRegistry reactive = reactiveHealth.getIfAvailable();
         // Redis's indicator is a reactive one (Lettuce): both registries make what /actuator/health shows
         this.health = reactive == null ? health : HealthContributors.of(health, reactive.asHealthContributors());
@@ -57,10 +58,16 @@ public class Diagnostics {
         this.backups = backups;
         this.logs = logs;
         this.node = node;
+        this.secrets = secrets;
     }
 
     /** Everything at once; a part that cannot be read says why instead of failing the whole. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> snapshot(int logLines) {
+        return (Map<String, Object>) secrets.redactTree(rawSnapshot(logLines));
+    }
+
+    private Map<String, Object> rawSnapshot(int logLines) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("takenAt", Instant.now().toString());
         snapshot.put("node", node.value());
@@ -71,19 +78,19 @@ public class Diagnostics {
         snapshot.put("kafkaLag", part(() -> kafkaLag.latest().stream().limit(50).toList()));
         snapshot.put("backups", part(this::backups));
         snapshot.put("logLines", part(() -> logs.last(logLines, new LogFile.Filter("WARN", null)).lines()));
-        snapshot.put("threadDump", part(this::threadDump));
+        snapshot.put("threadDump", part(() -> new ThreadDumpEndpoint().textThreadDump()));
         return snapshot;
     }
 
     public String threadDump() {
-        return new ThreadDumpEndpoint().textThreadDump();
+        return secrets.redact(new ThreadDumpEndpoint().textThreadDump());
     }
 
     /**
-     * Writes a heap dump (HPROF, live objects) to {@code out}. The JVM can only dump to a file: it is
+     * Writes a heap dump (HPROF, live objects) to {@code out}: unredacted, so only through {@link HeapDumps}. The JVM can only dump to a file: it is
      * written in {@code directory}, streamed, and deleted.
      */
-    public void heapDump(Path directory, OutputStream out) throws IOException {
+    void heapDump(Path directory, OutputStream out) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("heap-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".hprof");
         try {

@@ -1,8 +1,8 @@
 package com.nexusai.server.diagnostics;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
@@ -31,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code /api/diagnostics} (§6.2): thread dump (DEVOPS and above), heap dump streamed out (DEVELOPER,
- * ADMIN), the log as a stream with a level filter and a text search (support staff), logger levels
+ * {@code /api/diagnostics} (§6.2): thread dump (DEVOPS and above), heap dump streamed out (ADMIN,
+ * audited, one at a time), the log as a stream with a level filter and a text search (support staff), logger levels
  * (read: support staff; change: DEVELOPER, ADMIN). Who may do what is in the security configuration.
  */
 @RestController
@@ -45,18 +46,20 @@ class DiagnosticsController {
     }
 
     private final Diagnostics diagnostics;
+    private final HeapDumps heapDumps;
+    private final KnownSecrets secrets;
     private final LogFile logs;
     private final LoggingSystem logging;
-    private final Path dumpDirectory;
     private final ScheduledExecutorService followers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("log-follow").daemon().factory());
 
-    DiagnosticsController(Diagnostics diagnostics, LogFile logs, LoggingSystem logging,
-            @org.springframework.beans.factory.annotation.Value("${nexusai.data-dir:${java.io.tmpdir}}") String dataDir) {
+    DiagnosticsController(Diagnostics diagnostics, HeapDumps heapDumps, KnownSecrets secrets, LogFile logs,
+            LoggingSystem logging) {
         this.diagnostics = diagnostics;
+        this.heapDumps = heapDumps;
+        this.secrets = secrets;
         this.logs = logs;
         this.logging = logging;
-        this.dumpDirectory = Path.of(dataDir).resolve("dumps");
     }
 
     @GetMapping(path = "/threads", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -64,12 +67,19 @@ class DiagnosticsController {
         return diagnostics.threadDump();
     }
 
+    /** ADMIN only (the security configuration), with {@code ?reason=}: see {@link HeapDumps}. */
     @GetMapping("/heap")
-    ResponseEntity<StreamingResponseBody> heap(Authentication user) {
+    ResponseEntity<StreamingResponseBody> heap(@RequestParam(required = false) String reason, Authentication user,
+            HttpServletRequest request) {
+        HeapDumps.Permit permit = heapDumps.start(user.getName(), request.getRemoteAddr(), reason);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("nexusai-heap-" + ProcessHandle.current().pid() + ".hprof").build().toString())
-                .body(out -> diagnostics.heapDump(dumpDirectory, out));
+                .body(out -> {
+                    try (permit) {
+                        permit.writeTo(out);
+                    }
+                });
     }
 
     @GetMapping("/snapshot")
@@ -101,8 +111,9 @@ class DiagnosticsController {
         }
         SseEmitter emitter = new SseEmitter(follow ? 0L : 30_000L);
         LogFile.Chunk last = logs.last(lines, filter);
+        List<String> known = secrets.current();
         for (String line : last.lines()) {
-            emitter.send(SseEmitter.event().name("line").data(line, MediaType.TEXT_PLAIN));
+            emitter.send(SseEmitter.event().name("line").data(KnownSecrets.redact(line, known), MediaType.TEXT_PLAIN));
         }
         if (!follow) {
             emitter.complete();
@@ -115,7 +126,7 @@ class DiagnosticsController {
                 LogFile.Chunk next = logs.after(offset.get(), filter);
                 offset.set(next.endOffset());
                 for (String line : next.lines()) {
-                    emitter.send(SseEmitter.event().name("line").data(line, MediaType.TEXT_PLAIN));
+                    emitter.send(SseEmitter.event().name("line").data(secrets.redact(line), MediaType.TEXT_PLAIN));
                 }
                 if (next.lines().isEmpty()) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));

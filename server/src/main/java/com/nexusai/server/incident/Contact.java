@@ -18,19 +18,22 @@ public record Contact(UUID id, String role, String email, String days, String st
 
     /** Checks the fields a person edits; the message says what is wrong. */
     void validate() {
-        if (role == null || role.isBlank() || email == null || !email.contains("@")) {
-            throw new IllegalArgumentException("role and a valid email are required");
+        if (role == null || role.isBlank() || role.length() > 100) {
+            throw new IllegalArgumentException("role: say who it is, in 1 to 100 characters");
+        }
+        if (email == null || !email.contains("@") || email.length() > 200) {
+            throw new IllegalArgumentException("email: a valid address of at most 200 characters is required");
         }
         dayRange();
-        time(startTime);
-        time(endTime);
-        if (!time(startTime).isBefore(time(endTime)) && !endTime.equals("24:00")) {
+        time("startTime", startTime);
+        time("endTime", endTime);
+        if (!time("startTime", startTime).isBefore(time("endTime", endTime)) && !endTime.equals("24:00")) {
             throw new IllegalArgumentException("startTime must be before endTime (use 00:00-24:00 for always)");
         }
-        if (levels == null || levels.isEmpty() || levels.stream().anyMatch(l -> l < 1 || l > 3)) {
+        if (levels == null || levels.isEmpty() || levels.stream().anyMatch(l -> l == null || l < 1 || l > 3)) {
             throw new IllegalArgumentException("levels must be a non-empty list of 1, 2, 3");
         }
-        if (kinds == null || kinds.isEmpty() || !Incident.KINDS.containsAll(kinds)) {
+        if (kinds == null || kinds.isEmpty() || kinds.stream().anyMatch(k -> k == null || !Incident.KINDS.contains(k))) {
             throw new IllegalArgumentException("kinds must be a non-empty list of " + Incident.KINDS);
         }
     }
@@ -44,7 +47,7 @@ public record Contact(UUID id, String role, String email, String days, String st
             return false;
         }
         LocalTime time = now.toLocalTime();
-        return !time.isBefore(time(startTime)) && (endTime.equals("24:00") || time.isBefore(time(endTime)));
+        return !time.isBefore(time("startTime", startTime)) && (endTime.equals("24:00") || time.isBefore(time("endTime", endTime)));
     }
 
     boolean covers(int level, String kind) {
@@ -59,14 +62,13 @@ public record Contact(UUID id, String role, String email, String days, String st
         return new int[] {DAYS.indexOf(parts[0]), DAYS.indexOf(parts[1])};
     }
 
-    private static LocalTime time(String text) {
-        if ("24:00".equals(text)) {
-            return LocalTime.MAX;
+    private static final java.util.regex.Pattern HOURS_MINUTES = java.util.regex.Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]|24:00");
+
+    /** Hours and minutes only ({@code 09:00}; {@code 24:00} for the end of the day), as the contacts table stores them. */
+    private static LocalTime time(String field, String text) {
+        if (text == null || !HOURS_MINUTES.matcher(text).matches()) {
+            throw new IllegalArgumentException(field + ": a time like 09:00 (hours and minutes, 24:00 for the end of the day)");
         }
-        try {
-            return LocalTime.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time like 09:00");
-        }
+        return "24:00".equals(text) ? LocalTime.MAX : LocalTime.parse(text);
     }
 }

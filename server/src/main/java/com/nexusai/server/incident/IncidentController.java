@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -90,10 +91,11 @@ class IncidentController {
     }
 
     @GetMapping("/{id}/snapshots/{snapshot}")
-    ResponseEntity<String> download(@PathVariable UUID id, @PathVariable UUID snapshot) {
+    ResponseEntity<String> download(@PathVariable UUID id, @PathVariable UUID snapshot, Authentication user) {
+        boolean diagnosticsRights = Role.DEVOPS.heldBy(user) || Role.DEVELOPER.heldBy(user) || Role.ADMIN.heldBy(user);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("incident-" + id + "-snapshot-" + snapshot + ".json").build().toString())
-                .body(incidents.snapshotContent(id, snapshot));
+                .body(incidents.snapshotContent(id, snapshot, diagnosticsRights));
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Incidents and their escalation (§6.3). Every action is a timeline entry and a {@code incident.*}
@@ -70,6 +72,9 @@ public class IncidentService {
             throw new BadRequestException("kind must be one of " + Incident.KINDS);
         }
         String checkedSource = source == null || source.isBlank() ? "manual" : source.strip();
+        if (checkedSource.length() > 300) {
+            throw new BadRequestException("source: at most 300 characters (the alert or check that opened it)");
+        }
         UUID id = UUID.randomUUID();
         try {
             transaction.executeWithoutResult(status -> {
@@ -106,9 +111,35 @@ public class IncidentService {
         }
     }
 
-    public String snapshotContent(UUID incident, UUID snapshot) {
-        return jdbc.sql("select content from incident_snapshots where id = ? and incident_id = ?").params(snapshot, incident)
+    /**
+     * A snapshot as stored, or, for a reader without the diagnostics rights (SUPPORT), without what those
+     * rights guard: the thread dump and the health components' details.
+     */
+    public String snapshotContent(UUID incident, UUID snapshot, boolean diagnosticsRights) {
+        String content = jdbc.sql("select content from incident_snapshots where id = ? and incident_id = ?").params(snapshot, incident)
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("No snapshot " + snapshot + " for incident " + incident));
+        if (diagnosticsRights) {
+            return content;
+        }
+        JsonNode tree = json.readTree(content);
+        if (tree instanceof ObjectNode object) {
+            object.remove("threadDump");
+            if (object.get("health") instanceof ObjectNode health) {
+                health.properties().forEach(component -> withoutDetails(component.getValue()));
+            }
+            object.put("restricted", "the thread dump and health details need the DEVOPS, DEVELOPER or ADMIN role");
+        }
+        return json.writeValueAsString(tree);
+    }
+
+    private static void withoutDetails(JsonNode component) {
+        if (component instanceof ObjectNode object) {
+            if (object.has("status")) {
+                object.remove("details");
+            } else {
+                object.properties().forEach(part -> withoutDetails(part.getValue()));
+            }
+        }
     }
 
     public Incident acknowledge(UUID id, String actor) {

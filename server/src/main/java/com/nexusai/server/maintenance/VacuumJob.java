@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.nexusai.server.sql.LongStatements;
 import org.springframework.stereotype.Component;
 
 /** §7.2 "Vacuum PostgreSQL, hebdomadaire, dimanche 03:00": {@code VACUUM (ANALYZE)} of the application's database. */
@@ -44,6 +45,7 @@ class VacuumJob implements MaintenanceJob {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true); // VACUUM cannot run inside a transaction
+            LongStatements.allow(connection);
             statement.execute("vacuum (analyze)");
             try (ResultSet size = statement.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
                 size.next();

@@ -1,7 +1,5 @@
 package com.nexusai.server.storage;
 
-import io.minio.BucketExistsArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +28,7 @@ class BucketInitializer {
     void ensureBucket() {
         String bucket = properties.minio().bucketName();
         try {
-            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            if (Buckets.ensure(minio, bucket)) {
                 log.info("Created the object store bucket {}", bucket);
             }
         } catch (Exception e) {

@@ -1,11 +1,19 @@
 package com.nexusai.server.web;
 
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.nexusai.server.auth.AuthenticationFailedException;
 import com.nexusai.server.auth.TooManyAttemptsException;
 import com.nexusai.server.storage.StorageUnavailableException;
 import com.nexusai.server.storage.UploadTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,12 +21,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The user's mistakes become 4xx problem details with a message a person can act on. The request
@@ -26,6 +38,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final tools.jackson.databind.json.JsonMapper json;
 
@@ -96,6 +110,76 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getMessage());
     }
 
+    /**
+     * What the database refused about a value (too long for its column, a character it does not
+     * store, a duplicate): a 4xx without the SQL or the driver's words, which name tables and columns.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException failure) {
+        String state = DatabaseErrors.sqlState(failure);
+        if (DatabaseErrors.UNIQUE_VIOLATION.equals(state)) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "It already exists");
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, DatabaseErrors.describe(state));
+    }
+
+    /** A data-access failure: the value's fault (400), or PostgreSQL or Redis down or stalled (503 naming it). */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccessFailure(DataAccessException failure) {
+        String state = DatabaseErrors.sqlState(failure);
+        if (state != null && state.startsWith(DatabaseErrors.DATA_EXCEPTION_CLASS)) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    DatabaseErrors.describe(state)));
+        }
+        boolean redis = failure instanceof RedisConnectionFailureException || failure instanceof RedisSystemException
+                || DatabaseErrors.fromRedis(failure);
+        if (!redis && !DatabaseErrors.isUnavailable(failure)) {
+            return unexpected(failure);
+        }
+        String component = redis ? "Redis" : "PostgreSQL";
+        log.warn("{} unavailable: {}", component, NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                component + " did not answer in time");
+        problem.setProperty("fix", redis ? "Check Redis (redis-cli ping, its memory and load); try again in a few seconds"
+                : "Check PostgreSQL (pg_isready, its load, locks and disk); try again in a few seconds");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException failure) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "file: the multipart/form-data body is not valid (missing boundary, or cut short)");
+    }
+
+    /** A method-level rule ({@code @PreAuthorize}) refused: the same answer as the URL rules give. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException failure) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemTexts.detail(HttpStatus.FORBIDDEN));
+    }
+
+    /** Anything else is our fault: logged with a reference the answer gives, never its class or message. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure (reference {})", reference, failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server failed to answer this request; the log has the details under reference " + reference);
+        problem.setProperty("reference", reference);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** {@code ?limit=abc}: the parameter named, its value not repeated. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException failure, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = failure instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : failure.getPropertyName();
+        Class<?> type = failure.getRequiredType();
+        String expected = type == null ? "not a valid value" : type.isEnum()
+                ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "not a valid " + plainName(type);
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                (name == null ? "parameter" : name) + ": " + expected));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -110,18 +194,52 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof RequestBodyFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
             }
-            if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            if (cause instanceof MismatchedInputException invalid && !invalid.getPath().isEmpty()) {
                 String field = invalid.getPath().stream().map(reference -> reference.getPropertyName() != null
                         ? reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
                 return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        field + ": not a valid " + invalid.getTargetType().getSimpleName()));
+                        field + ": " + reason(invalid)));
             }
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not the JSON this endpoint takes"));
+    }
+
+    /** Why a field was refused, in words that name no Java type beyond a plain one. */
+    private static String reason(MismatchedInputException invalid) {
+        Class<?> target = invalid.getTargetType();
+        if (target != null && target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants()) + " (by name)";
+        }
+        if (target == String.class && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().startsWith("contains ")) {
+            return invalid.getOriginalMessage();
+        }
+        return target == null ? "not a valid value" : "not a valid " + plainName(target);
+    }
+
+    private static String plainName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == UUID.class) {
+            return "UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 time";
+        }
+        return type.isRecord() || java.util.Map.class.isAssignableFrom(type) ? "object" : "value";
     }
 }

@@ -56,7 +56,15 @@ class ContactTest {
         assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "weekdays", "09:00", "18:00", List.of(1), List.of("application"))
                 .validate()).hasMessageContaining("MON-FRI");
         assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "9h", "18:00", List.of(1), List.of("application"))
-                .validate()).hasMessageContaining("not a time");
+                .validate()).hasMessageStartingWith("startTime:").hasMessageContaining("like 09:00");
+        assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "09:00:00", "18:00", List.of(1), List.of("application"))
+                .validate()).as("seconds do not fit the stored HH:mm").hasMessageStartingWith("startTime:");
+        assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "09:00", "18:00", java.util.Arrays.asList(1, null),
+                List.of("application")).validate()).hasMessageContaining("levels");
+        assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "09:00", "18:00", List.of(1),
+                java.util.Arrays.asList((String) null)).validate()).hasMessageContaining("kinds");
+        assertThatThrownBy(() -> new Contact(null, "X".repeat(101), "x@nexusai.fr", "MON-FRI", "09:00", "18:00", List.of(1),
+                List.of("application")).validate()).hasMessageStartingWith("role:");
         assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "18:00", "09:00", List.of(1), List.of("application"))
                 .validate()).hasMessageContaining("before endTime");
         assertThatThrownBy(() -> new Contact(null, "X", "x@nexusai.fr", "MON-FRI", "09:00", "18:00", List.of(4), List.of("application"))

@@ -10,47 +10,100 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON request bodies above {@code nexusai.web.max-json-body} (default 64 KB) with 413:
- * at once when the Content-Length says so, and while reading when a chunked body grows past it.
- * File uploads have their own limit.
+ * Every request body, of whatever type and from anyone, signed in or not, is held to
+ * {@code nexusai.web.max-body} (default 64 KB) before anything reads it: refused with 413 at once when
+ * its Content-Length says so, cut off with 413 while reading when a chunked body grows past it. Under
+ * {@code /api} a body must be JSON (415 otherwise). File uploads ({@code POST /api/files}) take any type
+ * and have their own size limit; they only refuse a form-encoded body, which the container would read
+ * as parameters.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestBodyFilter extends OncePerRequestFilter {
+
+    private static final String UPLOADS = "/api/files";
 
     private final long maxBytes;
     private final ProblemResponses problems;
 
-    RequestSizeLimitFilter(@Value("${nexusai.web.max-json-body:64KB}") DataSize max, ProblemResponses problems) {
-        this.maxBytes = max.toBytes();
+    RequestBodyFilter(WebProperties properties, ProblemResponses problems) {
+        this.maxBytes = properties.maxBody().toBytes();
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        // a JSON *file* uploaded to /api/files is content, with the storage limit of its own
-        return type == null || !type.toLowerCase(Locale.ROOT).contains("json") || request.getRequestURI().startsWith("/api/files");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean chunked = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         long length = request.getContentLengthLong();
+        if (!chunked && length <= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean upload = HttpMethod.POST.matches(request.getMethod()) && UPLOADS.equals(request.getRequestURI());
+        String refusal = upload ? uploadTypeProblem(request.getContentType()) : apiTypeProblem(request);
+        if (refusal != null) {
+            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal);
+            return;
+        }
+        if (upload) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (length > maxBytes) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(maxBytes));
             return;
         }
-        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(length >= 0 && !chunked ? request : new LimitedRequest(request, maxBytes), response);
+    }
+
+    private static String apiTypeProblem(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            return null;
+        }
+        MediaType type = parse(request.getContentType());
+        if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
+            return "Content-Type: this endpoint takes application/json";
+        }
+        return null;
+    }
+
+    private static String uploadTypeProblem(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        MediaType type = parse(contentType);
+        if (type == null) {
+            return "Content-Type: not a media type (use the file's type, or application/octet-stream)";
+        }
+        if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            return "Content-Type: upload the file as multipart/form-data (field file) or as the raw body with ?name=";
+        }
+        return null;
+    }
+
+    /** The media type, or null when the header is missing, too long or not a media type. */
+    private static MediaType parse(String contentType) {
+        if (contentType == null || contentType.length() > 255) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType.toLowerCase(Locale.ROOT));
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     static String tooLarge(long maxBytes) {

@@ -1,0 +1,13 @@
+package com.nexusai.server.diagnostics;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code nexusai.diagnostics.*}: how much disk a heap dump must leave free where it is written (the dump
+ * is about as large as the heap in use; a full disk stops PostgreSQL and the logs with it).
+ */
+@ConfigurationProperties("nexusai.diagnostics")
+public record DiagnosticsProperties(@DefaultValue("1GB") DataSize heapDumpDiskMargin) {
+}
