@@ -7,7 +7,7 @@
 #   rolling-update.sh <jar URL or path>
 # Environment:
 #   NEXUSAI_INSTANCES   HAProxy server name=host:port of each instance, in order (required),
-#                       e.g. "app1=app1:8080 app2=app2:8080 app3=app3:8080"
+#                       e.g. "app1=app1:8443 app2=app2:8443 app3=app3:8443"
 #   HAPROXY_ADMIN       HAProxy's admin socket, host:port (127.0.0.1:9999: "stats socket" in haproxy.cfg)
 #   HAPROXY_BACKEND     the backend holding them (nexusai)
 #   UPDATE_COMMAND      what updates one instance, run by bash with $1 its name, $2 its host:port, $3 the jar
@@ -15,13 +15,29 @@
 #   NEXUSAI_URL, NEXUSAI_TOKEN_FILE   the platform through the load balancer and a file holding an admin's
 #                       access token: the backup is taken through the API and waited for
 #   SKIP_BACKUP=yes     update without that backup
-#   HEALTH_SCHEME (http), DRAIN_TIMEOUT (30 s), HEALTH_TIMEOUT (300 s), BACKUP_TIMEOUT (1800 s)
+#   NEXUSAI_ENV_FILE    the instances' env.sh (default /opt/nexusai/config/env.sh, when readable): their
+#                       readiness is checked over https when its SERVER_SSL_ENABLED is true, as HAProxy does
+#   HEALTH_CA_FILE      the CA of the instances' certificates (default HAProxy's /etc/haproxy/certs/nexusai-instances.pem,
+#                       when readable; without one the certificate is not checked)
+#   NEXUSAI_CA_FILE     the CA of the load balancer's certificate, when NEXUSAI_URL is https and not publicly signed
+#   HEALTH_SCHEME (from NEXUSAI_ENV_FILE, else http), DRAIN_TIMEOUT (30 s), HEALTH_TIMEOUT (300 s), BACKUP_TIMEOUT (1800 s)
 set -euo pipefail
 artifact="${1:?usage: rolling-update.sh <jar URL or path>}"
 instances="${NEXUSAI_INSTANCES:?NEXUSAI_INSTANCES is not set: HAProxy server name=host:port of each instance}"
 admin="${HAPROXY_ADMIN:-127.0.0.1:9999}"
 backend="${HAPROXY_BACKEND:-nexusai}"
-scheme="${HEALTH_SCHEME:-http}"
+env_file="${NEXUSAI_ENV_FILE:-/opt/nexusai/config/env.sh}"
+tls=false
+if [[ -r "$env_file" ]]; then
+  # shellcheck source=/dev/null # the instances' settings, read in a subshell
+  tls=$(. "$env_file" && echo "${SERVER_SSL_ENABLED:-false}")
+fi
+if [[ "$tls" == true ]]; then default_scheme=https; else default_scheme=http; fi
+scheme="${HEALTH_SCHEME:-$default_scheme}"
+health_ca="${HEALTH_CA_FILE:-/etc/haproxy/certs/nexusai-instances.pem}"
+if [[ "$scheme" == https && -r "$health_ca" ]]; then health_tls=(--cacert "$health_ca"); else health_tls=(--insecure); fi
+api_tls=()
+if [[ -n "${NEXUSAI_CA_FILE:-}" ]]; then api_tls=(--cacert "$NEXUSAI_CA_FILE"); fi
 # shellcheck disable=SC2016 # expanded by the bash that runs it, with the instance's arguments
 update_command="${UPDATE_COMMAND:-ssh -o BatchMode=yes "\${2%:*}" sudo /opt/nexusai/bin/deploy.sh "\$3"}"
 
@@ -57,7 +73,7 @@ wait_for() { # seconds, description, command...
   done
 }
 
-ready() { curl --silent --fail --max-time 5 --output /dev/null --insecure "$scheme://$1/actuator/health/readiness"; }
+ready() { curl --silent --fail --max-time 5 --output /dev/null "${health_tls[@]}" "$scheme://$1/actuator/health/readiness"; }
 drained() { [[ "$(stat "$1" scur)" == 0 ]]; }
 seen_up() { [[ "$(stat "$1" status)" == UP ]]; }
 
@@ -65,13 +81,13 @@ backup() {
   local token ids id status run kind
   token=$(cat "${NEXUSAI_TOKEN_FILE:?NEXUSAI_TOKEN_FILE is not set: an admin token to take the backup, or SKIP_BACKUP=yes}")
   say "backup of PostgreSQL and Redis before the update"
-  ids=$(curl --silent --show-error --fail -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  ids=$(curl "${api_tls[@]}" --silent --show-error --fail -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     --data '{"kind":"all"}' "${NEXUSAI_URL:?NEXUSAI_URL is not set}/api/admin/backups" | grep -o '"id":"[0-9a-f-]*"' | cut -d'"' -f4)
   [[ -n "$ids" ]] || { echo "the backup did not start; nothing was updated" >&2; exit 3; }
   for id in $ids; do
     local deadline=$((SECONDS + ${BACKUP_TIMEOUT:-1800}))
     while :; do
-      run=$(curl --silent --fail -H "Authorization: Bearer $token" "$NEXUSAI_URL/api/admin/backups/$id" || true)
+      run=$(curl "${api_tls[@]}" --silent --fail -H "Authorization: Bearer $token" "$NEXUSAI_URL/api/admin/backups/$id" || true)
       status=$(printf '%s' "$run" | grep -o '"status":"[a-z]*"' | cut -d'"' -f4 || true)
       kind=$(printf '%s' "$run" | grep -o '"kind":"[a-z]*"' | cut -d'"' -f4 || true)
       case "$status" in

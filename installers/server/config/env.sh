@@ -34,10 +34,9 @@ NEXUSAI_NODE_NAME="app1"
 # the sign-in throttle and the audit see the real client only through them
 NEXUSAI_TRUSTED_PROXIES="127.0.0.0/8,::1/128,10.0.0.0/8"
 
-SERVER_PORT="8080"
-# guide §4.1: TLS on 8443 with the PKCS12 key store made by keytool, in /opt/nexusai/config (README: TLS)
-SERVER_SSL_ENABLED="false"
-SERVER_SSL_KEY_STORE="/opt/nexusai/config/nexusai.p12"
-SERVER_SSL_KEY_STORE_PASSWORD="change-me"
-SERVER_SSL_KEY_STORE_TYPE="PKCS12"
-SERVER_SSL_KEY_ALIAS="nexusai"
+# guide §4.1: HTTPS on 8443 with the PKCS12 key store made by keytool, /opt/nexusai/config/nexusai.p12
+# (README: TLS end to end). HAProxy's haproxy.cfg checks the instances there, over TLS; bin/wait-healthy and
+# bin/rolling-update.sh read the scheme and port from these two lines.
+SERVER_SSL_ENABLED="true"
+SERVER_PORT="8443"
+SSL_KEYSTORE_PASSWORD="change-me"

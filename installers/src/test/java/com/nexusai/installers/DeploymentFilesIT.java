@@ -109,8 +109,8 @@ class DeploymentFilesIT {
             assertThat(matcher.matches()).as("a NAME=\"value\" line: " + line).isTrue();
             systemd.put(matcher.group(1), matcher.group(2));
         }
-        assertThat(systemd).containsKeys("JAVA_OPTS", "DB_PASSWORD", "NEXUSAI_TRUSTED_PROXIES", "SERVER_SSL_KEY_STORE",
-                "SERVER_SSL_KEY_STORE_PASSWORD");
+        assertThat(systemd).containsKeys("JAVA_OPTS", "DB_PASSWORD", "NEXUSAI_TRUSTED_PROXIES", "SSL_KEYSTORE_PASSWORD")
+                .containsEntry("SERVER_SSL_ENABLED", "true").containsEntry("SERVER_PORT", "8443");
         StringBuilder print = new StringBuilder("set -eu; . \"$1\"");
         systemd.keySet().forEach(name -> print.append("; printf '%s=%s\\n' ").append(name).append(" \"$").append(name).append('"'));
         Command sourced = Command.run(Map.of(), "sh", "-c", print.toString(), "sh", env.toString());
@@ -123,7 +123,19 @@ class DeploymentFilesIT {
 
     @Test
     void haproxyAcceptsTheLoadBalancerConfiguration() throws Exception {
-        Command check = Command.run(Map.of(), "haproxy", "-c", "-f", SERVER.resolve("haproxy/haproxy.cfg").toString());
+        // the certificate files haproxy.cfg names, made here as an admin would (README: TLS end to end)
+        Path front = tmp.resolve("nexusai.pem");
+        Command certificate = Command.run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=nexusai.fr", "-keyout", tmp.resolve("key.pem").toString(), "-out", tmp.resolve("cert.pem").toString());
+        assertThat(certificate.exit()).as(certificate.output()).isZero();
+        Files.writeString(front, Files.readString(tmp.resolve("cert.pem")) + Files.readString(tmp.resolve("key.pem")));
+        Path cfg = tmp.resolve("haproxy.cfg");
+        String shipped = Files.readString(SERVER.resolve("haproxy/haproxy.cfg"));
+        assertThat(shipped).contains("bind *:443 ssl crt /etc/haproxy/certs/nexusai.pem")
+                .contains("ssl verify required ca-file /etc/haproxy/certs/nexusai-instances.pem").contains("server app1 app1:8443");
+        Files.writeString(cfg, shipped.replace("/etc/haproxy/certs/nexusai.pem", front.toString())
+                .replace("/etc/haproxy/certs/nexusai-instances.pem", tmp.resolve("cert.pem").toString()));
+        Command check = Command.run(Map.of(), "haproxy", "-c", "-f", cfg.toString());
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).contains("Configuration file is valid");
         // the only warnings: the guide's host names app1..app3 do not resolve on the build host
@@ -137,11 +149,15 @@ class DeploymentFilesIT {
         Files.copy(prometheus.resolve("prometheus.yml"), tmp.resolve("prometheus.yml"));
         Files.copy(prometheus.resolve("alerting_rules.yml"), tmp.resolve("alerting_rules.yml"));
         Files.writeString(tmp.resolve("nexusai-scrape-token"), "a-token\n");
+        Command certificate = Command.run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=app1", "-keyout", tmp.resolve("key.pem").toString(), "-out", tmp.resolve("nexusai-instances.pem").toString());
+        assertThat(certificate.exit()).as(certificate.output()).isZero();
         Command check = Command.run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS").contains("7 rules found");
         String config = Files.readString(prometheus.resolve("prometheus.yml"));
-        assertThat(config).contains("metrics_path: /actuator/prometheus", "type: Bearer", "'app1:8080', 'app2:8080', 'app3:8080'",
+        assertThat(config).contains("metrics_path: /actuator/prometheus", "type: Bearer", "scheme: https", "ca_file: nexusai-instances.pem",
+                "'app1:8443', 'app2:8443', 'app3:8443'",
                 "postgres-exporter:9187", "redis-exporter:9121", "kafka-exporter:9308");
     }
 

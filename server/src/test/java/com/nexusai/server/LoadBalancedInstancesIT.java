@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.nexusai.server.support.Http;
 import com.nexusai.server.support.ProdServices;
 import com.nexusai.server.support.ServerProcess;
@@ -33,13 +42,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two prod-profile instances (separate JVMs from the packaged jar) behind a real HAProxy started with the
- * repository's haproxy.cfg, on loopback, sharing one PostgreSQL, Redis, Kafka and S3 store: a token from one
- * instance works on the other, a scheduled job runs once per occurrence, bin/rolling-update.sh updates them
- * one at a time with no failed request, and with one instance killed the proxy keeps answering.
- * Each instance runs under a small supervisor loop that restarts it when it exits, as systemd does.
+ * repository's haproxy.cfg, on loopback, sharing one PostgreSQL, Redis, Kafka and S3 store, TLS on both sides
+ * as the guide puts it (§4.1): clients speak HTTPS to HAProxy, which checks and reaches each instance over
+ * HTTPS on a keytool certificate it verifies. A token from one instance works on the other, failed sign-ins
+ * from one client lock out neither another client nor the user elsewhere and the audit has both real
+ * addresses, a scheduled job runs once per occurrence, bin/rolling-update.sh updates them one at a time with
+ * no failed request (its scheme from the instances' env.sh), and with one instance killed the proxy keeps
+ * answering. Each instance runs under a small supervisor loop that restarts it when it exits, as systemd does.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadBalancedInstancesIT {
@@ -49,7 +62,17 @@ class LoadBalancedInstancesIT {
     @TempDir
     static Path dir;
 
+    private static final String STORE_PASSWORD = "keystore-" + java.util.UUID.randomUUID();
+
     static ProdServices services;
+    /** The instances' PKCS12 key store (keytool, §4.1), its certificate as PEM, HAProxy's own certificate and key. */
+    static Path keystore;
+    static Path instancesCa;
+    static Path proxyCertificate;
+    static Path proxyPem;
+    static SSLContext instancesTrust;
+    static SSLContext proxyTrust;
+    static int proxyPort;
     static final List<Instance> instances = new ArrayList<>();
     static Process haproxy;
     static int adminPort;
@@ -64,7 +87,7 @@ class LoadBalancedInstancesIT {
         }
 
         Http http() {
-            return new Http("http://127.0.0.1:" + port);
+            return new Http("https://127.0.0.1:" + port, instancesTrust);
         }
     }
 
@@ -82,6 +105,11 @@ class LoadBalancedInstancesIT {
         Map<String, String> environment = new HashMap<>(services.environment());
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("SPRING_PROFILES_ACTIVE", "prod");
+        // env.sh's TLS lines, with this test's key store in place of /opt/nexusai/config/nexusai.p12
+        environment.put("SERVER_SSL_ENABLED", "true");
+        environment.put("SERVER_SSL_KEY_STORE", keystore.toString());
+        environment.put("SSL_KEYSTORE_PASSWORD", STORE_PASSWORD);
+        environment.put("NEXUSAI_TRUSTED_PROXIES", "127.0.0.1/32");
         environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         environment.put("JAR", ServerProcess.jar().toAbsolutePath().toString());
         environment.put("PIDFILE", pidFile.toString());
@@ -113,25 +141,68 @@ class LoadBalancedInstancesIT {
                 .until(() -> ready(instance));
     }
 
+    /** The certificates an admin makes (README: TLS end to end): keytool for the instances, openssl for HAProxy. */
+    static void makeCertificates() throws Exception {
+        keystore = dir.resolve("nexusai.p12");
+        instancesCa = dir.resolve("nexusai-instances.pem");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "nexusai", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-validity", "365", "-dname", "CN=localhost,O=NexusAI,L=Paris,C=FR",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+        run(keytool, "-exportcert", "-rfc", "-alias", "nexusai", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
+                "-file", instancesCa.toString());
+        proxyCertificate = dir.resolve("proxy-cert.pem");
+        Path proxyKey = dir.resolve("proxy-key.pem");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", proxyKey.toString(), "-out", proxyCertificate.toString());
+        proxyPem = dir.resolve("nexusai.pem");
+        Files.writeString(proxyPem, Files.readString(proxyCertificate) + Files.readString(proxyKey));
+        instancesTrust = trusting(instancesCa);
+        proxyTrust = trusting(proxyCertificate);
+    }
+
+    static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    static SSLContext trusting(Path pem) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(pem)) {
+            trusted.setCertificateEntry("trusted", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
     @BeforeAll
     static void startServicesInstancesAndHaproxy() throws Exception {
+        makeCertificates();
         services = ProdServices.start(dir.resolve("services"));
         instances.add(startInstance("instance-1")); // one at a time: the first creates the admin account
         instances.add(startInstance("instance-2"));
 
-        int proxyPort = freePort();
+        proxyPort = freePort();
+        int plainPort = freePort();
         adminPort = freePort();
         String configuration = Files.readString(INSTALLERS.resolve("haproxy/haproxy.cfg"))
                 .replace("log /dev/log local0", "log stdout format raw local0")
                 .replace("stats socket ipv4@127.0.0.1:9999", "stats socket ipv4@127.0.0.1:" + adminPort)
-                .replace("bind *:80", "bind 127.0.0.1:" + proxyPort)
+                .replace("bind *:80", "bind 127.0.0.1:" + plainPort)
+                .replace("bind *:443 ssl crt /etc/haproxy/certs/nexusai.pem", "bind 127.0.0.1:" + proxyPort + " ssl crt " + proxyPem)
+                .replace("/etc/haproxy/certs/nexusai-instances.pem", instancesCa.toString())
                 .lines().filter(line -> !line.strip().startsWith("server app")).collect(Collectors.joining("\n", "", "\n"))
                 + instances.stream().map(i -> "    server " + i.name() + " 127.0.0.1:" + i.port() + "\n").collect(Collectors.joining());
         Path cfg = dir.resolve("haproxy.cfg");
         Files.writeString(cfg, configuration);
         haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
-        proxy = new Http("http://127.0.0.1:" + proxyPort);
+        proxy = new Http("https://127.0.0.1:" + proxyPort, proxyTrust);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             try {
                 return proxy.get("/actuator/health/readiness").statusCode() == 200 && haproxyStatus().values().stream().allMatch("UP"::equals);
@@ -207,6 +278,41 @@ class LoadBalancedInstancesIT {
 
     @Test
     @Order(2)
+    void failedSignInsFromOneClientLockOutNeitherAnotherClientNorTheUserAndTheAuditHasBothAddresses() throws Exception {
+        String name = "roamer-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(proxy.post("/api/admin/users", Http.toJson(Map.of("username", name, "password", "roamer-password-1")), admin)
+                .statusCode()).isEqualTo(201);
+        HttpClient attacker = clientFrom("127.0.0.2");
+        HttpClient user = clientFrom("127.0.0.3");
+        for (int i = 0; i < 25; i++) {
+            assertThat(login(attacker, name, "wrong-" + i).statusCode()).isIn(401, 429);
+        }
+        assertThat(login(attacker, name, "roamer-password-1").statusCode()).as("the attacker's address is blocked").isEqualTo(429);
+        assertThat(login(user, name, "roamer-password-1").statusCode()).as("the user, from elsewhere").isEqualTo(200);
+        assertThat(login(user, "admin", services.adminPassword()).statusCode()).as("another user").isEqualTo(200);
+
+        JsonNode audit = Http.json(proxy.get("/api/admin/audit?username=" + name + "&limit=100", admin));
+        Map<String, List<String>> addresses = new HashMap<>();
+        audit.valueStream().forEach(event -> addresses.computeIfAbsent(event.path("type").asString(), type -> new ArrayList<>())
+                .add(event.path("remoteAddress").asString()));
+        assertThat(addresses.get("LOGIN_FAILED")).isNotEmpty().containsOnly("127.0.0.2");
+        assertThat(addresses.get("LOGIN_THROTTLED")).isNotEmpty().containsOnly("127.0.0.2");
+        assertThat(addresses.get("LOGIN_OK")).containsExactly("127.0.0.3");
+    }
+
+    static HttpClient clientFrom(String address) throws IOException {
+        return HttpClient.newBuilder().sslContext(proxyTrust).localAddress(InetAddress.getByName(address))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static HttpResponse<String> login(HttpClient client, String username, String password) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(proxy.base() + "/api/auth/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.toJson(Map.of("username", username, "password", password)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
     void aScheduledJobOnBothInstancesRunsOncePerOccurrence() {
         var postgres = services.platform().postgres();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/nexusai_prod",
@@ -223,7 +329,7 @@ class LoadBalancedInstancesIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theRollingUpdateTakesOneInstanceAtATimeAndNoRequestFails() throws Exception {
         List<Long> before = new ArrayList<>();
         for (Instance instance : instances) {
@@ -259,6 +365,12 @@ class LoadBalancedInstancesIT {
         environment.put("UPDATE_COMMAND", "echo \"update $1 ($2) to $3\"; kill \"$(cat '" + dir + "'/\"$1\".pid)\"");
         environment.put("NEXUSAI_URL", proxy.base());
         environment.put("NEXUSAI_TOKEN_FILE", tokenFile.toString());
+        // nothing set by hand for TLS: the scheme comes from the instances' env.sh, the CAs are the ones HAProxy uses
+        Path envFile = dir.resolve("env.sh");
+        Files.writeString(envFile, "SERVER_SSL_ENABLED=\"true\"\nSERVER_PORT=\"8443\"\n");
+        environment.put("NEXUSAI_ENV_FILE", envFile.toString());
+        environment.put("HEALTH_CA_FILE", instancesCa.toString());
+        environment.put("NEXUSAI_CA_FILE", proxyCertificate.toString());
         Process rollout = update.start();
         String output = new String(rollout.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(rollout.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -285,7 +397,7 @@ class LoadBalancedInstancesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withOneInstanceKilledRequestsThroughTheProxyKeepSucceeding() throws Exception {
         Instance victim = instances.get(0);
         Files.writeString(victim.stopFile(), ""); // its supervisor does not start it again

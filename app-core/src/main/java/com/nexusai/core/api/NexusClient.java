@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class NexusClient {
 
     /** A failed call: the HTTP status (0 when the server could not be reached) and what it said. */
-    public static final class ApiException extends IOException {
+    public static class ApiException extends IOException {
         private final int status;
 
         public ApiException(int status, String message) {
@@ -37,7 +37,22 @@ public final class NexusClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
 
+    /** The server's TLS certificate is not trusted (yet, or any more): the admin may confirm its fingerprint. */
+    public static final class UntrustedServerException extends ApiException {
+        private final transient ServerTrust.UntrustedCertificateException certificate;
+
+        UntrustedServerException(ServerTrust.UntrustedCertificateException certificate) {
+            super(0, certificate.getMessage());
+            this.certificate = certificate;
+        }
+
+        public ServerTrust.UntrustedCertificateException certificate() {
+            return certificate;
+        }
+    }
+
     private final URI base;
+    private final ServerTrust trust;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
@@ -50,15 +65,22 @@ public final class NexusClient {
         Instant accessExpires = Instant.MIN;
     }
 
+    /** A client that trusts the certificates the system trusts. */
     public NexusClient(URI base, Clock clock) {
-        this(base, clock, new Tokens());
+        this(base, clock, ServerTrust.systemOnly());
     }
 
-    private NexusClient(URI base, Clock clock, Tokens tokens) {
+    /** A client that trusts what {@code trust} says (added CA files, confirmed certificates). */
+    public NexusClient(URI base, Clock clock, ServerTrust trust) {
+        this(base, clock, trust, new Tokens());
+    }
+
+    private NexusClient(URI base, Clock clock, ServerTrust trust, Tokens tokens) {
         this.base = base;
         this.clock = clock;
+        this.trust = trust;
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust.sslContext()).build();
     }
 
     /**
@@ -67,7 +89,7 @@ public final class NexusClient {
      * including instances that were unreachable when the user signed in.
      */
     public NexusClient sharingSignIn(URI otherBase) {
-        return new NexusClient(otherBase, clock, tokens);
+        return new NexusClient(otherBase, clock, trust, tokens);
     }
 
     public URI base() {
@@ -219,6 +241,11 @@ public final class NexusClient {
         try {
             return http.send(request.build(), handler);
         } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ServerTrust.UntrustedCertificateException untrusted) {
+                    throw new UntrustedServerException(untrusted);
+                }
+            }
             String reason = e instanceof java.net.ConnectException ? "connection refused"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ApiException(0, base + " cannot be reached: " + reason);
