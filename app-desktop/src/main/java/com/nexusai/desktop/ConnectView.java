@@ -7,6 +7,7 @@ import java.util.ResourceBundle;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.ServerTrust;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,7 +32,7 @@ final class ConnectView extends VBox {
      * reached, or when the account cannot read the panels (they need ADMIN or DEVOPS). Blocking: call it
      * off the FX thread.
      */
-    static List<NexusClient> connectAll(String addresses, String user, String password) throws Exception {
+    static List<NexusClient> connectAll(ServerTrust trust, String addresses, String user, String password) throws Exception {
         List<URI> instances = java.util.Arrays.stream(addresses.split("\\s*,\\s*")).filter(one -> !one.isBlank())
                 .map(one -> URI.create(one.endsWith("/") ? one : one + "/")).distinct().toList();
         if (instances.isEmpty()) {
@@ -40,14 +41,14 @@ final class ConnectView extends VBox {
         NexusClient signedIn = null;
         List<String> unreachable = new java.util.ArrayList<>();
         for (URI instance : instances) {
-            NexusClient client = new NexusClient(instance, Clock.systemUTC());
+            NexusClient client = new NexusClient(instance, Clock.systemUTC(), trust);
             try {
                 client.login(user, password);
                 signedIn = client;
                 break;
             } catch (NexusClient.ApiException e) {
-                if (e.status() != 0) {
-                    throw e; // wrong password, or a server that refuses: the same on every instance
+                if (e.status() != 0 || e instanceof NexusClient.UntrustedServerException) {
+                    throw e; // wrong password, a server that refuses, or a certificate to confirm first
                 }
                 unreachable.add(e.getMessage());
             }
@@ -61,8 +62,11 @@ final class ConnectView extends VBox {
             try {
                 client.prometheus();
             } catch (NexusClient.ApiException e) {
+                if (e instanceof NexusClient.UntrustedServerException) {
+                    throw e; // another instance's certificate: confirmed one at a time, never in passing
+                }
                 if (e.status() == 401) {
-                    client = new NexusClient(instance, Clock.systemUTC());
+                    client = new NexusClient(instance, Clock.systemUTC(), trust);
                     client.login(user, password);
                     client.prometheus();
                 } else if (e.status() != 0) {
@@ -75,7 +79,8 @@ final class ConnectView extends VBox {
         return List.copyOf(clients);
     }
 
-    ConnectView(ResourceBundle text, Background background, String defaultUrl, java.util.function.BiConsumer<List<NexusClient>, String> connected, Runnable startLocal) {
+    ConnectView(ResourceBundle text, Background background, ServerTrust trust, String defaultUrl,
+            java.util.function.BiConsumer<List<NexusClient>, String> connected, Runnable startLocal) {
         setSpacing(16);
         setPadding(new Insets(48));
         setAlignment(Pos.CENTER);
@@ -110,22 +115,71 @@ final class ConnectView extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(labels, fields);
         url.setPrefColumnCount(28);
-        url.setPromptText("http://app1:8080, http://app2:8080");
+        url.setPromptText("https://app1:8443, https://app2:8443");
+        TextField caFile = new TextField();
+        caFile.setId("ca-file");
+        caFile.setPromptText(text.getString("connect.caFile.prompt"));
+        form.addRow(3, new Label(text.getString("connect.caFile")), caFile);
 
-        connect.setOnAction(event -> {
+        // a certificate no CA vouches for (keytool's, §4.1): shown by fingerprint for the admin to compare and confirm
+        Label certificate = new Label();
+        certificate.setId("certificate");
+        certificate.setWrapText(true);
+        Button trustIt = new Button(text.getString("connect.trust"));
+        trustIt.setId("trust-certificate");
+        VBox confirm = new VBox(8, certificate, trustIt);
+        confirm.setId("certificate-confirm");
+        confirm.setVisible(false);
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        NexusClient.UntrustedServerException[] pending = new NexusClient.UntrustedServerException[1];
+
+        Runnable signIn = () -> {
             connect.setDisable(true);
+            confirm.setVisible(false);
             error.setText(text.getString("connect.signingIn"));
             String address = url.getText().strip();
             String name = user.getText().strip();
             String secret = password.getText();
-            password.clear(); // the password is used once, never kept
-            background.run(() -> connectAll(address, name, secret), clients -> connected.accept(clients, name), failure -> {
+            String ca = caFile.getText().strip();
+            background.run(() -> {
+                if (!ca.isEmpty()) {
+                    trust.addCaFile(java.nio.file.Path.of(ca));
+                }
+                return connectAll(trust, address, name, secret);
+            }, clients -> {
+                password.clear(); // used, never kept
+                connected.accept(clients, name);
+            }, failure -> {
                 connect.setDisable(false);
-                error.setText(text.getString("connect.failed") + " " + failure.getMessage());
+                if (failure instanceof NexusClient.UntrustedServerException untrusted) {
+                    pending[0] = untrusted;
+                    var details = untrusted.certificate();
+                    boolean changed = details.previousFingerprint() != null;
+                    certificate.setText(String.format(text.getString(changed ? "connect.certificateChanged" : "connect.certificateUnknown"),
+                            details.server(), details.subject(), details.fingerprint(), details.previousFingerprint()));
+                    certificate.getStyleClass().setAll("label", changed ? Styles.DANGER : Styles.WARNING);
+                    trustIt.setText(text.getString(changed ? "connect.trustChanged" : "connect.trust"));
+                    confirm.setVisible(true);
+                    error.setText(text.getString(changed ? "connect.refusedChanged" : "connect.refusedUnknown"));
+                } else {
+                    password.clear();
+                    error.setText(text.getString("connect.failed") + " " + failure.getMessage());
+                }
             });
+        };
+        connect.setOnAction(event -> signIn.run());
+        trustIt.setOnAction(event -> {
+            var details = pending[0].certificate();
+            try {
+                trust.confirm(details.server(), details.fingerprint());
+            } catch (java.io.IOException e) {
+                error.setText(text.getString("connect.failed") + " " + e.getMessage());
+                return;
+            }
+            signIn.run();
         });
         Button local = new Button(text.getString("connect.local"));
         local.setOnAction(event -> startLocal.run());
-        getChildren().addAll(title, form, connect, error, new javafx.scene.control.Separator(), local);
+        getChildren().addAll(title, form, connect, error, confirm, new javafx.scene.control.Separator(), local);
     }
 }

@@ -20,6 +20,7 @@ import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.ServerTrust;
 import com.nexusai.core.runbook.Troubleshooting;
 import com.nexusai.desktop.chat.ChatView;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
@@ -56,6 +57,8 @@ public final class ConsoleApp extends Application {
     private final List<String> givenArguments;
     private final Background background = new Background();
     private final Session session = Session.inHome();
+    /** Which TLS certificates every client of this console accepts (the fleet, the local server, streams, downloads). */
+    private ServerTrust trust;
     private final Preferences layout = Preferences.userNodeForPackage(ConsoleApp.class);
     private List<Monitor> monitors = List.of();
     private LocalServer localServer;
@@ -94,6 +97,10 @@ public final class ConsoleApp extends Application {
         try {
             options = ConsoleOptions.parse(givenArguments != null ? givenArguments : getParameters().getRaw());
             rules = readRules(options);
+            trust = new ServerTrust(options.trustFile());
+            if (options.caFile().isPresent()) {
+                trust.addCaFile(options.caFile().get());
+            }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("nexusai-console: " + e.getMessage());
             Alert refused = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
@@ -137,12 +144,12 @@ public final class ConsoleApp extends Application {
         } else if (options.unattended()) {
             // a wall screen: the password is read from a file, never taken on the command line
             user = options.user().orElseThrow();
-            background.run(() -> ConnectView.connectAll(options.url().orElseThrow(), user,
+            background.run(() -> ConnectView.connectAll(trust, options.url().orElseThrow(), user,
                     Files.readString(options.passwordFile().orElseThrow()).strip()), connected,
                     failure -> System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not connect: " + failure.getMessage()));
         } else if (options.url().isEmpty()) {
             session.read().ifPresent(remembered -> background.run(() -> {
-                NexusClient client = new NexusClient(URI.create(remembered.url()), clock);
+                NexusClient client = new NexusClient(URI.create(remembered.url()), clock, trust);
                 client.resume(remembered.refreshToken());
                 return List.of(client);
             }, connected, failure -> {
@@ -191,7 +198,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void showConnect(ConsoleOptions options, Consumer<List<NexusClient>> connected, Runnable startLocal) {
-        root.setCenter(new ConnectView(text, background, options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
+        root.setCenter(new ConnectView(text, background, trust, options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
             user = name;
             connected.accept(clients);
         }, startLocal));
@@ -256,7 +263,7 @@ public final class ConsoleApp extends Application {
                 bar.setProgress((double) progress.done() / progress.total());
                 step.setText(progress.line());
             }), Duration.ofMinutes(3));
-            NexusClient client = new NexusClient(url, clock);
+            NexusClient client = new NexusClient(url, clock, trust);
             client.login("admin", localServer.adminPassword());
             return List.of(client);
         }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));

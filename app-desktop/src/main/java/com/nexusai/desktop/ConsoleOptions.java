@@ -13,12 +13,16 @@ import java.util.Set;
  * commas: a fleet), {@code --user=} and {@code --password-file=} (connect at once, unattended), {@code --local}
  * (start a local server at once), {@code --data-dir=} (the local server's), {@code --lang=fr|en},
  * {@code --theme=dark|light}, {@code --refresh=2s} (1s to 60s), {@code --rules=} (an alert rule file in the
- * shared format, instead of the shipped one).
+ * shared format, instead of the shipped one), {@code --ca-file=} (also trust the servers this CA signed, e.g. an
+ * internal CA; remembered), {@code --trust-file=} (where the trusted CA files and confirmed server certificates
+ * are kept, by default {@code ~/.nexusai/console/trusted-servers.properties}).
  */
 record ConsoleOptions(Optional<String> url, Optional<String> user, Optional<Path> passwordFile, boolean local, Path dataDir,
-        Optional<Locale> language, Optional<Boolean> dark, Duration refresh, Optional<Path> rules) {
+        Optional<Locale> language, Optional<Boolean> dark, Duration refresh, Optional<Path> rules, Optional<Path> caFile,
+        Path trustFile) {
 
-    private static final Set<String> NAMES = Set.of("url", "user", "password-file", "local", "data-dir", "lang", "theme", "refresh", "rules");
+    private static final Set<String> NAMES = Set.of("url", "user", "password-file", "local", "data-dir", "lang", "theme", "refresh", "rules",
+            "ca-file", "trust-file");
 
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
@@ -61,7 +65,8 @@ record ConsoleOptions(Optional<String> url, Optional<String> user, Optional<Path
         Path dataDir = Path.of(named.getOrDefault("data-dir", System.getProperty("user.home") + "/.nexusai/console-data"));
         return new ConsoleOptions(Optional.ofNullable(named.get("url")), Optional.ofNullable(named.get("user")),
                 Optional.ofNullable(named.get("password-file")).map(Path::of), "true".equals(named.get("local")), dataDir, language, dark,
-                refresh, Optional.ofNullable(named.get("rules")).map(Path::of));
+                refresh, Optional.ofNullable(named.get("rules")).map(Path::of), Optional.ofNullable(named.get("ca-file")).map(Path::of),
+                Path.of(named.getOrDefault("trust-file", System.getProperty("user.home") + "/.nexusai/console/trusted-servers.properties")));
     }
 
     /** Connect at once without the form: a wall screen. */

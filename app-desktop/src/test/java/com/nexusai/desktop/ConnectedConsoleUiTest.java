@@ -109,6 +109,63 @@ class ConnectedConsoleUiTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
+    /**
+     * A server on TLS with a keytool certificate (guide §4.1): refused, its fingerprint shown, connected once
+     * the admin trusts it; a later visit with the certificate changed is refused with both fingerprints.
+     */
+    @Test
+    void aTlsServerIsRefusedUntilItsCertificateIsTrustedAndAChangedCertificateIsRefused() throws Exception {
+        String storePassword = "store-" + java.util.UUID.randomUUID();
+        Path trustFile = tmp.resolve("trusted-servers.properties");
+        int port;
+        String fingerprint;
+        try (TlsRelay tls = TlsRelay.start(TlsRelay.keystore(tmp.resolve("first.p12"), storePassword), storePassword, 0, url.getPort())) {
+            port = tls.port();
+            fingerprint = com.nexusai.core.api.ServerTrust.fingerprint(tls.certificate());
+            launch(Clock.systemUTC(), "--lang=en", "--trust-file=" + trustFile);
+            interact(() -> lookup("#url").queryAs(TextField.class).setText("https://127.0.0.1:" + tls.port()));
+            clickOn("#password").write(password);
+            clickOn("#connect");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#certificate-confirm").query().isVisible());
+            assertThat(lookup("#certificate").queryAs(Label.class).getText()).contains("127.0.0.1:" + tls.port(), fingerprint, "CN=nexusai.fr");
+            assertThat(lookup("#views").tryQuery()).as("not connected before the certificate is trusted").isEmpty();
+            capture("connect-untrusted-certificate");
+
+            clickOn("#trust-certificate");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+            assertThat(new com.nexusai.core.api.ServerTrust(trustFile).confirmed("127.0.0.1:" + port)).as("remembered").isEqualTo(fingerprint);
+            close();
+        }
+        try (TlsRelay changed = TlsRelay.start(TlsRelay.keystore(tmp.resolve("second.p12"), storePassword), storePassword, port, url.getPort())) {
+            launch(Clock.systemUTC(), "--lang=en", "--trust-file=" + trustFile);
+            interact(() -> lookup("#url").queryAs(TextField.class).setText("https://127.0.0.1:" + changed.port()));
+            clickOn("#password").write(password);
+            clickOn("#connect");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#certificate-confirm").query().isVisible());
+            String shown = lookup("#certificate").queryAs(Label.class).getText();
+            assertThat(shown).contains(fingerprint, com.nexusai.core.api.ServerTrust.fingerprint(changed.certificate()));
+            assertThat(lookup("#trust-certificate").queryAs(Button.class).getText()).isEqualTo("Trust the new certificate");
+            assertThat(lookup("#views").tryQuery()).as("a changed certificate is never accepted silently").isEmpty();
+            capture("connect-changed-certificate");
+        }
+    }
+
+    /** A screenshot of the window into target/screenshots, to look at (headless: the scene as JavaFX draws it). */
+    private void capture(String name) throws Exception {
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        interact(() -> image[0] = lookup("#certificate").query().getScene().snapshot(null));
+        java.awt.image.BufferedImage buffered = new java.awt.image.BufferedImage((int) image[0].getWidth(), (int) image[0].getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < buffered.getHeight(); y++) {
+            for (int x = 0; x < buffered.getWidth(); x++) {
+                buffered.setRGB(x, y, image[0].getPixelReader().getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(buffered, "png", directory.resolve(name + ".png").toFile());
+    }
+
     @Test
     void signsInThroughTheFormToAFleetWhoseSecondInstanceIsDown() throws Exception {
         int deadPort;
