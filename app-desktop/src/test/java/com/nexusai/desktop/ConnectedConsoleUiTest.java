@@ -137,16 +137,17 @@ class ConnectedConsoleUiTest extends FxRobot {
             close();
         }
         try (TlsRelay changed = TlsRelay.start(TlsRelay.keystore(tmp.resolve("second.p12"), storePassword), storePassword, port, url.getPort())) {
-            launch(Clock.systemUTC(), "--lang=en", "--trust-file=" + trustFile);
+            launch(Clock.systemUTC(), "--lang=fr", "--trust-file=" + trustFile);
             interact(() -> lookup("#url").queryAs(TextField.class).setText("https://127.0.0.1:" + changed.port()));
             clickOn("#password").write(password);
             clickOn("#connect");
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#certificate-confirm").query().isVisible());
             String shown = lookup("#certificate").queryAs(Label.class).getText();
             assertThat(shown).contains(fingerprint, com.nexusai.core.api.ServerTrust.fingerprint(changed.certificate()));
-            assertThat(lookup("#trust-certificate").queryAs(Button.class).getText()).isEqualTo("Trust the new certificate");
+            assertThat(lookup("#trust-certificate").queryAs(Button.class).getText()).isEqualTo("Faire confiance au nouveau certificat");
+            assertThat(shown).contains("CN=nexusai.fr", "présente maintenant un autre certificat");
             assertThat(lookup("#views").tryQuery()).as("a changed certificate is never accepted silently").isEmpty();
-            capture("connect-changed-certificate");
+            capture("connect-changed-certificate-fr");
         }
     }
 

@@ -142,6 +142,85 @@ class BadInputIT extends EmbeddedServerTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Eight anonymous 50 MB bodies of several types, with a length and chunked, to the sign-in: each refused
+     * (413 or 415) while the client is still sending, so the server never reads them; its resident memory
+     * (this JVM: the server runs in it) stays within 100 MiB of where it was.
+     */
+    @Test
+    void anonymousHugeBodiesAreRefusedBeforeBeingRead() throws Exception {
+        long before = residentBytes();
+        int sentMiB = 0;
+        for (String type : List.of("application/json", "application/xml", "application/yaml", "text/plain")) {
+            for (boolean chunked : List.of(false, true)) {
+                Refusal refusal = sendHuge("/api/auth/login", type, chunked, 50L << 20);
+                assertThat(refusal.status()).as(type + (chunked ? " chunked" : " with a length")).isIn(413, 415);
+                assertThat(refusal.bodySent()).as("the server stopped reading: the client could not send it all").isLessThan(50L << 20);
+                sentMiB += (int) (refusal.bodySent() >> 20);
+            }
+        }
+        long grown = residentBytes() - before;
+        System.out.printf("8 anonymous 50 MB bodies: %d MiB actually sent before the refusals, resident memory %+d MiB%n",
+                sentMiB, grown >> 20);
+        assertThat(grown).as("resident memory growth").isLessThan(100L << 20);
+    }
+
+    private record Refusal(int status, long bodySent) {
+    }
+
+    /** Sends headers then a body of {@code size} zeros; the status the server answered, and how much was written before it closed. */
+    private Refusal sendHuge(String path, String type, boolean chunked, long size) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            // a JSON text that stays valid for as long as it is read: only the size limit can stop it
+            byte[] rest = new byte[64 * 1024];
+            java.util.Arrays.fill(rest, (byte) 'a');
+            byte[] first = rest.clone();
+            byte[] start = "{\"password\":\"".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(start, 0, first, 0, start.length);
+            long sent = 0;
+            int[] status = {-1};
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    byte[] line = socket.getInputStream().readNBytes(12);
+                    status[0] = Integer.parseInt(new String(line, StandardCharsets.US_ASCII).substring(9, 12));
+                } catch (Exception e) {
+                    status[0] = 0;
+                }
+            });
+            try {
+                while (sent < size) {
+                    if (chunked) {
+                        out.write((Integer.toHexString(rest.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write(sent == 0 ? first : rest);
+                    if (chunked) {
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    sent += rest.length;
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // expected: the server answered and closed the connection without reading the rest
+            }
+            reader.join(15_000);
+            return new Refusal(status[0], sent);
+        }
+    }
+
+    private static long residentBytes() throws Exception {
+        System.gc();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+
     @Test
     void brokenUploadsAreRefusedWithTheFieldNamed() throws Exception {
         List<HttpRequest.Builder> uploads = List.of(
