@@ -30,6 +30,7 @@ class StalledDependenciesIT extends EmbeddedServerTest {
         assertThat(http.get("/api/incidents", admin).statusCode()).isEqualTo(200);
         List<ProcessHandle> postgres = processes("/bin/postgres");
         assertThat(postgres).as("the embedded PostgreSQL's processes").isNotEmpty();
+        Traffic traffic = Traffic.start(http, admin, "/api/incidents", "/api/maintenance/windows");
         pause(postgres);
         try {
             Timed<JsonNode> health = timed(() -> Http.json(http.get("/actuator/health", admin)));
@@ -46,16 +47,22 @@ class StalledDependenciesIT extends EmbeddedServerTest {
             Timed<HttpResponse<String>> unaffected = timed(() -> http.get("/api/maintenance/windows", admin));
             assertThat(unaffected.value().statusCode()).as("what needs no database").isEqualTo(200);
             assertThat(unaffected.took()).isLessThan(Duration.ofSeconds(1));
+            traffic.during(Duration.ofSeconds(6));
         } finally {
             resume(postgres);
         }
         assertRecovers("/api/incidents");
+        Traffic.Report report = traffic.stop();
+        assertThat(report.slowest("/api/incidents")).as("the slowest answer of a request needing PostgreSQL").isLessThan(REFUSAL_LIMIT);
+        assertThat(report.statuses("/api/incidents")).as("while paused: 503, and 200 before and after").containsOnly(200, 503).contains(503);
+        assertThat(report.statuses("/api/maintenance/windows")).as("what needs no database, all along").containsOnly(200);
     }
 
     @Test
     void aStalledRedisIsReportedAndRefusedInSecondsAndTheRestKeepsWorking() throws Exception {
         List<ProcessHandle> redis = processes("/redis-server");
         assertThat(redis).as("the embedded Redis").hasSize(1);
+        Traffic traffic = Traffic.start(http, admin, "/api/incidents");
         pause(redis);
         try {
             Timed<JsonNode> health = timed(() -> Http.json(http.get("/actuator/health", admin)));
@@ -71,9 +78,11 @@ class StalledDependenciesIT extends EmbeddedServerTest {
             Timed<HttpResponse<String>> unaffected = timed(() -> http.get("/api/incidents", admin));
             assertThat(unaffected.value().statusCode()).as("a signed-in request that needs only PostgreSQL").isEqualTo(200);
             assertThat(unaffected.took()).isLessThan(Duration.ofSeconds(1));
+            traffic.during(Duration.ofSeconds(6));
         } finally {
             resume(redis);
         }
+        assertThat(traffic.stop().statuses("/api/incidents")).as("signed-in requests needing PostgreSQL only, all along").containsOnly(200);
         assertRecovers("/api/users/me");
         long started = System.nanoTime();
         HttpResponse<String> login;
@@ -116,6 +125,57 @@ class StalledDependenciesIT extends EmbeddedServerTest {
     }
 
     private record Timed<T>(T value, Duration took) {
+    }
+
+    /** Requests in a loop on another thread, each path in turn, until stopped: what each answered and how long it took. */
+    private static final class Traffic {
+
+        record Answer(String path, int status, Duration took) {
+        }
+
+        record Report(List<Answer> answers) {
+            Duration slowest(String path) {
+                return answers.stream().filter(a -> a.path().equals(path)).map(Answer::took).max(Duration::compareTo).orElse(Duration.ZERO);
+            }
+
+            java.util.Set<Integer> statuses(String path) {
+                return answers.stream().filter(a -> a.path().equals(path)).map(Answer::status).collect(java.util.stream.Collectors.toSet());
+            }
+        }
+
+        private final java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private Thread thread;
+
+        static Traffic start(Http http, String token, String... paths) {
+            Traffic traffic = new Traffic();
+            traffic.thread = Thread.ofPlatform().name("traffic").start(() -> {
+                while (traffic.running.get()) {
+                    for (String path : paths) {
+                        long started = System.nanoTime();
+                        int status;
+                        try {
+                            status = http.get(path, token).statusCode();
+                        } catch (Exception e) {
+                            status = -1;
+                        }
+                        traffic.answers.add(new Answer(path, status, Duration.ofNanos(System.nanoTime() - started)));
+                    }
+                }
+            });
+            return traffic;
+        }
+
+        /** Lets the traffic run for {@code duration}, i.e. waits, so that the stall lasts under load. */
+        void during(Duration duration) throws InterruptedException {
+            thread.join(duration.toMillis());
+        }
+
+        Report stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return new Report(List.copyOf(answers));
+        }
     }
 
     private interface Call<T> {

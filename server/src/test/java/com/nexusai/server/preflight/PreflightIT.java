@@ -72,6 +72,7 @@ class PreflightIT {
             Map<String, String> environment = baseEnvironment();
             environment.putAll(services.environment());
             environment.put("SSL_KEYSTORE_PASSWORD", "changeit");
+            environment.put("SERVER_SSL_ENABLED", "true"); // as env.sh has it
             try (ServerProcess preflight = ServerProcess.start(tmp.resolve("up.log"), environment, "--preflight",
                     "--spring.profiles.active=prod", "--nexusai.data-dir=" + tmp.resolve("data"),
                     "--server.ssl.key-store=" + keystore, "--server.ssl.key-store-password=changeit", "--server.ssl.key-store-type=PKCS12")) {
