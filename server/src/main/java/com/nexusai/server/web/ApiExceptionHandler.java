@@ -1,5 +1,9 @@
 package com.nexusai.server.web;
 
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -9,6 +13,7 @@ import com.nexusai.server.storage.StorageUnavailableException;
 import com.nexusai.server.storage.UploadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,7 +31,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -157,6 +162,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemTexts.detail(HttpStatus.FORBIDDEN));
     }
 
+    /** The client went away while it was being answered (a closed stream, a cancelled download): nothing to say. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+    }
+
     /** Anything else is our fault: logged with a reference the answer gives, never its class or message. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
@@ -175,7 +185,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = failure instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : failure.getPropertyName();
         Class<?> type = failure.getRequiredType();
         String expected = type == null ? "not a valid value" : type.isEnum()
-                ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "not a valid " + plainName(type);
+                ? "one of " + Arrays.toString(type.getEnumConstants()) : "not a valid " + plainName(type);
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 (name == null ? "parameter" : name) + ": " + expected));
     }
@@ -213,7 +223,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String reason(MismatchedInputException invalid) {
         Class<?> target = invalid.getTargetType();
         if (target != null && target.isEnum()) {
-            return "one of " + java.util.Arrays.toString(target.getEnumConstants()) + " (by name)";
+            return "one of " + Arrays.toString(target.getEnumConstants()) + " (by name)";
         }
         if (target == String.class && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().startsWith("contains ")) {
             return invalid.getOriginalMessage();
@@ -228,7 +238,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == boolean.class || type == Boolean.class) {
             return "boolean (true or false)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "list";
         }
         if (type == String.class) {
@@ -237,9 +247,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == UUID.class) {
             return "UUID";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "ISO-8601 time";
         }
-        return type.isRecord() || java.util.Map.class.isAssignableFrom(type) ? "object" : "value";
+        return type.isRecord() || Map.class.isAssignableFrom(type) ? "object" : "value";
     }
 }
