@@ -125,8 +125,9 @@ class DiagnosticsController {
             try {
                 LogFile.Chunk next = logs.after(offset.get(), filter);
                 offset.set(next.endOffset());
+                List<String> secretsNow = next.lines().isEmpty() ? List.of() : secrets.current();
                 for (String line : next.lines()) {
-                    emitter.send(SseEmitter.event().name("line").data(secrets.redact(line), MediaType.TEXT_PLAIN));
+                    emitter.send(SseEmitter.event().name("line").data(KnownSecrets.redact(line, secretsNow), MediaType.TEXT_PLAIN));
                 }
                 if (next.lines().isEmpty()) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));

@@ -31,7 +31,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -160,11 +159,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException failure) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemTexts.detail(HttpStatus.FORBIDDEN));
-    }
-
-    /** The client went away while it was being answered (a closed stream, a cancelled download): nothing to say. */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void clientGone() {
     }
 
     /** Anything else is our fault: logged with a reference the answer gives, never its class or message. */
