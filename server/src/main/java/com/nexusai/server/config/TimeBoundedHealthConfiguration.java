@@ -9,8 +9,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.health.application.AvailabilityStateHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.PingHealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,8 @@ import reactor.core.publisher.Mono;
  * Redis or store shows DOWN with "no answer in 2 s" instead of holding {@code /actuator/health} (and the
  * load balancer's check, and the console) for as long as the stall lasts. Each indicator bean is
  * wrapped as it is made; the check itself runs on a virtual thread that is left to finish on its own.
+ * The liveness and readiness states and the ping read memory only and are left as they are (a wrapped
+ * probe cost a thread hand-off on every call of the load balancer's check: BENCHMARKS.md, token checks).
  */
 @Configuration(proxyBeanMethods = false)
 class TimeBoundedHealthConfiguration {
@@ -30,6 +34,9 @@ class TimeBoundedHealthConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof AvailabilityStateHealthIndicator || bean instanceof PingHealthIndicator) {
+                    return bean; // in-memory state, nothing to stall on: the probes stay as cheap as they were
+                }
                 if (bean instanceof HealthIndicator indicator && !(bean instanceof TimeBounded)) {
                     return new TimeBounded(indicator, timeout(properties));
                 }

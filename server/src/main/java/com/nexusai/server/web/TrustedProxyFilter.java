@@ -41,7 +41,8 @@ class TrustedProxyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!trusted(request.getRemoteAddr())) {
+        boolean forwarded = request.getHeader(FORWARDED_FOR) != null || request.getHeader(FORWARDED_PROTO) != null;
+        if (!forwarded || !trusted(request.getRemoteAddr())) {
             chain.doFilter(request, response);
             return;
         }
