@@ -203,8 +203,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
             }
             if (cause instanceof MismatchedInputException invalid && !invalid.getPath().isEmpty()) {
-                String field = invalid.getPath().stream().map(reference -> reference.getPropertyName() != null
-                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+                String path = invalid.getPath().stream().map(reference -> reference.getPropertyName() != null
+                        ? "." + reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining());
+                String field = path.startsWith(".") ? path.substring(1) : path; // roles[0], contact.email
                 return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         field + ": " + reason(invalid)));
             }
