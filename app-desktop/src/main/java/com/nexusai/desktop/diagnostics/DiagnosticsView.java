@@ -85,6 +85,8 @@ public final class DiagnosticsView extends BorderPane {
     private final Deque<String> logArrived = new ArrayDeque<>();
     private final AtomicBoolean logFlushQueued = new AtomicBoolean();
     private volatile EventStream following;
+    /** Which call of {@link #follow()} the lines are for: only the latest stream's lines are shown. */
+    private final java.util.concurrent.atomic.AtomicInteger followGeneration = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean paused;
 
     public DiagnosticsView(ResourceBundle text, Supplier<NexusClient> clients, Background background) {
@@ -309,6 +311,7 @@ public final class DiagnosticsView extends BorderPane {
 
     /** (Re)starts following the log with the level and search chosen: the last 200 lines, then new ones as they are written. */
     private void follow() {
+        int generation = followGeneration.incrementAndGet(); // a stream opened for an earlier choice drops out
         stopFollowing();
         log.getItems().clear();
         synchronized (logArrived) {
@@ -319,8 +322,15 @@ public final class DiagnosticsView extends BorderPane {
         logNote.setText(text.getString("diag.logs.following") + " " + client().base().getAuthority());
         background.run(() -> {
             EventStream stream = client().events("/api/diagnostics/logs?follow=true&lines=200" + level + query);
+            if (generation != followGeneration.get()) {
+                stream.stop(); // the level or the search changed while this stream was opening
+                return true;
+            }
             following = stream;
             stream.read((name, line) -> {
+                if (generation != followGeneration.get()) {
+                    return false;
+                }
                 synchronized (logArrived) {
                     logArrived.addLast(line);
                     while (logArrived.size() > LOG_LINES_KEPT) {
