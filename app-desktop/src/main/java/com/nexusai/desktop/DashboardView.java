@@ -62,6 +62,9 @@ final class DashboardView extends BorderPane {
     private final Label memoryText = value();
     private final Label diskText = value();
     private final TableView<Dashboard.Lag> lag = new TableView<>();
+    private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+    private final TableView<Dashboard.Broker> brokers = new TableView<>();
+    private final Label replication = value();
     private final TableView<AlertEngine.Alert> alerts = new TableView<>();
     private final TableView<JsonNode> backups = new TableView<>();
     private final Label backupsNote = new Label();
@@ -120,7 +123,7 @@ final class DashboardView extends BorderPane {
         LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
         lagTrend.setPrefHeight(130);
         lagTrend.setMinHeight(130);
-        panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend), 0, 1);
+        panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend, brokerTable(), replication), 0, 1);
 
         javafx.scene.layout.HBox alertActions = new javafx.scene.layout.HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
         panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
@@ -226,6 +229,11 @@ final class DashboardView extends BorderPane {
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         Tables.replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
+        Dashboard.KafkaReplication kafka = dashboard.kafkaReplication();
+        Tables.replaceIfChanged(brokers.getItems(), kafka.brokers());
+        replication.setText(Double.isNaN(kafka.underReplicated()) ? ""
+                : String.format(Locale.ROOT, text.getString("kafka.replication"), kafka.underReplicated(), kafka.offline()));
+        replication.pseudoClassStateChanged(WARNING, kafka.underReplicated() > 0 || kafka.offline() > 0);
         Tables.replaceIfChanged(backups.getItems(), state.backups());
         backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
                 ? text.getString("backups.needsAdmin") : state.backupsError());
@@ -383,6 +391,20 @@ final class DashboardView extends BorderPane {
             }
         });
         return run;
+    }
+
+    private TableView<Dashboard.Broker> brokerTable() {
+        brokers.getColumns().setAll(List.of(Tables.column(text.getString("kafka.broker"), Dashboard.Broker::id),
+                Tables.column(text.getString("kafka.state"), b -> text.getString(b.up() ? "kafka.up" : "kafka.down")),
+                Tables.column(text.getString("kafka.leaders"), b -> String.format(Locale.ROOT, "%.0f", b.leaders())),
+                Tables.column(text.getString("kafka.outOfSync"), b -> String.format(Locale.ROOT, "%.0f", b.outOfSync()))));
+        brokers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        brokers.setPlaceholder(new Label(text.getString("kafka.noBrokers")));
+        brokers.setId("kafka-brokers");
+        brokers.setPrefHeight(110);
+        brokers.setMinHeight(110);
+        replication.setId("kafka-replication");
+        return brokers;
     }
 
     private TableView<Dashboard.Lag> lagTable() {

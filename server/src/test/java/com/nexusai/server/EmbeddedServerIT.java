@@ -188,6 +188,11 @@ class EmbeddedServerIT {
         String topic = "lag-proof";
         String group = "lag-proof-group";
         String bootstrap = platform.kafka().bootstrapServers();
+        // the embedded broker does not auto-create topics (as in production): declare it
+        try (org.apache.kafka.clients.admin.Admin topics = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            topics.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {

@@ -30,9 +30,11 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import com.nexusai.server.support.Haproxy;
 import com.nexusai.server.support.Http;
 import com.nexusai.server.support.ProdServices;
-import com.nexusai.server.support.ServerProcess;
+import com.nexusai.server.support.SupervisedInstance;
+import com.nexusai.server.support.TlsMaterial;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,210 +59,57 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadBalancedInstancesIT {
 
-    private static final Path INSTALLERS = Path.of("..", "installers", "server").toAbsolutePath().normalize();
+    private static final Path INSTALLERS = Haproxy.INSTALLERS;
 
     @TempDir
     static Path dir;
 
-    private static final String STORE_PASSWORD = "keystore-" + java.util.UUID.randomUUID();
-
     static ProdServices services;
-    /** The instances' PKCS12 key store (keytool, §4.1), its certificate as PEM, HAProxy's own certificate and key. */
-    static Path keystore;
-    static Path instancesCa;
-    static Path proxyCertificate;
-    static Path proxyPem;
-    static SSLContext instancesTrust;
-    static SSLContext proxyTrust;
-    static int proxyPort;
-    static final List<Instance> instances = new ArrayList<>();
-    static Process haproxy;
-    static int adminPort;
+    static TlsMaterial tls;
+    static final List<SupervisedInstance> instances = new ArrayList<>();
+    static Haproxy haproxy;
     static Http proxy;
     static String admin;
 
-    /** One instance: its port, its supervisor, the pid file the supervisor writes for the java it runs. */
-    record Instance(String name, int port, Process supervisor, Path pidFile, Path stopFile, Path log) {
-
-        long pid() throws IOException {
-            return Long.parseLong(Files.readString(pidFile).strip());
-        }
-
-        Http http() {
-            return new Http("https://127.0.0.1:" + port, instancesTrust);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static Instance startInstance(String name) throws Exception {
-        int port = freePort();
-        Path pidFile = dir.resolve(name + ".pid");
-        Path stopFile = dir.resolve(name + ".stop");
-        Path log = dir.resolve(name + ".log");
-        Map<String, String> environment = new HashMap<>(services.environment());
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        // env.sh's TLS lines, with this test's key store in place of /opt/nexusai/config/nexusai.p12
-        environment.put("SERVER_SSL_ENABLED", "true");
-        environment.put("SERVER_SSL_KEY_STORE", keystore.toString());
-        environment.put("SSL_KEYSTORE_PASSWORD", STORE_PASSWORD);
-        environment.put("NEXUSAI_TRUSTED_PROXIES", "127.0.0.1/32");
-        environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        environment.put("JAR", ServerProcess.jar().toAbsolutePath().toString());
-        environment.put("PIDFILE", pidFile.toString());
-        environment.put("STOP", stopFile.toString());
-        ProcessBuilder supervisor = new ProcessBuilder("bash", "-c",
-                "while [ ! -e \"$STOP\" ]; do \"$JAVA\" -Xmx512m -jar \"$JAR\" \"$@\" & echo $! > \"$PIDFILE\"; wait $!; sleep 0.2; done",
-                "supervisor", "--server.port=" + port, "--server.address=127.0.0.1", "--nexusai.node-name=" + name,
-                "--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.lock-at-least=1s",
-                "--logging.file.name=" + dir.resolve(name + "-app.log"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        supervisor.environment().clear();
-        supervisor.environment().putAll(environment);
-        Instance instance = new Instance(name, port, supervisor.start(), pidFile, stopFile, log);
-        awaitReady(instance);
-        return instance;
-    }
-
-    static boolean ready(Instance instance) {
-        try {
-            return instance.http().get("/actuator/health/readiness").statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static void awaitReady(Instance instance) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .failFast("the supervisor of " + instance.name() + " ended", () -> !instance.supervisor().isAlive())
-                .until(() -> ready(instance));
-    }
-
-    /** The certificates an admin makes (README: TLS end to end): keytool for the instances, openssl for HAProxy. */
-    static void makeCertificates() throws Exception {
-        keystore = dir.resolve("nexusai.p12");
-        instancesCa = dir.resolve("nexusai-instances.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "nexusai", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-validity", "365", "-dname", "CN=localhost,O=NexusAI,L=Paris,C=FR",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        run(keytool, "-exportcert", "-rfc", "-alias", "nexusai", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
-                "-file", instancesCa.toString());
-        proxyCertificate = dir.resolve("proxy-cert.pem");
-        Path proxyKey = dir.resolve("proxy-key.pem");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", proxyKey.toString(), "-out", proxyCertificate.toString());
-        proxyPem = dir.resolve("nexusai.pem");
-        Files.writeString(proxyPem, Files.readString(proxyCertificate) + Files.readString(proxyKey));
-        instancesTrust = trusting(instancesCa);
-        proxyTrust = trusting(proxyCertificate);
-    }
-
-    static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
-    }
-
-    static SSLContext trusting(Path pem) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (var in = Files.newInputStream(pem)) {
-            trusted.setCertificateEntry("trusted", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
     @BeforeAll
     static void startServicesInstancesAndHaproxy() throws Exception {
-        makeCertificates();
+        tls = TlsMaterial.make(dir.resolve("tls"));
         services = ProdServices.start(dir.resolve("services"));
-        instances.add(startInstance("instance-1")); // one at a time: the first creates the admin account
-        instances.add(startInstance("instance-2"));
-
-        proxyPort = freePort();
-        int plainPort = freePort();
-        adminPort = freePort();
-        String configuration = Files.readString(INSTALLERS.resolve("haproxy/haproxy.cfg"))
-                .replace("log /dev/log local0", "log stdout format raw local0")
-                .replace("stats socket ipv4@127.0.0.1:9999", "stats socket ipv4@127.0.0.1:" + adminPort)
-                .replace("bind *:80", "bind 127.0.0.1:" + plainPort)
-                .replace("bind *:443 ssl crt /etc/haproxy/certs/nexusai.pem", "bind 127.0.0.1:" + proxyPort + " ssl crt " + proxyPem)
-                .replace("/etc/haproxy/certs/nexusai-instances.pem", instancesCa.toString())
-                .lines().filter(line -> !line.strip().startsWith("server app")).collect(Collectors.joining("\n", "", "\n"))
-                + instances.stream().map(i -> "    server " + i.name() + " 127.0.0.1:" + i.port() + "\n").collect(Collectors.joining());
-        Path cfg = dir.resolve("haproxy.cfg");
-        Files.writeString(cfg, configuration);
-        haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
-        proxy = new Http("https://127.0.0.1:" + proxyPort, proxyTrust);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            try {
-                return proxy.get("/actuator/health/readiness").statusCode() == 200 && haproxyStatus().values().stream().allMatch("UP"::equals);
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        String[] args = {"--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.lock-at-least=1s"};
+        // one at a time: the first creates the admin account
+        instances.add(SupervisedInstance.start(dir, "instance-1", services.environment(), tls, args));
+        instances.add(SupervisedInstance.start(dir, "instance-2", services.environment(), tls, args));
+        haproxy = Haproxy.start(dir, instances, tls);
+        proxy = haproxy.http();
         admin = proxy.accessToken("admin", services.adminPassword());
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         if (haproxy != null) {
-            haproxy.destroy();
+            haproxy.close();
         }
-        for (Instance instance : instances) {
-            Files.writeString(instance.stopFile(), "");
-            ProcessHandle.of(instance.pid()).ifPresent(ProcessHandle::destroy);
-            instance.supervisor().waitFor(60, TimeUnit.SECONDS);
-            instance.supervisor().destroyForcibly();
+        for (SupervisedInstance instance : instances) {
+            instance.stop();
         }
         if (services != null) {
             services.close();
         }
     }
 
-    /** HAProxy's view of each instance (UP, DOWN, DRAIN...), from its admin socket. */
     static Map<String, String> haproxyStatus() throws IOException {
-        return stat("status");
+        return haproxy.status();
     }
 
-    /** One column of HAProxy's "show stat" for each instance of the backend (status, stot: sessions so far...). */
     static Map<String, String> stat(String column) throws IOException {
-        List<String> lines = adminCommand("show stat").lines().toList();
-        int index = List.of(lines.getFirst().replaceFirst("^# ", "").split(",")).indexOf(column);
-        Map<String, String> values = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",", -1);
-            if (fields.length > 1 && fields[0].equals("nexusai") && fields[1].startsWith("instance-")) {
-                values.put(fields[1], fields[index]);
-            }
-        }
-        return values;
-    }
-
-    static String adminCommand(String command) throws IOException {
-        try (var socket = new java.net.Socket("127.0.0.1", adminPort)) {
-            socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        }
+        return haproxy.stat(column);
     }
 
     @Test
     @Order(1)
     void aTokenFromOneInstanceWorksOnTheOtherAndTheProxySpreadsRequests() throws Exception {
-        Instance first = instances.get(0);
-        Instance second = instances.get(1);
+        SupervisedInstance first = instances.get(0);
+        SupervisedInstance second = instances.get(1);
         String token = first.http().accessToken("admin", services.adminPassword());
         HttpResponse<String> me = second.http().get("/api/users/me", token);
         assertThat(me.statusCode()).isEqualTo(200);
@@ -271,7 +120,7 @@ class LoadBalancedInstancesIT {
         }
         // both instances took sessions (HAProxy's stot column)
         Map<String, String> sessions = stat("stot");
-        for (Instance instance : instances) {
+        for (SupervisedInstance instance : instances) {
             assertThat(Long.parseLong(sessions.get(instance.name()))).as(instance.name()).isGreaterThanOrEqualTo(5);
         }
     }
@@ -301,7 +150,7 @@ class LoadBalancedInstancesIT {
     }
 
     static HttpClient clientFrom(String address) throws IOException {
-        return HttpClient.newBuilder().sslContext(proxyTrust).localAddress(InetAddress.getByName(address))
+        return HttpClient.newBuilder().sslContext(tls.proxyTrust()).localAddress(InetAddress.getByName(address))
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -332,7 +181,7 @@ class LoadBalancedInstancesIT {
     @Order(4)
     void theRollingUpdateTakesOneInstanceAtATimeAndNoRequestFails() throws Exception {
         List<Long> before = new ArrayList<>();
-        for (Instance instance : instances) {
+        for (SupervisedInstance instance : instances) {
             before.add(instance.pid());
         }
         Path tokenFile = dir.resolve("admin-token");
@@ -361,7 +210,7 @@ class LoadBalancedInstancesIT {
                 .redirectErrorStream(true);
         Map<String, String> environment = update.environment();
         environment.put("NEXUSAI_INSTANCES", instances.stream().map(i -> i.name() + "=127.0.0.1:" + i.port()).collect(Collectors.joining(" ")));
-        environment.put("HAPROXY_ADMIN", "127.0.0.1:" + adminPort);
+        environment.put("HAPROXY_ADMIN", "127.0.0.1:" + haproxy.adminPort());
         environment.put("UPDATE_COMMAND", "echo \"update $1 ($2) to $3\"; kill \"$(cat '" + dir + "'/\"$1\".pid)\"");
         environment.put("NEXUSAI_URL", proxy.base());
         environment.put("NEXUSAI_TOKEN_FILE", tokenFile.toString());
@@ -369,8 +218,8 @@ class LoadBalancedInstancesIT {
         Path envFile = dir.resolve("env.sh");
         Files.writeString(envFile, "SERVER_SSL_ENABLED=\"true\"\nSERVER_PORT=\"8443\"\n");
         environment.put("NEXUSAI_ENV_FILE", envFile.toString());
-        environment.put("HEALTH_CA_FILE", instancesCa.toString());
-        environment.put("NEXUSAI_CA_FILE", proxyCertificate.toString());
+        environment.put("HEALTH_CA_FILE", tls.instancesCa().toString());
+        environment.put("NEXUSAI_CA_FILE", tls.proxyCertificate().toString());
         Process rollout = update.start();
         String output = new String(rollout.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(rollout.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -399,7 +248,7 @@ class LoadBalancedInstancesIT {
     @Test
     @Order(5)
     void withOneInstanceKilledRequestsThroughTheProxyKeepSucceeding() throws Exception {
-        Instance victim = instances.get(0);
+        SupervisedInstance victim = instances.get(0);
         Files.writeString(victim.stopFile(), ""); // its supervisor does not start it again
         ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
         int failed = 0;

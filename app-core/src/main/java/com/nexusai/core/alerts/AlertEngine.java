@@ -58,6 +58,7 @@ public final class AlertEngine {
                 .plusMinutes(1);
         this.metrics = this.rules.stream().flatMap(rule -> switch (rule.condition()) {
             case AlertRule.Threshold threshold -> java.util.stream.Stream.of(threshold.series().metric());
+            case AlertRule.Sum sum -> java.util.stream.Stream.of(sum.series().metric());
             case AlertRule.Ratio ratio -> java.util.stream.Stream.of(ratio.numerator().metric(), ratio.denominator().metric());
             case AlertRule.HistogramQuantile quantile -> java.util.stream.Stream.of(quantile.metric() + "_bucket");
         }).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -120,6 +121,7 @@ public final class AlertEngine {
                 }
                 yield values;
             }
+            case AlertRule.Sum sum -> sum(current, sum.series(), sum.by(), false);
             case AlertRule.Ratio ratio -> {
                 Map<Map<String, String>, Double> numerator = sum(current, ratio.numerator(), ratio.by(), false);
                 Map<Map<String, String>, Double> denominator = sum(current, ratio.denominator(), ratio.by(), ratio.denominatorPositiveOnly());

@@ -19,7 +19,7 @@ public record AlertRule(String alert, String severity, Duration holdFor, String 
     }
 
     /** What a rule measures, and above which value it holds. */
-    public sealed interface Condition permits Ratio, Threshold, HistogramQuantile {
+    public sealed interface Condition permits Ratio, Threshold, Sum, HistogramQuantile {
 
         double above();
     }
@@ -39,6 +39,14 @@ public record AlertRule(String alert, String severity, Duration holdFor, String 
 
     /** Each series of a gauge on its own. */
     public record Threshold(Selector series, double above) implements Condition {
+    }
+
+    /** {@code sum by (by) (series)}: a count spread over many series (one per partition, say) seen as one figure. */
+    public record Sum(Selector series, List<String> by, double above) implements Condition {
+
+        public Sum {
+            by = List.copyOf(by);
+        }
     }
 
     /** {@code histogram_quantile(quantile, sum by (le, by) (rate(metric_bucket[window])))}. */

@@ -68,6 +68,7 @@ public final class AlertRules {
                     condition.path("denominatorPositiveOnly").asBoolean(false), condition.path("complement").asBoolean(false),
                     strings(condition.path("by")), above);
             case "threshold" -> new AlertRule.Threshold(selector(condition), above);
+            case "sum" -> new AlertRule.Sum(selector(condition), strings(condition.path("by")), above);
             case "histogram_quantile" -> new AlertRule.HistogramQuantile(text(condition, "metric"), condition.path("quantile").asDouble(),
                     duration(text(condition, "window")), strings(condition.path("by")), above);
             default -> throw new IllegalArgumentException("unknown condition type " + type);

@@ -29,6 +29,7 @@ public final class PrometheusRules {
     static String expression(AlertRule.Condition condition) {
         return switch (condition) {
             case AlertRule.Threshold threshold -> selector(threshold.series()) + " > " + number(threshold.above());
+            case AlertRule.Sum sum -> "sum by (" + String.join(", ", sum.by()) + ") (" + selector(sum.series()) + ") > " + number(sum.above());
             case AlertRule.Ratio ratio -> {
                 String by = "sum by (" + String.join(", ", ratio.by()) + ") ";
                 String denominator = selector(ratio.denominator()) + (ratio.denominatorPositiveOnly() ? " > 0" : "");

@@ -14,7 +14,8 @@ import com.nexusai.core.metrics.Sample;
  * What the live panels show for one instance, computed from two successive scrapes (rates need two):
  * the guide's §3.1 metrics. Pure data, so the console only draws it.
  */
-public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, List<Lag> kafkaLag, Host host) {
+public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, List<Lag> kafkaLag, KafkaReplication kafkaReplication,
+        Host host) {
 
     public record Jvm(double heapUsed, double heapCommitted, double heapMax, double nonHeapUsed, double liveThreads,
             Map<String, double[]> gcPauses) {
@@ -32,6 +33,18 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
     }
 
     public record Lag(String group, String topic, String partition, double lag) {
+    }
+
+    /** One Kafka broker as the server sees it: up or not, partitions it leads, replicas it holds out of sync. */
+    public record Broker(String id, boolean up, double leaders, double outOfSync) {
+    }
+
+    /** The cluster's brokers, and its under-replicated and offline partitions (NaN when the server does not publish them). */
+    public record KafkaReplication(List<Broker> brokers, double underReplicated, double offline) {
+
+        public KafkaReplication {
+            brokers = List.copyOf(brokers);
+        }
     }
 
     /** Fractions 0..1 (NaN when the server does not publish them). */
@@ -59,13 +72,34 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
             }
         }
         lags.sort(Comparator.comparingDouble(Lag::lag).reversed());
+        KafkaReplication replication = new KafkaReplication(brokers(current), sum(current, "nexusai_kafka_partitions_under_replicated", null, null, false),
+                sum(current, "nexusai_kafka_partitions_offline", null, null, false));
         double memoryTotal = sum(current, "nexusai_host_memory_total_bytes", null, null, false);
         double memoryAvailable = sum(current, "nexusai_host_memory_available_bytes", null, null, false);
         double diskTotal = sum(current, "disk_total_bytes", null, null, false);
         double diskFree = sum(current, "disk_free_bytes", null, null, false);
         Host host = new Host(sum(current, "system_cpu_usage", null, null, false),
                 memoryTotal > 0 ? 1 - memoryAvailable / memoryTotal : Double.NaN, diskTotal > 0 ? 1 - diskFree / diskTotal : Double.NaN);
-        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), host);
+        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), replication, host);
+    }
+
+    /** The brokers of {@code nexusai_kafka_broker_up}, with their leaders and out-of-sync replicas, by id. */
+    private static List<Broker> brokers(List<Sample> samples) {
+        Map<String, double[]> brokers = new TreeMap<>(Comparator.comparingInt((String id) -> id.length()).thenComparing(id -> id));
+        for (Sample sample : samples) {
+            int column = switch (sample.name()) {
+                case "nexusai_kafka_broker_up" -> 0;
+                case "nexusai_kafka_broker_leaders" -> 1;
+                case "nexusai_kafka_broker_out_of_sync_partitions" -> 2;
+                default -> -1;
+            };
+            if (column >= 0 && sample.label("broker") != null) {
+                brokers.computeIfAbsent(sample.label("broker"), ignored -> new double[] {Double.NaN, 0, 0})[column] = sample.value();
+            }
+        }
+        List<Broker> list = new ArrayList<>();
+        brokers.forEach((id, values) -> list.add(new Broker(id, values[0] == 1, values[1], values[2])));
+        return list;
     }
 
     private static double sum(List<Sample> samples, String name, String label, String value, boolean positiveOnly) {

@@ -134,4 +134,24 @@ class AlertEngineTest {
         assertThat(alerts.stream().map(AlertEngine.Alert::name)).doesNotContain("HighCpuUsage");
     }
 
+    @Test
+    void underReplicatedPartitionsAreCountedPerTopicAndOfflineOnesAreCritical() {
+        List<AlertEngine.Alert> alerts = scrape("""
+                kafka_topic_partition_under_replicated_partition{topic="nexusai.events",partition="0"} 1
+                kafka_topic_partition_under_replicated_partition{topic="nexusai.events",partition="1"} 0
+                kafka_topic_partition_under_replicated_partition{topic="nexusai.events",partition="2"} 1
+                kafka_topic_partition_under_replicated_partition{topic="__consumer_offsets",partition="0"} 0
+                nexusai_kafka_partitions_offline 1
+                """);
+        AlertEngine.Alert under = only(alerts, "KafkaUnderReplicatedPartitions");
+        assertThat(under.value()).as("two of the events topic's partitions").isEqualTo(2);
+        assertThat(under.labels()).containsEntry("topic", "nexusai.events");
+        assertThat(only(alerts, "KafkaOfflinePartitions").severity()).isEqualTo("critical");
+        List<AlertEngine.Alert> healthy = scrape("""
+                kafka_topic_partition_under_replicated_partition{topic="nexusai.events",partition="0"} 0
+                nexusai_kafka_partitions_offline 0
+                """);
+        assertThat(healthy.stream().map(AlertEngine.Alert::name)).doesNotContain("KafkaUnderReplicatedPartitions", "KafkaOfflinePartitions");
+    }
+
 }

@@ -25,6 +25,8 @@ class PrometheusRulesTest {
         assertThat(yaml).contains("expr: 'kafka_consumer_records_lag > 10000'").contains("for: 10m");
         assertThat(yaml).contains("expr: '1 - (sum by (instance, path) (disk_free_bytes) / sum by (instance, path) (disk_total_bytes)) > 0.8'");
         assertThat(yaml).contains("severity: critical");
+        assertThat(yaml).contains("expr: 'sum by (instance, topic) (kafka_topic_partition_under_replicated_partition) > 0'")
+                .contains("expr: 'nexusai_kafka_partitions_offline > 0'");
     }
 
     @Test
@@ -46,6 +48,6 @@ class PrometheusRulesTest {
         }
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 7 rules found");
+        assertThat(output).contains("SUCCESS: 9 rules found");
     }
 }

@@ -70,4 +70,26 @@ class DashboardTest {
         assertThat(dashboard.http().p95Seconds()).isNaN();
         assertThat(dashboard.jvm().heapUsed()).isEqualTo(1000);
     }
+
+    @Test
+    void kafkaBrokersAreListedByIdWithTheirLeadersAndLaggingReplicas() {
+        var samples = Exposition.parse("""
+                nexusai_kafka_broker_up{broker="10"} 1
+                nexusai_kafka_broker_up{broker="2"} 0
+                nexusai_kafka_broker_up{broker="1"} 1
+                nexusai_kafka_broker_leaders{broker="1"} 4
+                nexusai_kafka_broker_leaders{broker="10"} 3
+                nexusai_kafka_broker_leaders{broker="2"} 0
+                nexusai_kafka_broker_out_of_sync_partitions{broker="2"} 7
+                nexusai_kafka_partitions_under_replicated 7
+                nexusai_kafka_partitions_offline 0
+                """);
+        Dashboard.KafkaReplication kafka = Dashboard.of("app1", null, null, T0, samples).kafkaReplication();
+        assertThat(kafka.brokers()).containsExactly(new Dashboard.Broker("1", true, 4, 0), new Dashboard.Broker("2", false, 0, 7),
+                new Dashboard.Broker("10", true, 3, 0));
+        assertThat(kafka.underReplicated()).isEqualTo(7);
+        assertThat(kafka.offline()).isZero();
+        assertThat(Dashboard.of("app1", null, null, T0, Exposition.parse("system_cpu_usage 0.1\n")).kafkaReplication().underReplicated())
+                .as("a server that does not publish them").isNaN();
+    }
 }

@@ -19,7 +19,8 @@ class TroubleshootingTest {
         return new Dashboard("app1:8080", Instant.parse("2026-11-24T10:00:00Z"),
                 new Dashboard.Jvm(heapUsed, 1000, 1000, 50, 40, Map.of("G1 Young Generation", new double[] {12, 0.8})),
                 new Dashboard.Http(20, 0, p95), new Dashboard.Pool(active, 10 - active, pending, 10),
-                List.of(new Dashboard.Lag("nexusai-audit", "nexusai.events", "0", lag)), new Dashboard.Host(0.2, 0.3, 0.4));
+                List.of(new Dashboard.Lag("nexusai-audit", "nexusai.events", "0", lag)), new Dashboard.KafkaReplication(List.of(), 0, 0),
+                new Dashboard.Host(0.2, 0.3, 0.4));
     }
 
     private String showing(String id, Troubleshooting.Instance instance) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.nexusai.server.events.KafkaLagReader;
+import com.nexusai.server.events.KafkaReplicationReader;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.HTTPServer;
@@ -41,11 +42,12 @@ public class Exporters implements SmartLifecycle {
     private boolean started;
 
     Exporters(ExporterProperties properties, ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<RedisConnectionFactory> redis,
-            ObjectProvider<Admin> kafkaAdmin, ObjectProvider<KafkaLagReader> lags) {
+            ObjectProvider<Admin> kafkaAdmin, ObjectProvider<KafkaLagReader> lags,
+            ObjectProvider<KafkaReplicationReader> replication) {
         this.properties = properties;
         this.kinds = List.of(new Kind("postgres", properties.postgres(), () -> new PostgresCollector(jdbc.getObject())),
                 new Kind("redis", properties.redis(), () -> new RedisCollector(redis.getObject())),
-                new Kind("kafka", properties.kafka(), () -> new KafkaCollector(kafkaAdmin.getObject(), lags.getObject())));
+                new Kind("kafka", properties.kafka(), () -> new KafkaCollector(kafkaAdmin.getObject(), lags.getObject(), replication.getObject())));
     }
 
     @Override

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Domain events: outbox -> relay -> Kafka -> audit consumer -> GET /api/events, on the real embedded servers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nexusai.kafka.lag-refresh=PT1S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"nexusai.kafka.lag-refresh=PT1S", "nexusai.kafka.replication-refresh=PT1S"})
 class EventsIT extends EmbeddedServerTest {
 
 
@@ -44,6 +44,40 @@ class EventsIT extends EmbeddedServerTest {
 
     private List<JsonNode> events(String query) throws Exception {
         return Http.json(http.get("/api/events?" + query, admin)).valueStream().toList();
+    }
+
+    @Autowired
+    org.apache.kafka.clients.admin.Admin kafkaAdmin;
+
+    @Test
+    void theServerDeclaresTheEventsTopicAndPublishesItsReplication() throws Exception {
+        // the embedded broker does not auto-create topics: the events topic exists because the server declared it
+        var description = kafkaAdmin.describeTopics(List.of(DomainEvent.TOPIC)).allTopicNames().get().get(DomainEvent.TOPIC);
+        assertThat(description.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, DomainEvent.TOPIC);
+        assertThat(kafkaAdmin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas").value()).isEqualTo("1");
+
+        JsonNode kafka = Http.json(http.get("/actuator/health", admin)).at("/components/kafka");
+        assertThat(kafka.path("status").asString()).isEqualTo("UP");
+        assertThat(kafka.at("/details/eventsTopic/replicationFactor").asInt()).isEqualTo(1);
+        assertThat(kafka.at("/details/eventsTopic/configured/replicationFactor").asInt()).as("min(3, one broker)").isEqualTo(1);
+        assertThat(kafka.at("/details/eventsTopic/weakerThanConfigured").isMissingNode()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var metrics = com.nexusai.core.metrics.Exposition.parse(http.get("/actuator/prometheus", admin).body());
+            assertThat(value(metrics, "kafka_topic_partition_under_replicated_partition", Map.of("topic", DomainEvent.TOPIC, "partition", "2"))).isZero();
+            assertThat(value(metrics, "kafka_topic_partition_leader", Map.of("topic", DomainEvent.TOPIC, "partition", "0"))).isEqualTo(1);
+            assertThat(value(metrics, "nexusai_kafka_broker_up", Map.of("broker", "1"))).isEqualTo(1);
+            assertThat(value(metrics, "nexusai_kafka_broker_leaders", Map.of("broker", "1"))).as("the events topic's three, at least").isGreaterThanOrEqualTo(3);
+            assertThat(value(metrics, "nexusai_kafka_partitions_under_replicated", Map.of())).isZero();
+            assertThat(value(metrics, "nexusai_kafka_partitions_offline", Map.of())).isZero();
+        });
+        assertThat(Http.json(http.get("/actuator/health", admin)).at("/components/kafka/details/underReplicatedPartitions").asLong()).isZero();
+    }
+
+    private static double value(List<com.nexusai.core.metrics.Sample> samples, String name, Map<String, String> labels) {
+        return samples.stream().filter(s -> s.name().equals(name) && s.matches(labels)).mapToDouble(com.nexusai.core.metrics.Sample::value)
+                .reduce((a, b) -> { throw new AssertionError("more than one " + name + labels); })
+                .orElseThrow(() -> new AssertionError("no " + name + labels));
     }
 
     @Test

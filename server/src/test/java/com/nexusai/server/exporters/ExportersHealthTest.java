@@ -28,7 +28,8 @@ class ExportersHealthTest {
             ExporterProperties properties = new ExporterProperties("127.0.0.1", new ExporterProperties.Exporter(true, taken.getLocalPort()),
                     new ExporterProperties.Exporter(true, 0), new ExporterProperties.Exporter(false, 9308));
             Exporters exporters = new Exporters(properties, beans.getBeanProvider(JdbcTemplate.class),
-                    beans.getBeanProvider(RedisConnectionFactory.class), beans.getBeanProvider(Admin.class), beans.getBeanProvider(KafkaLagReader.class));
+                    beans.getBeanProvider(RedisConnectionFactory.class), beans.getBeanProvider(Admin.class), beans.getBeanProvider(KafkaLagReader.class),
+                    beans.getBeanProvider(com.nexusai.server.events.KafkaReplicationReader.class));
             exporters.start();
             try {
                 assertThat(exporters.ports()).containsOnlyKeys("redis");

@@ -159,5 +159,13 @@ class ExportersIT extends EmbeddedServerTest {
         assertThat(value(samples, "kafka_topic_partition_current_offset", Map.of("topic", topic, "partition", "0"))).isEqualTo(7);
         // the server's own audit consumer is there too
         assertThat(samples).anyMatch(s -> s.name().equals("kafka_consumergroup_lag") && "nexusai-audit".equals(s.label("consumergroup")));
+        // replication, under kafka-exporter's names: one broker, so every partition fully replicated on it
+        assertThat(value(samples, "kafka_topic_partitions", Map.of("topic", topic))).isEqualTo(2);
+        assertThat(value(samples, "kafka_topic_partition_leader", Map.of("topic", topic, "partition", "1"))).isEqualTo(1);
+        assertThat(value(samples, "kafka_topic_partition_replicas", Map.of("topic", topic, "partition", "1"))).isEqualTo(1);
+        assertThat(value(samples, "kafka_topic_partition_in_sync_replica", Map.of("topic", topic, "partition", "1"))).isEqualTo(1);
+        assertThat(value(samples, "kafka_topic_partition_under_replicated_partition", Map.of("topic", topic, "partition", "0"))).isZero();
+        assertThat(samples).anyMatch(s -> s.name().equals("kafka_broker_info") && "1".equals(s.label("id"))
+                && s.label("address").startsWith("127.0.0.1:"));
     }
 }

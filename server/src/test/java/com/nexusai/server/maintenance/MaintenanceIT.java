@@ -47,7 +47,8 @@ class MaintenanceIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         services = ProdServices.start(servicesDir);
-        String[] settings = {"--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.lock-at-least=1s"};
+        String[] settings = {"--nexusai.maintenance.cron.vacuum=*/2 * * * * *", "--nexusai.maintenance.cron.retention=1/2 * * * * *",
+                "--nexusai.retention.batch-size=2", "--nexusai.maintenance.lock-at-least=1s"};
         first = services.startServer(concat(settings, "--nexusai.node-name=instance-1"));
         second = services.startServer(concat(settings, "--nexusai.node-name=instance-2"));
         http = new Http("http://127.0.0.1:" + ((WebServerApplicationContext) first).getWebServer().getPort());
@@ -107,7 +108,7 @@ class MaintenanceIT {
     void theCalendarListsTheGuidesJobsWithTheirNextRunsAndWindows() throws Exception {
         JsonNode jobs = Http.json(http.get("/api/admin/maintenance", admin));
         assertThat(jobs.valueStream().map(job -> job.path("name").asString()).toList())
-                .containsExactly("backup", "capacity-review", "log-rotation", "restore-test", "security-updates", "vacuum");
+                .containsExactly("backup", "capacity-review", "log-rotation", "restore-test", "retention", "security-updates", "vacuum");
         ZonedDateTime backupNext = Instant.parse(job(jobs, "backup").path("nextRun").asString()).atZone(PARIS);
         assertThat(backupNext.toLocalTime()).isEqualTo(LocalTime.of(2, 0));
         assertThat(job(jobs, "backup").path("cron").asString()).isEqualTo("0 0 2 * * *");
@@ -170,5 +171,63 @@ class MaintenanceIT {
         assertThat(capacity.path("status").asString()).as(capacity.path("summary").asString()).isEqualTo("succeeded");
         assertThat(capacity.path("summary").asString()).contains("first review").contains("heap 123456789 bytes")
                 .contains("active connections 17").contains("Kafka lag 42").contains("largest tables: ");
+    }
+
+    @Test
+    void theRetentionJobDeletesOnlyRowsOlderThanTheSettingsInBatchesOncePerOccurrence() {
+        String mark = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+        // older than the defaults: these go (3 security events, 2 events, 2 published outbox rows, 1 conversation with its
+        // messages, 1 resolved incident's snapshot, 1 finished run, 1 capacity sample: 11 rows, with a batch size of 2)
+        for (int i = 0; i < 3; i++) {
+            jdbc.update("insert into security_events (occurred_at, type, username) values (now() - interval '400 days', 'LOGIN_OK', ?)", mark);
+        }
+        for (int i = 0; i < 2; i++) {
+            jdbc.update("""
+                    insert into events (event_id, type, aggregate_type, aggregate_id, occurred_at, payload)
+                    values (gen_random_uuid(), 'test.old', 'test', ?, now() - interval '400 days', '{}')""", mark);
+            jdbc.update("""
+                    insert into outbox_events (event_id, type, aggregate_type, aggregate_id, occurred_at, payload, published_at)
+                    values (gen_random_uuid(), 'test.old', 'test', ?, now() - interval '9 days', '{}', now() - interval '8 days')""", mark);
+        }
+        UUID oldConversation = UUID.randomUUID();
+        jdbc.update("insert into ai_conversations (id, owner, title, model, created_at, updated_at) values (?, ?, 'old', 'm', now() - interval '400 days', now() - interval '400 days')",
+                oldConversation, mark);
+        jdbc.update("insert into ai_messages (id, conversation_id, role, content, status) values (gen_random_uuid(), ?, 'user', 'hello', 'complete')", oldConversation);
+        UUID resolved = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        jdbc.update("insert into incidents (id, title, severity, kind, source, status, level, opened_by) values (?, 'old', 'info', 'application', 'manual', 'resolved', 1, ?)", resolved, mark);
+        jdbc.update("insert into incidents (id, title, severity, kind, source, status, level, opened_by) values (?, 'open', 'info', 'application', 'manual', 'open', 1, ?)", open, mark);
+        for (UUID incident : List.of(resolved, open)) {
+            jdbc.update("insert into incident_snapshots (id, incident_id, taken_at, taken_by, content) values (gen_random_uuid(), ?, now() - interval '100 days', ?, '{}')",
+                    incident, mark);
+        }
+        jdbc.update("insert into maintenance_runs (id, job, trigger, node, started_at, status) values (gen_random_uuid(), 'vacuum', 'manual', ?, now() - interval '400 days', 'succeeded')", mark);
+        jdbc.update("insert into maintenance_runs (id, job, trigger, node, started_at, status) values (gen_random_uuid(), 'security-updates', 'scheduled', ?, now() - interval '400 days', 'to-do')", mark);
+        jdbc.update("insert into capacity_samples (taken_at, node) values (now() - interval '500 days', ?)", mark);
+        // newer than the settings (or not finished with): these stay
+        jdbc.update("insert into security_events (occurred_at, type, username) values (now() - interval '300 days', 'LOGIN_OK', ?)", mark);
+        jdbc.update("""
+                insert into outbox_events (event_id, type, aggregate_type, aggregate_id, occurred_at, payload, published_at)
+                values (gen_random_uuid(), 'test.recent', 'test', ?, now() - interval '30 days', '{}', now() - interval '6 days')""", mark);
+        jdbc.update("insert into capacity_samples (taken_at, node) values (now() - interval '300 days', ?)", mark);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from security_events where username = ?", Integer.class, mark)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from events where aggregate_id = ?", Integer.class, mark)).isZero();
+            assertThat(jdbc.queryForList("select type from outbox_events where aggregate_id = ?", String.class, mark)).containsExactly("test.recent");
+            assertThat(jdbc.queryForObject("select count(*) from ai_messages where conversation_id = ?", Integer.class, oldConversation)).isZero();
+            assertThat(jdbc.queryForList("select incident_id from incident_snapshots where taken_by = ?", UUID.class, mark)).containsExactly(open);
+            assertThat(jdbc.queryForList("select status from maintenance_runs where node = ?", String.class, mark)).containsExactly("to-do");
+            assertThat(jdbc.queryForObject("select count(*) from capacity_samples where node = ?", Integer.class, mark)).isEqualTo(1);
+        });
+        // nothing else in this class is that old: what every retention run deleted adds up to these 11 rows
+        List<String> summaries = jdbc.queryForList("select summary from maintenance_runs where job = 'retention' and status = 'succeeded'", String.class);
+        long deleted = summaries.stream().mapToLong(summary -> Long.parseLong(summary.substring(0, summary.indexOf(" rows deleted")))).sum();
+        assertThat(deleted).as(String.join("\n", summaries.stream().filter(summary -> !summary.startsWith("0 ")).toList())).isEqualTo(11);
+        assertThat(summaries).anySatisfy(summary -> assertThat(summary).containsPattern("security_events [1-3] \\(older than 365 d\\)"));
+        List<Map<String, Object>> perOccurrence = jdbc.queryForList("""
+                select floor(extract(epoch from started_at) / 2) as occurrence, count(*) as runs
+                from maintenance_runs where job = 'retention' and trigger = 'scheduled' group by 1""");
+        assertThat(perOccurrence).isNotEmpty().allSatisfy(row -> assertThat(((Number) row.get("runs")).intValue()).as(row.toString()).isEqualTo(1));
     }
 }

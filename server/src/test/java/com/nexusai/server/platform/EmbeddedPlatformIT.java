@@ -63,6 +63,11 @@ class EmbeddedPlatformIT {
                 sql.execute("insert into kept values (1, 'written before the restart')");
             }
             withRedis(platform.redis(), redis -> redis.sync().set("kept", "redis value"));
+            // the embedded broker does not auto-create topics (as in production): declare it
+            try (org.apache.kafka.clients.admin.Admin topics = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
+                topics.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("kept", 1, (short) 1))).all().get();
+            }
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {

@@ -109,7 +109,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + logDir,
                 "num.partitions=" + partitions,
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=false", // the server declares its topics (EventTopic)
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
@@ -117,16 +117,20 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
                 "transaction.state.log.num.partitions=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                // the cleaner's dedupe buffer defaults to 128 MiB of heap; too little heap makes Kafka halt
-                "log.cleaner.dedupe.buffer.size=4194304",
-                "log.cleaner.threads=1",
-                "num.network.threads=2",
-                "num.io.threads=2",
-                "num.recovery.threads.per.data.dir=1",
-                "background.threads=2",
+                String.join("\n", SMALL_MACHINE),
                 ""));
     }
+
+    /** Sizing for a broker that shares a small machine: few threads, a small cleaner buffer. */
+    public static final List<String> SMALL_MACHINE = List.of(
+            "group.initial.rebalance.delay.ms=0",
+            // the cleaner's dedupe buffer defaults to 128 MiB of heap; too little heap makes Kafka halt
+            "log.cleaner.dedupe.buffer.size=4194304",
+            "log.cleaner.threads=1",
+            "num.network.threads=2",
+            "num.io.threads=2",
+            "num.recovery.threads.per.data.dir=1",
+            "background.threads=2");
 
     /** The JVM options of the broker's process. */
     public static List<String> jvmOptions(DataSize maxHeap, Path logFile) {

@@ -23,16 +23,21 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * The broker side: runs a single-node KRaft broker in this JVM, which the server started as a child
- * process. It formats a fresh log directory once, prints {@link #READY} on stdout when clients can
- * connect, and stops when its parent does: end of standard input means the parent is gone, even if
- * it was killed.
+ * The broker side: runs a KRaft broker in this JVM, which the server started as a child process. It
+ * formats a fresh log directory once, prints {@link #READY} on stdout when clients can connect, and stops
+ * when its parent does: end of standard input means the parent is gone, even if it was killed.
+ *
+ * <p>A member of a cluster (the topology tests run three) gives its {@code node.id} and the
+ * {@code controller.quorum.voters} of all, and {@value #CLUSTER_ID} in its properties: every member's log
+ * directory is formatted with that same cluster id.
  */
 public final class KafkaBrokerMain {
 
     public static final String COMMAND = "internal-kafka-broker";
     public static final String READY = "NEXUSAI-KAFKA-READY";
     static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
+    /** Not a Kafka setting: the cluster id to format a fresh log directory with (a random one when absent). */
+    public static final String CLUSTER_ID = "nexusai.cluster.id";
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
     private KafkaBrokerMain() {
@@ -51,14 +56,16 @@ public final class KafkaBrokerMain {
         try (InputStream in = Files.newInputStream(configFile)) {
             config.load(in);
         }
+        String clusterId = (String) config.remove(CLUSTER_ID);
         String logDir = config.getProperty("log.dirs");
         if (!Files.exists(Path.of(logDir, "meta.properties"))) {
-            format(logDir);
+            format(logDir, Integer.parseInt(config.getProperty("node.id", "1")),
+                    clusterId == null ? Uuid.randomUuid().toString() : clusterId);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "kafka-broker-shutdown"));
         server.startup();
-        awaitClients(config.getProperty("advertised.listeners").replace("PLAINTEXT://", ""));
+        awaitClients(config.getProperty("advertised.listeners").replaceFirst("^[A-Z_]+://", ""));
         PrintStream out = System.out;
         out.println(READY);
         out.flush();
@@ -68,11 +75,11 @@ public final class KafkaBrokerMain {
         server.awaitShutdown();
     }
 
-    private static void format(String logDir) throws Exception {
+    private static void format(String logDir, int nodeId, String clusterId) throws Exception {
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(System.err, true, StandardCharsets.UTF_8))
-                .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(clusterId)
                 .setDirectories(List.of(logDir))
                 .setMetadataLogDirectory(logDir)
                 .setControllerListenerName("CONTROLLER")

@@ -1,0 +1,287 @@
+package com.nexusai.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nexusai.core.metrics.Exposition;
+import com.nexusai.core.metrics.Sample;
+import com.nexusai.server.events.DomainEvent;
+import com.nexusai.server.support.Http;
+import com.nexusai.server.support.KafkaCluster;
+import com.nexusai.server.support.Topology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The guide's replicated topology (§1.2), started once for the class from real binaries on loopback
+ * ({@link Topology}): three KRaft brokers each in its own JVM, two prod-profile instances from the packaged jar,
+ * HAProxy with the shipped configuration. Traffic goes through HAProxy while parts of the data tier are killed,
+ * and what reached the end is counted. Run alone: {@code ./mvnw -B -pl server verify -Dit.test=ReplicatedTopologyIT}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicatedTopologyIT {
+
+    @TempDir
+    static java.nio.file.Path dir;
+
+    static Topology topology;
+    static Http proxy;
+    static String admin;
+    static Admin kafkaAdmin;
+    static JdbcTemplate database;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startTopology() throws Exception {
+        Instant started = Instant.now();
+        topology = Topology.start(dir, 2, "--nexusai.kafka.replication-refresh=PT1S", "--nexusai.kafka.lag-refresh=PT1S");
+        System.out.println("topology: started in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        proxy = topology.proxy();
+        admin = proxy.accessToken("admin", topology.adminPassword());
+        kafkaAdmin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, topology.kafka().bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+        database = topology.database();
+    }
+
+    @AfterAll
+    static void stopTopology() {
+        if (kafkaAdmin != null) {
+            kafkaAdmin.close();
+        }
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private static TopicDescription describe(String topic) throws Exception {
+        return kafkaAdmin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    }
+
+    private static List<Sample> metrics() throws Exception {
+        return Exposition.parse(topology.instances().getFirst().http().get("/actuator/prometheus", admin).body());
+    }
+
+    private static double metric(List<Sample> samples, String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value).sum();
+    }
+
+    @Test
+    @Order(1)
+    void aFreshTopologyDeclaresTheEventsTopicWithThreeReplicasAndTwoInSync() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafkaAdmin.listTopics().names().get().contains(DomainEvent.TOPIC));
+        TopicDescription events = describe(DomainEvent.TOPIC);
+        assertThat(events.partitions()).hasSize(3).allSatisfy(partition -> {
+            assertThat(partition.replicas()).hasSize(3);
+            assertThat(partition.isr()).hasSize(3);
+        });
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, DomainEvent.TOPIC);
+        assertThat(kafkaAdmin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas").value()).isEqualTo("2");
+        JsonNode kafka = Http.json(topology.instances().getFirst().http().get("/actuator/health", admin)).at("/components/kafka");
+        assertThat(kafka.path("status").asString()).isEqualTo("UP");
+        assertThat(kafka.at("/details/nodes").asInt()).isEqualTo(3);
+        assertThat(kafka.at("/details/eventsTopic/replicationFactor").asInt()).isEqualTo(3);
+        assertThat(kafka.at("/details/eventsTopic/minInsyncReplicas").asInt()).isEqualTo(2);
+        assertThat(kafka.at("/details/eventsTopic/weakerThanConfigured").isMissingNode()).as(kafka.toString()).isTrue();
+        Map<String, Long> memory = topology.residentMemory();
+        System.out.println("topology: resident memory " + memory.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue() >> 20) + " MiB")
+                .collect(java.util.stream.Collectors.joining(", ")) + "; total " + (memory.values().stream().mapToLong(Long::longValue).sum() >> 20) + " MiB");
+    }
+
+    /** Creates users and uploads files through HAProxy until stopped (each one an outbox event); counts what failed. */
+    static final class Traffic implements AutoCloseable {
+
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger done = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final Thread thread;
+
+        Traffic(String prefix) {
+            thread = Thread.ofPlatform().name("traffic").start(() -> {
+                for (int i = 0; running.get() && i < 5_000; i++) {
+                    try {
+                        int status = i % 2 == 0
+                                ? proxy.post("/api/admin/users", Http.toJson(Map.of("username", prefix + i, "password", "topology-password-1",
+                                        "roles", List.of("SUPPORT"))), admin).statusCode()
+                                : proxy.send(proxy.request("/api/files?name=" + prefix + i + ".txt", admin).header("Content-Type", "text/plain")
+                                        .POST(HttpRequest.BodyPublishers.ofString("file " + i))).statusCode();
+                        if (status == 201) {
+                            done.incrementAndGet();
+                        } else {
+                            failures.add(Instant.now() + " " + status);
+                        }
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        failures.add(Instant.now() + " " + e);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofSeconds(60));
+        }
+    }
+
+    /** The largest under-replicated figure an instance published, polled every half second until stopped. */
+    static final class UnderReplicatedWatch implements AutoCloseable {
+
+        final AtomicBoolean running = new AtomicBoolean(true);
+        volatile double highest;
+        volatile double latest = Double.NaN;
+        final Thread thread = Thread.ofPlatform().name("under-replicated-watch").start(() -> {
+            while (running.get()) {
+                try {
+                    latest = metric(metrics(), "nexusai_kafka_partitions_under_replicated");
+                    highest = Math.max(highest, latest);
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // an instance busy restarting: the next poll
+                }
+            }
+        });
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBrokerKilledUnderTrafficLosesNoEventAndComesBackIntoTheIsr() throws Exception {
+        String prefix = "kafka-kill-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        Timestamp since = new Timestamp(System.currentTimeMillis());
+        int victim = describe(DomainEvent.TOPIC).partitions().getFirst().leader().id(); // it leads partition 0 of the events
+        Instant killedAt;
+        Instant restartedAt;
+        double highestUnderReplicated;
+        Duration backInIsr;
+        Traffic traffic = new Traffic(prefix);
+        try (UnderReplicatedWatch watch = new UnderReplicatedWatch()) {
+            try (traffic) {
+                Thread.sleep(3_000);
+                killedAt = Instant.now();
+                topology.kafka().kill(victim);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> watch.highest > 0);
+                System.out.println("topology: broker " + victim + " killed; under-replicated partitions seen after "
+                        + Duration.between(killedAt, Instant.now()).toMillis() + " ms: " + watch.highest);
+                Thread.sleep(KafkaCluster.SESSION_TIMEOUT.toMillis());
+                restartedAt = Instant.now();
+                topology.kafka().restart(victim);
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(ReplicatedTopologyIT::everyPartitionFullyInSync);
+                backInIsr = Duration.between(restartedAt, Instant.now());
+                Thread.sleep(2_000);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> watch.latest == 0);
+            highestUnderReplicated = watch.highest;
+        }
+        assertThat(traffic.failures).as("requests through HAProxy while a broker was down").isEmpty();
+        assertThat(traffic.done.get()).isGreaterThan(100);
+        assertThat(highestUnderReplicated).as("the under-replicated figure rose").isPositive();
+
+        // every outbox row of the run reaches the audit table, exactly once
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> database.queryForObject(
+                "select count(*) from outbox_events where occurred_at >= ? and published_at is null", Long.class, since) == 0);
+        long outbox = database.queryForObject("select count(*) from outbox_events where occurred_at >= ?", Long.class, since);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> database.queryForObject("""
+                select count(*) from events e join outbox_events o on o.event_id = e.event_id where o.occurred_at >= ?""", Long.class, since) == outbox);
+        long audited = database.queryForObject("""
+                select count(*) from events e join outbox_events o on o.event_id = e.event_id where o.occurred_at >= ?""", Long.class, since);
+        assertThat(outbox).as("one event per request that succeeded").isGreaterThanOrEqualTo(traffic.done.get());
+        assertThat(audited).as("audit rows for the run's outbox rows").isEqualTo(outbox);
+        Map<String, Integer> copies = copiesInKafka(database.queryForList(
+                "select event_id::text from outbox_events where occurred_at >= ?", String.class, since));
+        long missing = copies.values().stream().filter(n -> n == 0).count();
+        long duplicated = copies.values().stream().filter(n -> n > 1).count();
+        assertThat(missing).as("outbox events absent from the topic").isZero();
+
+        List<Timestamp> published = database.queryForList("""
+                select distinct published_at from outbox_events where occurred_at >= ? order by published_at""", Timestamp.class, since);
+        Duration longestPause = Duration.ZERO;
+        for (int i = 1; i < published.size(); i++) {
+            Duration pause = Duration.between(published.get(i - 1).toInstant(), published.get(i).toInstant());
+            longestPause = pause.compareTo(longestPause) > 0 ? pause : longestPause;
+        }
+        System.out.printf("topology: broker %d SIGKILLed at %s under traffic: %d requests, %d outbox events, %d audited once each, "
+                + "%d duplicated in the topic (the consumer stores them once), longest pause in producing %d ms, "
+                + "highest under-replicated %.0f, back in the ISR %d ms after its restart%n", victim, killedAt, traffic.done.get(), outbox,
+                audited, duplicated, longestPause.toMillis(), highestUnderReplicated, backInIsr.toMillis());
+        // the partitions the broker led have no leader until the controllers fence it (the session timeout after its last
+        // heartbeat); then the producer needs one metadata refresh to find the new leader, and the relay its next turn
+        assertThat(longestPause).as("longest pause in producing").isLessThanOrEqualTo(KafkaCluster.SESSION_TIMEOUT.plusSeconds(2));
+    }
+
+    /** Every partition of every topic with all its replicas in sync. */
+    static boolean everyPartitionFullyInSync() {
+        try {
+            var names = kafkaAdmin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            return kafkaAdmin.describeTopics(names).allTopicNames().get().values().stream().flatMap(t -> t.partitions().stream())
+                    .allMatch((TopicPartitionInfo p) -> p.isr().size() == p.replicas().size());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** How many times each of {@code eventIds} is in the events topic, read from the beginning by a fresh consumer. */
+    static Map<String, Integer> copiesInKafka(List<String> eventIds) throws Exception {
+        Map<String, Integer> copies = new HashMap<>();
+        eventIds.forEach(id -> copies.put(id, 0));
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topology.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "topology-count-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            describe(DomainEvent.TOPIC).partitions().forEach(p -> partitions.add(new TopicPartition(DomainEvent.TOPIC, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    String id = JSON.readTree(record.value()).path("eventId").asString();
+                    copies.computeIfPresent(id, (key, n) -> n + 1);
+                }
+            }
+        }
+        return copies;
+    }
+}

@@ -1,0 +1,135 @@
+package com.nexusai.server.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The guide's topology (§1.2) on loopback, from real binaries, for any test that needs it: a three-broker KRaft
+ * Kafka cluster ({@link KafkaCluster}), PostgreSQL, Redis and the S3 store ({@link ProdServices}), NexusAI
+ * instances in the prod profile from the packaged jar over HTTPS ({@link SupervisedInstance}), and HAProxy with
+ * the shipped configuration in front ({@link Haproxy}). Start it once per test class: it takes about a minute.
+ */
+public final class Topology implements AutoCloseable {
+
+    private final TlsMaterial tls;
+    private final ProdServices services;
+    private final KafkaCluster kafka;
+    private final List<SupervisedInstance> instances = new ArrayList<>();
+    private Haproxy haproxy;
+
+    private Topology(TlsMaterial tls, ProdServices services, KafkaCluster kafka) {
+        this.tls = tls;
+        this.services = services;
+        this.kafka = kafka;
+    }
+
+    /** Starts everything, {@code instanceCount} instances each with {@code instanceArgs} ({@code --name=value}). */
+    public static Topology start(Path dir, int instanceCount, String... instanceArgs) throws Exception {
+        Files.createDirectories(dir);
+        TlsMaterial tls = TlsMaterial.make(dir.resolve("tls"));
+        KafkaCluster kafka = KafkaCluster.start(dir.resolve("kafka"), 3);
+        ProdServices services;
+        try {
+            services = ProdServices.start(dir.resolve("services"));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        Topology topology = new Topology(tls, services, kafka);
+        try {
+            for (int i = 1; i <= instanceCount; i++) { // one at a time: the first creates the admin account
+                topology.instances.add(SupervisedInstance.start(dir, "instance-" + i, topology.environment(), tls, instanceArgs));
+            }
+            topology.haproxy = Haproxy.start(dir, topology.instances, tls);
+        } catch (Exception e) {
+            topology.close();
+            throw e;
+        }
+        return topology;
+    }
+
+    /** The guide's variables of every instance (env.sh): the shared services, with the Kafka cluster's three brokers. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(services.environment());
+        environment.put("KAFKA_SERVERS", kafka.bootstrapServers());
+        return environment;
+    }
+
+    public KafkaCluster kafka() {
+        return kafka;
+    }
+
+    public List<SupervisedInstance> instances() {
+        return List.copyOf(instances);
+    }
+
+    public Haproxy haproxy() {
+        return haproxy;
+    }
+
+    /** A client of HAProxy's front end. */
+    public Http proxy() {
+        return haproxy.http();
+    }
+
+    public String adminPassword() {
+        return services.adminPassword();
+    }
+
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    /** The instances' database, for counting what they stored. */
+    public JdbcTemplate database() {
+        var postgres = services.platform().postgres();
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/nexusai_prod",
+                postgres.username(), postgres.password()));
+    }
+
+    /**
+     * The resident memory of each process of the topology that runs on its own (brokers, instances, HAProxy), from
+     * {@code /proc}; PostgreSQL, Redis and the S3 store are not counted (embedded, they stand in for their hosts).
+     */
+    public Map<String, Long> residentMemory() throws Exception {
+        Map<String, Long> memory = new java.util.LinkedHashMap<>();
+        for (int node = 1; node <= kafka.size(); node++) {
+            if (kafka.running(node)) {
+                memory.put("kafka-" + node, resident(kafka.pid(node)));
+            }
+        }
+        for (SupervisedInstance instance : instances) {
+            memory.put(instance.name(), resident(instance.pid()));
+        }
+        memory.put("haproxy", resident(haproxy.pid()));
+        return memory;
+    }
+
+    private static long resident(long pid) throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(0);
+    }
+
+    @Override
+    public void close() {
+        if (haproxy != null) {
+            haproxy.close();
+        }
+        for (SupervisedInstance instance : instances) {
+            try {
+                instance.stop();
+            } catch (Exception e) {
+                instance.supervisor().destroyForcibly();
+            }
+        }
+        services.close();
+        kafka.close();
+    }
+}
