@@ -13,6 +13,11 @@ DB_PASSWORD="change-me"
 
 REDIS_HOST="redis.internal"
 REDIS_PASSWORD="change-me"
+# the guide's replicated Redis through Sentinel: the master's name and the Sentinels, e.g.
+# REDIS_SENTINEL_MASTER="nexusai" and REDIS_SENTINEL_NODES="redis1.internal:26379,redis2.internal:26379,redis3.internal:26379";
+# REDIS_HOST is then not used (the Sentinels say where the master is, after a failover too). Empty: standalone.
+REDIS_SENTINEL_MASTER=""
+REDIS_SENTINEL_NODES=""
 
 KAFKA_SERVERS="kafka1.internal:9092,kafka2.internal:9092,kafka3.internal:9092"
 

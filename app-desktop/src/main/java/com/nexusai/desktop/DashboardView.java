@@ -65,6 +65,8 @@ final class DashboardView extends BorderPane {
     private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
     private final TableView<Dashboard.Broker> brokers = new TableView<>();
     private final Label replication = value();
+    private final Label redisRole = value();
+    private final TableView<Dashboard.RedisReplica> redisReplicas = new TableView<>();
     private final TableView<AlertEngine.Alert> alerts = new TableView<>();
     private final TableView<JsonNode> backups = new TableView<>();
     private final Label backupsNote = new Label();
@@ -118,7 +120,7 @@ final class DashboardView extends BorderPane {
         // the pool and the host share a column, so that the alerts get two
         VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers),
                 panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
-                        row("host.disk", disk, diskText)));
+                        row("host.disk", disk, diskText)), panel(text.getString("panel.redis"), redisRole, redisTable()));
         panels.add(poolAndHost, 2, 0);
         LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
         lagTrend.setPrefHeight(130);
@@ -229,6 +231,11 @@ final class DashboardView extends BorderPane {
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         Tables.replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
+        Dashboard.Redis redis = dashboard.redis();
+        redisRole.setText(redis.role().isEmpty() ? text.getString("redis.unknown")
+                : String.format(Locale.ROOT, text.getString("redis.role"), text.getString("redis.role." + redis.role()), redis.replicas().size()));
+        redisRole.pseudoClassStateChanged(WARNING, !redis.role().equals("master"));
+        Tables.replaceIfChanged(redisReplicas.getItems(), redis.replicas());
         Dashboard.KafkaReplication kafka = dashboard.kafkaReplication();
         Tables.replaceIfChanged(brokers.getItems(), kafka.brokers());
         replication.setText(Double.isNaN(kafka.underReplicated()) ? ""
@@ -391,6 +398,19 @@ final class DashboardView extends BorderPane {
             }
         });
         return run;
+    }
+
+    private TableView<Dashboard.RedisReplica> redisTable() {
+        redisReplicas.getColumns().setAll(List.of(Tables.column(text.getString("redis.replica"), Dashboard.RedisReplica::address),
+                Tables.column(text.getString("redis.behind"), r -> number(r.behindBytes(), "%.0f B")),
+                Tables.column(text.getString("redis.lag"), r -> number(r.lagSeconds(), "%.0f s"))));
+        redisReplicas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        redisReplicas.setPlaceholder(new Label(text.getString("redis.noReplica")));
+        redisReplicas.setId("redis-replicas");
+        redisReplicas.setPrefHeight(80);
+        redisReplicas.setMinHeight(80);
+        redisRole.setId("redis-role");
+        return redisReplicas;
     }
 
     private TableView<Dashboard.Broker> brokerTable() {

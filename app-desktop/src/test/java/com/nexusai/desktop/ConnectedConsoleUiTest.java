@@ -390,9 +390,9 @@ class ConnectedConsoleUiTest extends FxRobot {
 
         // the calendar, and a job run now after a confirmation
         TableView<tools.jackson.databind.JsonNode> jobs = lookup("#jobs").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> jobs.getItems().size() == 6);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> jobs.getItems().size() == 7);
         assertThat(jobs.getItems()).extracting(j -> j.path("name").asString())
-                .contains("backup", "restore-test", "vacuum", "log-rotation", "security-updates", "capacity-review");
+                .contains("backup", "restore-test", "vacuum", "log-rotation", "security-updates", "capacity-review", "retention");
         interact(() -> jobs.getSelectionModel().select(jobs.getItems().stream().filter(j -> j.path("name").asString().equals("vacuum")).findFirst().orElseThrow()));
         clickOn("#run-now");
         clickOn(button("Yes"));

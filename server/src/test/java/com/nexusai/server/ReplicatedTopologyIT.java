@@ -190,7 +190,11 @@ class ReplicatedTopologyIT {
     void aBrokerKilledUnderTrafficLosesNoEventAndComesBackIntoTheIsr() throws Exception {
         String prefix = "kafka-kill-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         Timestamp since = new Timestamp(System.currentTimeMillis());
-        int victim = describe(DomainEvent.TOPIC).partitions().getFirst().leader().id(); // it leads partition 0 of the events
+        // a broker that leads a partition of the events topic and is not the active controller: killing the active
+        // controller adds a quorum election, after which the new controller starts the session timeouts afresh
+        int controller = kafkaAdmin.describeMetadataQuorum().quorumInfo().get().leaderId();
+        int victim = describe(DomainEvent.TOPIC).partitions().stream().map(p -> p.leader().id()).filter(id -> id != controller)
+                .findFirst().orElseThrow();
         Instant killedAt;
         Instant restartedAt;
         double highestUnderReplicated;
@@ -241,13 +245,87 @@ class ReplicatedTopologyIT {
             Duration pause = Duration.between(published.get(i - 1).toInstant(), published.get(i).toInstant());
             longestPause = pause.compareTo(longestPause) > 0 ? pause : longestPause;
         }
-        System.out.printf("topology: broker %d SIGKILLed at %s under traffic: %d requests, %d outbox events, %d audited once each, "
+        System.out.printf("topology: broker %d (not the active controller) SIGKILLed at %s under traffic: %d requests, %d outbox events, %d audited once each, "
                 + "%d duplicated in the topic (the consumer stores them once), longest pause in producing %d ms, "
                 + "highest under-replicated %.0f, back in the ISR %d ms after its restart%n", victim, killedAt, traffic.done.get(), outbox,
                 audited, duplicated, longestPause.toMillis(), highestUnderReplicated, backInIsr.toMillis());
         // the partitions the broker led have no leader until the controllers fence it (the session timeout after its last
         // heartbeat); then the producer needs one metadata refresh to find the new leader, and the relay its next turn
         assertThat(longestPause).as("longest pause in producing").isLessThanOrEqualTo(KafkaCluster.SESSION_TIMEOUT.plusSeconds(2));
+    }
+
+    @Test
+    @Order(3)
+    void theRedisMasterKilledSentinelPromotesTheReplicaAndSessionsSurvive() throws Exception {
+        var redis = topology.redis();
+        String name = "failover-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(proxy.post("/api/admin/users", Http.toJson(Map.of("username", name, "password", "failover-password-1",
+                "roles", List.of("SUPPORT"))), admin).statusCode()).isEqualTo(201);
+        JsonNode before = proxy.login(name, "failover-password-1"); // its session is on the replica before the answer (WAIT)
+        await().atMost(Duration.ofSeconds(20)).until(() -> metric(metrics(), "nexusai_redis_connected_replicas") == 1);
+
+        JsonNode preflight = Http.json(proxy.get("/api/admin/preflight", admin));
+        JsonNode redisCheck = preflight.findParents("name").stream().filter(check -> check.path("name").asString().equals("Redis")).findFirst().orElseThrow();
+        assertThat(redisCheck.path("status").asString()).as(redisCheck.toString()).isEqualTo("OK");
+        assertThat(redisCheck.path("found").asString()).isEqualTo("master nexusai with 1 replica(s) online");
+
+        int oldMaster = redis.indexOf(redis.masterPort());
+        Instant killedAt = Instant.now();
+        redis.kill(oldMaster);
+        assertThat(proxy.get("/api/users/me", admin).statusCode()).as("an access token needs no Redis while it has no master").isEqualTo(200);
+        // sign-ins through HAProxy until one succeeds: none may answer 500 or hang
+        List<Integer> statuses = new ArrayList<>();
+        Instant firstSignIn = null;
+        while (firstSignIn == null && Duration.between(killedAt, Instant.now()).toSeconds() < 60) {
+            var answer = proxy.post("/api/auth/login", Http.toJson(Map.of("username", "admin", "password", topology.adminPassword())), null);
+            statuses.add(answer.statusCode());
+            if (answer.statusCode() == 200) {
+                firstSignIn = Instant.now();
+            } else {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(firstSignIn).as("a sign-in succeeded after the kill; answers: " + statuses).isNotNull();
+        Duration toFirstSignIn = Duration.between(killedAt, firstSignIn);
+        assertThat(statuses).as("answers while Redis had no master").allSatisfy(status -> assertThat(status).isIn(200, 503));
+        assertThat(redis.indexOf(redis.masterPort())).as("the Sentinels promoted the replica").isNotEqualTo(oldMaster);
+
+        // the user signed in before the failover refreshes after it, and the new tokens work
+        var refreshed = proxy.post("/api/auth/refresh", Http.toJson(Map.of("refreshToken", before.path("refreshToken").asString())), null);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String access = Http.json(refreshed).path("accessToken").asString();
+        for (var instance : topology.instances()) {
+            assertThat(instance.http().get("/api/users/me", access).statusCode()).as(instance.name()).isEqualTo(200);
+        }
+        // throttling and revocation work on the new master
+        for (int i = 0; i < 6; i++) {
+            assertThat(proxy.post("/api/auth/login", Http.toJson(Map.of("username", name, "password", "wrong-" + i)), null).statusCode()).isIn(401, 429);
+        }
+        assertThat(proxy.post("/api/auth/login", Http.toJson(Map.of("username", name, "password", "failover-password-1")), null).statusCode())
+                .as("the throttle counted the wrong passwords").isEqualTo(429);
+        assertThat(proxy.post("/api/auth/logout", null, access).statusCode()).isIn(200, 204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (var instance : topology.instances()) {
+                assertThat(instance.http().get("/api/users/me", access).statusCode()).as(instance.name()).isEqualTo(401);
+            }
+        });
+
+        // a backup now takes the RDB from the new master, found through the Sentinels (the old one is still down)
+        JsonNode run = Http.json(proxy.post("/api/admin/backups", Http.toJson(Map.of("kind", "redis")), admin)).get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin))
+                .path("status").asString().equals("running"));
+        JsonNode backup = Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin));
+        assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("succeeded");
+
+        // the old master comes back as a replica of the new one
+        redis.restart(oldMaster);
+        await().atMost(Duration.ofSeconds(60)).until(() -> redis.replicationInfo(oldMaster).contains("role:slave")
+                && redis.replicationInfo(oldMaster).contains("master_link_status:up"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(metrics(), "nexusai_redis_connected_replicas") == 1);
+        System.out.printf("topology: Redis master SIGKILLed at %s; first successful sign-in through HAProxy after %d ms (%d answers before it: %s); "
+                + "the session from before the failover refreshed; the old master back as a replica%n", killedAt, toFirstSignIn.toMillis(),
+                statuses.size() - 1, statuses.subList(0, statuses.size() - 1).stream().distinct().toList());
+        assertThat(toFirstSignIn).as("the first successful sign-in after the kill").isLessThanOrEqualTo(Duration.ofSeconds(30));
     }
 
     /** Every partition of every topic with all its replicas in sync. */

@@ -15,7 +15,7 @@ import com.nexusai.core.metrics.Sample;
  * the guide's §3.1 metrics. Pure data, so the console only draws it.
  */
 public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, List<Lag> kafkaLag, KafkaReplication kafkaReplication,
-        Host host) {
+        Redis redis, Host host) {
 
     public record Jvm(double heapUsed, double heapCommitted, double heapMax, double nonHeapUsed, double liveThreads,
             Map<String, double[]> gcPauses) {
@@ -47,6 +47,21 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
         }
     }
 
+    /** One Redis replica as the master sees it: bytes it has still to acknowledge, seconds since it last did. */
+    public record RedisReplica(String address, double behindBytes, double lagSeconds) {
+    }
+
+    /**
+     * The Redis the server writes to: {@code role} "master", "replica" or "" when the server does not say, with the
+     * replicas connected to it.
+     */
+    public record Redis(String role, List<RedisReplica> replicas) {
+
+        public Redis {
+            replicas = List.copyOf(replicas);
+        }
+    }
+
     /** Fractions 0..1 (NaN when the server does not publish them). */
     public record Host(double cpu, double memory, double disk) {
     }
@@ -74,13 +89,28 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
         lags.sort(Comparator.comparingDouble(Lag::lag).reversed());
         KafkaReplication replication = new KafkaReplication(brokers(current), sum(current, "nexusai_kafka_partitions_under_replicated", null, null, false),
                 sum(current, "nexusai_kafka_partitions_offline", null, null, false));
+        double master = sum(current, "nexusai_redis_master", null, null, false);
+        Redis redis = new Redis(master == 1 ? "master" : master == 0 ? "replica" : "", redisReplicas(current));
         double memoryTotal = sum(current, "nexusai_host_memory_total_bytes", null, null, false);
         double memoryAvailable = sum(current, "nexusai_host_memory_available_bytes", null, null, false);
         double diskTotal = sum(current, "disk_total_bytes", null, null, false);
         double diskFree = sum(current, "disk_free_bytes", null, null, false);
         Host host = new Host(sum(current, "system_cpu_usage", null, null, false),
                 memoryTotal > 0 ? 1 - memoryAvailable / memoryTotal : Double.NaN, diskTotal > 0 ? 1 - diskFree / diskTotal : Double.NaN);
-        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), replication, host);
+        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), replication, redis, host);
+    }
+
+    private static List<RedisReplica> redisReplicas(List<Sample> samples) {
+        Map<String, double[]> replicas = new TreeMap<>();
+        for (Sample sample : samples) {
+            int column = sample.name().equals("nexusai_redis_replica_behind_bytes") ? 0 : sample.name().equals("nexusai_redis_replica_lag_seconds") ? 1 : -1;
+            if (column >= 0 && sample.label("replica") != null) {
+                replicas.computeIfAbsent(sample.label("replica"), ignored -> new double[] {Double.NaN, Double.NaN})[column] = sample.value();
+            }
+        }
+        List<RedisReplica> list = new ArrayList<>();
+        replicas.forEach((address, values) -> list.add(new RedisReplica(address, values[0], values[1])));
+        return list;
     }
 
     /** The brokers of {@code nexusai_kafka_broker_up}, with their leaders and out-of-sync replicas, by id. */

@@ -92,4 +92,18 @@ class DashboardTest {
         assertThat(Dashboard.of("app1", null, null, T0, Exposition.parse("system_cpu_usage 0.1\n")).kafkaReplication().underReplicated())
                 .as("a server that does not publish them").isNaN();
     }
+
+    @Test
+    void theRedisRoleAndItsReplicasComeFromTheServersReplicationSeries() {
+        var samples = Exposition.parse("""
+                nexusai_redis_master 1
+                nexusai_redis_connected_replicas 1
+                nexusai_redis_replica_behind_bytes{replica="10.0.0.3:6379"} 512
+                nexusai_redis_replica_lag_seconds{replica="10.0.0.3:6379"} 1
+                """);
+        Dashboard.Redis redis = Dashboard.of("app1", null, null, T0, samples).redis();
+        assertThat(redis.role()).isEqualTo("master");
+        assertThat(redis.replicas()).containsExactly(new Dashboard.RedisReplica("10.0.0.3:6379", 512, 1));
+        assertThat(Dashboard.of("app1", null, null, T0, Exposition.parse("nexusai_redis_master -1\n")).redis().role()).isEmpty();
+    }
 }

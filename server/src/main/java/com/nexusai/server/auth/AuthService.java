@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.nexusai.server.audit.SecurityAuditLog;
 import com.nexusai.server.audit.SecurityEventType;
+import com.nexusai.server.platform.redis.RedisReplication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +24,13 @@ class AuthService {
     private final LoginThrottle throttle;
     private final SecurityAuditLog audit;
     private final Clock clock;
+    private final RedisReplication replication;
     /** Compared against when the user does not exist, so both cases take the same time. */
     private final String dummyHash;
 
     AuthService(UserAccountRepository users, PasswordEncoder passwords, AccessTokens accessTokens,
             RefreshTokens refreshTokens, Revocations revocations, LiveSessions sessions, JwtProperties properties,
-            LoginThrottle throttle, SecurityAuditLog audit, Clock clock) {
+            LoginThrottle throttle, SecurityAuditLog audit, Clock clock, RedisReplication replication) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -39,6 +41,7 @@ class AuthService {
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
+        this.replication = replication;
         this.dummyHash = passwords.encode("not-a-real-password-" + System.nanoTime());
     }
 
@@ -84,12 +87,15 @@ class AuthService {
 
     void logout(String username, String sessionId, String address) {
         revocations.revokeSession(sessionId);
+        replication.awaitReplicas(); // a failover right after must not bring the session back
         audit.record(SecurityEventType.LOGOUT, username, username, address, null);
     }
 
     /** Tokens for a session that starts (sign-in) or goes on (refresh): the session is kept alive as long as its refresh token. */
     private Tokens tokens(UserAccount account, RefreshTokens.Issued refresh) {
         sessions.keep(refresh.family(), account.username(), account.roles(), properties.refreshExpiration());
+        // on a replica before the answer goes out: a failover must not sign the user out (nexusai.redis.wait-replicas)
+        replication.awaitReplicas();
         AccessTokens.Issued access = accessTokens.issue(account.username(), account.roles(), refresh.family());
         long now = clock.instant().getEpochSecond();
         return new Tokens("Bearer", access.token(), access.expiresAt().getEpochSecond() - now, refresh.token(),

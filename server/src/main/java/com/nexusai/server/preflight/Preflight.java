@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.nexusai.server.platform.ProgramVersion;
+import com.nexusai.server.platform.redis.RedisReplicationInfo;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -163,13 +164,14 @@ public final class Preflight {
     }
 
     private Check redis() {
+        String master = environment.getProperty("spring.data.redis.sentinel.master", "");
+        if (!master.isBlank()) {
+            return redisThroughSentinel(master);
+        }
         String host = environment.getProperty("spring.data.redis.host", "localhost");
         int port = environment.getProperty("spring.data.redis.port", Integer.class, 6379);
         RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(TIMEOUT);
-        String password = environment.getProperty("spring.data.redis.password");
-        if (password != null && !password.isBlank()) {
-            uri.withPassword(password.toCharArray());
-        }
+        withPassword(uri);
         RedisClient client = RedisClient.create(uri.build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String info = connection.sync().info("server");
@@ -180,6 +182,57 @@ public final class Preflight {
         } finally {
             client.shutdown(Duration.ZERO, TIMEOUT);
         }
+    }
+
+    /** The master the Sentinels name, reached as the server reaches it; a master without a replica is a warning. */
+    private Check redisThroughSentinel(String master) {
+        String nodes = environment.getProperty("spring.data.redis.sentinel.nodes", "");
+        String expected = "the master " + master + " found through Sentinel, with at least one replica";
+        String sentinelPassword = environment.getProperty("spring.data.redis.sentinel.password", "");
+        RedisURI.Builder uri = RedisURI.builder().withSentinelMasterId(master).withTimeout(TIMEOUT);
+        for (String node : nodes.split(",")) {
+            String address = node.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            int colon = address.lastIndexOf(':');
+            String host = colon < 0 ? address : address.substring(0, colon);
+            int port = colon < 0 ? 26379 : Integer.parseInt(address.substring(colon + 1));
+            if (sentinelPassword.isBlank()) {
+                uri.withSentinel(host, port);
+            } else {
+                uri.withSentinel(host, port, sentinelPassword);
+            }
+        }
+        withPassword(uri);
+        RedisURI built = uri.build();
+        if (built.getSentinels().isEmpty()) {
+            return new Check("Redis", Status.FAIL, "no Sentinel", expected, "set REDIS_SENTINEL_NODES");
+        }
+        RedisClient client = RedisClient.create(built);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisReplicationInfo replication = RedisReplicationInfo.of(properties(connection.sync().info("replication")));
+            String found = "master " + master + " with " + replication.onlineReplicas() + " replica(s) online";
+            return replication.onlineReplicas() > 0 ? new Check("Redis", Status.OK, found, expected, nodes)
+                    : new Check("Redis", Status.WARN, found, expected, "no replica: a failover would lose the data; check the replicas' replicaof and masterauth");
+        } catch (Exception e) {
+            return new Check("Redis", Status.FAIL, "unreachable", expected, "Sentinels " + nodes + ": " + rootMessage(e));
+        } finally {
+            client.shutdown(Duration.ZERO, TIMEOUT);
+        }
+    }
+
+    private void withPassword(RedisURI.Builder uri) {
+        String password = environment.getProperty("spring.data.redis.password");
+        if (password != null && !password.isBlank()) {
+            uri.withPassword(password.toCharArray());
+        }
+    }
+
+    private static Properties properties(String info) throws java.io.IOException {
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(info));
+        return properties;
     }
 
     private Check kafka() {

@@ -12,7 +12,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The guide's topology (§1.2) on loopback, from real binaries, for any test that needs it: a three-broker KRaft
- * Kafka cluster ({@link KafkaCluster}), PostgreSQL, Redis and the S3 store ({@link ProdServices}), NexusAI
+ * Kafka cluster ({@link KafkaCluster}), a Redis master with a replica and three Sentinels ({@link
+ * RedisSentinels}, reached only through the Sentinels), PostgreSQL and the S3 store ({@link ProdServices}), NexusAI
  * instances in the prod profile from the packaged jar over HTTPS ({@link SupervisedInstance}), and HAProxy with
  * the shipped configuration in front ({@link Haproxy}). Start it once per test class: it takes about a minute.
  */
@@ -21,13 +22,15 @@ public final class Topology implements AutoCloseable {
     private final TlsMaterial tls;
     private final ProdServices services;
     private final KafkaCluster kafka;
+    private final RedisSentinels redis;
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private Haproxy haproxy;
 
-    private Topology(TlsMaterial tls, ProdServices services, KafkaCluster kafka) {
+    private Topology(TlsMaterial tls, ProdServices services, KafkaCluster kafka, RedisSentinels redis) {
         this.tls = tls;
         this.services = services;
         this.kafka = kafka;
+        this.redis = redis;
     }
 
     /** Starts everything, {@code instanceCount} instances each with {@code instanceArgs} ({@code --name=value}). */
@@ -35,14 +38,22 @@ public final class Topology implements AutoCloseable {
         Files.createDirectories(dir);
         TlsMaterial tls = TlsMaterial.make(dir.resolve("tls"));
         KafkaCluster kafka = KafkaCluster.start(dir.resolve("kafka"), 3);
+        RedisSentinels redis;
         ProdServices services;
         try {
-            services = ProdServices.start(dir.resolve("services"));
-        } catch (RuntimeException e) {
+            redis = RedisSentinels.start(dir.resolve("redis"));
+        } catch (Exception e) {
             kafka.close();
             throw e;
         }
-        Topology topology = new Topology(tls, services, kafka);
+        try {
+            services = ProdServices.start(dir.resolve("services"));
+        } catch (RuntimeException e) {
+            redis.close();
+            kafka.close();
+            throw e;
+        }
+        Topology topology = new Topology(tls, services, kafka, redis);
         try {
             for (int i = 1; i <= instanceCount; i++) { // one at a time: the first creates the admin account
                 topology.instances.add(SupervisedInstance.start(dir, "instance-" + i, topology.environment(), tls, instanceArgs));
@@ -55,11 +66,23 @@ public final class Topology implements AutoCloseable {
         return topology;
     }
 
-    /** The guide's variables of every instance (env.sh): the shared services, with the Kafka cluster's three brokers. */
+    /**
+     * The guide's variables of every instance (env.sh): the shared services, the Kafka cluster's three brokers, and
+     * Redis through its Sentinels only (no REDIS_HOST).
+     */
     public Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(services.environment());
         environment.put("KAFKA_SERVERS", kafka.bootstrapServers());
+        environment.remove("REDIS_HOST");
+        environment.remove("REDIS_PORT");
+        environment.put("REDIS_PASSWORD", redis.password());
+        environment.put("REDIS_SENTINEL_MASTER", RedisSentinels.MASTER);
+        environment.put("REDIS_SENTINEL_NODES", redis.sentinelNodes());
         return environment;
+    }
+
+    public RedisSentinels redis() {
+        return redis;
     }
 
     public KafkaCluster kafka() {
@@ -95,11 +118,14 @@ public final class Topology implements AutoCloseable {
     }
 
     /**
-     * The resident memory of each process of the topology that runs on its own (brokers, instances, HAProxy), from
+     * The resident memory of each process of the topology that runs on its own (brokers, Redis data nodes, instances, HAProxy), from
      * {@code /proc}; PostgreSQL, Redis and the S3 store are not counted (embedded, they stand in for their hosts).
      */
     public Map<String, Long> residentMemory() throws Exception {
         Map<String, Long> memory = new java.util.LinkedHashMap<>();
+        for (int index = 0; index < 2; index++) {
+            memory.put("redis-" + index, resident(redis.pid(index)));
+        }
         for (int node = 1; node <= kafka.size(); node++) {
             if (kafka.running(node)) {
                 memory.put("kafka-" + node, resident(kafka.pid(node)));
@@ -130,6 +156,7 @@ public final class Topology implements AutoCloseable {
             }
         }
         services.close();
+        redis.close();
         kafka.close();
     }
 }

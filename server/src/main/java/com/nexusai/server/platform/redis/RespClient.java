@@ -11,15 +11,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The few Redis commands the platform itself needs while Spring is not up yet (readiness, version),
- * spoken in RESP over a plain socket.
+ * spoken in RESP over a plain socket; tests use it to ask a Redis or a Sentinel one thing without the client
+ * under test.
  */
-final class RespClient implements AutoCloseable {
+public final class RespClient implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RespClient(String host, int port, int timeoutMillis) throws IOException {
+    public RespClient(String host, int port, int timeoutMillis) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), timeoutMillis);
         socket.setSoTimeout(timeoutMillis);
@@ -28,7 +29,21 @@ final class RespClient implements AutoCloseable {
     }
 
     /** Sends one command and returns its reply; an error reply becomes an IOException with Redis's text. */
-    String call(String... args) throws IOException {
+    public String call(String... args) throws IOException {
+        send(args);
+        return String.valueOf(readReply());
+    }
+
+    /** Sends one command whose reply is an array (of strings or numbers). */
+    public java.util.List<String> callForList(String... args) throws IOException {
+        send(args);
+        if (!(readReply() instanceof java.util.List<?> items)) {
+            throw new IOException("not an array reply to " + args[0]);
+        }
+        return items.stream().map(String::valueOf).toList();
+    }
+
+    private void send(String... args) throws IOException {
         StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
             byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
@@ -36,10 +51,9 @@ final class RespClient implements AutoCloseable {
         }
         out.write(request.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
-        return readReply();
     }
 
-    private String readReply() throws IOException {
+    private Object readReply() throws IOException {
         String line = readLine();
         if (line.isEmpty()) {
             throw new IOException("empty reply from Redis");
@@ -56,6 +70,14 @@ final class RespClient implements AutoCloseable {
                 }
                 byte[] body = in.readNBytes(length + 2);
                 yield new String(body, 0, length, StandardCharsets.UTF_8);
+            }
+            case '*' -> {
+                int count = Integer.parseInt(rest);
+                java.util.List<Object> items = new java.util.ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    items.add(readReply());
+                }
+                yield items;
             }
             default -> throw new IOException("unexpected Redis reply: " + line);
         };

@@ -1,0 +1,210 @@
+package com.nexusai.server.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.nexusai.server.platform.Secrets;
+import com.nexusai.server.platform.redis.RespClient;
+
+/**
+ * The guide's replicated Redis on loopback for tests, from Debian's {@code redis-server} (7.0, installed by
+ * {@code .ci/run}): a master and a replica with a password, and three Sentinels (quorum 2) that watch them under
+ * the name {@value #MASTER}. A data node can be SIGKILLed and started again; the Sentinels promote the replica
+ * {@link #DOWN_AFTER} after the master stops answering.
+ */
+public final class RedisSentinels implements AutoCloseable {
+
+    public static final String MASTER = "nexusai";
+    public static final Duration DOWN_AFTER = Duration.ofSeconds(2);
+
+    private final Path dir;
+    private final String password = Secrets.randomToken(24);
+    private final int[] dataPorts = new int[2];
+    private final int[] sentinelPorts = new int[3];
+    private final Process[] data = new Process[2];
+    private final Process[] sentinels = new Process[3];
+
+    private RedisSentinels(Path dir) throws IOException {
+        this.dir = dir;
+        for (int i = 0; i < dataPorts.length; i++) {
+            dataPorts[i] = SupervisedInstance.freePort();
+        }
+        for (int i = 0; i < sentinelPorts.length; i++) {
+            sentinelPorts[i] = SupervisedInstance.freePort();
+        }
+    }
+
+    /** Starts the master, then its replica, then the Sentinels; returns once the replica is in sync and each Sentinel sees it. */
+    public static RedisSentinels start(Path dir) throws Exception {
+        RedisSentinels group = new RedisSentinels(Files.createDirectories(dir));
+        try {
+            group.startData(0, null);
+            group.startData(1, group.dataPorts[0]);
+            group.awaitReplicaInSync(1);
+            for (int i = 0; i < group.sentinelPorts.length; i++) {
+                group.startSentinel(i);
+            }
+            group.awaitSentinelsSeeReplicas(1);
+        } catch (Exception e) {
+            group.close();
+            throw e;
+        }
+        return group;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** {@code REDIS_SENTINEL_NODES}. */
+    public String sentinelNodes() {
+        List<String> nodes = new ArrayList<>();
+        for (int port : sentinelPorts) {
+            nodes.add("127.0.0.1:" + port);
+        }
+        return String.join(",", nodes);
+    }
+
+    /** The port of data node {@code index} (0 started as the master, 1 as its replica). */
+    public int dataPort(int index) {
+        return dataPorts[index];
+    }
+
+    /** The port of the current master, as the first Sentinel that answers says. */
+    public int masterPort() throws IOException {
+        for (int port : sentinelPorts) {
+            try {
+                List<String> address = askForList(port, "SENTINEL", "get-master-addr-by-name", MASTER);
+                return Integer.parseInt(address.get(1));
+            } catch (IOException e) {
+                // the next Sentinel
+            }
+        }
+        throw new IOException("no Sentinel answers");
+    }
+
+    /** The index of the data node on {@code port}. */
+    public int indexOf(int port) {
+        return port == dataPorts[0] ? 0 : 1;
+    }
+
+    /** {@code INFO replication} of data node {@code index}, as text. */
+    public String replicationInfo(int index) throws IOException {
+        return ask(dataPorts[index], password, "INFO", "replication");
+    }
+
+    public long pid(int index) {
+        return data[index].pid();
+    }
+
+    /** SIGKILL of data node {@code index}: no shutdown, no save. */
+    public void kill(int index) throws InterruptedException {
+        data[index].destroyForcibly();
+        data[index].waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts data node {@code index} again on its own directory (the Sentinels make it a replica of the new master). */
+    public void restart(int index) throws Exception {
+        startData(index, null);
+    }
+
+    private void startData(int index, Integer masterPort) throws Exception {
+        Path nodeDir = Files.createDirectories(dir.resolve("redis-" + index));
+        Path conf = nodeDir.resolve("redis.conf");
+        if (!Files.exists(conf)) { // a restarted node keeps what the Sentinels wrote into its file (replicaof)
+            Files.writeString(conf, String.join("\n", List.of("port " + dataPorts[index], "bind 127.0.0.1", "daemonize no",
+                    "dir " + nodeDir, "requirepass " + password, "masterauth " + password, "save \"\"", "appendonly no",
+                    "repl-diskless-sync yes", "repl-diskless-sync-delay 0", masterPort == null ? "" : "replicaof 127.0.0.1 " + masterPort, "")));
+        }
+        data[index] = new ProcessBuilder("redis-server", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("redis.log").toFile())).start();
+        awaitAnswers(dataPorts[index], password);
+    }
+
+    private void startSentinel(int index) throws Exception {
+        Path sentinelDir = Files.createDirectories(dir.resolve("sentinel-" + index));
+        Path conf = sentinelDir.resolve("sentinel.conf");
+        Files.writeString(conf, String.join("\n", List.of("port " + sentinelPorts[index], "bind 127.0.0.1", "daemonize no",
+                "dir " + sentinelDir, "sentinel monitor " + MASTER + " 127.0.0.1 " + dataPorts[0] + " 2",
+                "sentinel auth-pass " + MASTER + " " + password,
+                "sentinel down-after-milliseconds " + MASTER + " " + DOWN_AFTER.toMillis(),
+                "sentinel failover-timeout " + MASTER + " 10000", "sentinel parallel-syncs " + MASTER + " 1", "")));
+        sentinels[index] = new ProcessBuilder("redis-server", conf.toString(), "--sentinel").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(sentinelDir.resolve("sentinel.log").toFile())).start();
+        awaitAnswers(sentinelPorts[index], null);
+    }
+
+    private static void awaitAnswers(int port, String password) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                if (ask(port, password, "PING").equals("PONG")) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("nothing answers on 127.0.0.1:" + port, e);
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitReplicaInSync(int index) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!replicationInfo(index).contains("master_link_status:up")) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the replica did not sync: " + replicationInfo(index));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitSentinelsSeeReplicas(int replicas) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        for (int port : sentinelPorts) {
+            while (askForList(port, "SENTINEL", "replicas", MASTER).size() < replicas) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the Sentinel on " + port + " does not see the replica");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process process : sentinels) {
+            if (process != null) {
+                process.destroy();
+            }
+        }
+        for (Process process : data) {
+            if (process != null) {
+                process.destroy();
+            }
+        }
+    }
+
+    /** One command to a Redis (with its password) or a Sentinel (null), through the platform's own RESP client. */
+    private static String ask(int port, String password, String... args) throws IOException {
+        try (RespClient client = new RespClient("127.0.0.1", port, 3000)) {
+            if (password != null) {
+                client.call("AUTH", password);
+            }
+            return client.call(args);
+        }
+    }
+
+    private static List<String> askForList(int port, String... args) throws IOException {
+        try (RespClient client = new RespClient("127.0.0.1", port, 3000)) {
+            return client.callForList(args);
+        }
+    }
+}
