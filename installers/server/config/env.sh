@@ -10,6 +10,10 @@ DB_PORT="5432"
 DB_NAME="nexusai"
 DB_USER="nexusai"
 DB_PASSWORD="change-me"
+# the PostgreSQL streaming replica (guide §1.2), same database, user and password; backups read from it while it
+# answers, and its lag is published (pg_replication_lag_seconds). Empty: no replica.
+DB_REPLICA_HOST=""
+DB_REPLICA_PORT="5432"
 
 REDIS_HOST="redis.internal"
 REDIS_PASSWORD="change-me"

@@ -54,6 +54,7 @@ final class DashboardView extends BorderPane {
     private final Label errors = value();
     private final Label p95 = value();
     private final Label poolNumbers = value();
+    private final Label databaseReplica = value();
     private final ProgressBar poolUsage = bar();
     private final ProgressBar cpu = bar();
     private final ProgressBar memory = bar();
@@ -118,7 +119,7 @@ final class DashboardView extends BorderPane {
         panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
                 row("http.errors", errors), row("http.p95", p95)), 1, 0);
         // the pool and the host share a column, so that the alerts get two
-        VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers),
+        VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers, databaseReplica),
                 panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
                         row("host.disk", disk, diskText)), panel(text.getString("panel.redis"), redisRole, redisTable()));
         panels.add(poolAndHost, 2, 0);
@@ -231,6 +232,14 @@ final class DashboardView extends BorderPane {
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         Tables.replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
+        Dashboard.DatabaseReplica replica = dashboard.databaseReplica();
+        databaseReplica.setId("db-replica");
+        databaseReplica.setVisible(replica.configured());
+        databaseReplica.setManaged(replica.configured());
+        databaseReplica.setText(!replica.configured() ? "" : replica.up() == 1
+                ? String.format(Locale.ROOT, text.getString("replica.up"), replica.behindBytes(), replica.lagSeconds())
+                : String.format(Locale.ROOT, text.getString("replica.down"), replica.behindBytes()));
+        databaseReplica.pseudoClassStateChanged(WARNING, replica.configured() && (replica.up() != 1 || replica.lagSeconds() > 30));
         Dashboard.Redis redis = dashboard.redis();
         redisRole.setText(redis.role().isEmpty() ? text.getString("redis.unknown")
                 : String.format(Locale.ROOT, text.getString("redis.role"), text.getString("redis.role." + redis.role()), redis.replicas().size()));

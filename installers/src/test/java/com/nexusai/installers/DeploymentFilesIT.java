@@ -154,7 +154,7 @@ class DeploymentFilesIT {
         assertThat(certificate.exit()).as(certificate.output()).isZero();
         Command check = Command.run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS").contains("7 rules found");
+        assertThat(check.output()).contains("SUCCESS").contains("11 rules found");
         String config = Files.readString(prometheus.resolve("prometheus.yml"));
         assertThat(config).contains("metrics_path: /actuator/prometheus", "type: Bearer", "scheme: https", "ca_file: nexusai-instances.pem",
                 "'app1:8443', 'app2:8443', 'app3:8443'",

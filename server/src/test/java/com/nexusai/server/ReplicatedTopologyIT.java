@@ -66,7 +66,8 @@ class ReplicatedTopologyIT {
     @BeforeAll
     static void startTopology() throws Exception {
         Instant started = Instant.now();
-        topology = Topology.start(dir, 2, "--nexusai.kafka.replication-refresh=PT1S", "--nexusai.kafka.lag-refresh=PT1S");
+        topology = Topology.start(dir, 2, "--nexusai.kafka.replication-refresh=PT1S", "--nexusai.kafka.lag-refresh=PT1S",
+                "--nexusai.database.replica.refresh=1s");
         System.out.println("topology: started in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         proxy = topology.proxy();
         admin = proxy.accessToken("admin", topology.adminPassword());
@@ -326,6 +327,68 @@ class ReplicatedTopologyIT {
                 + "the session from before the failover refreshed; the old master back as a replica%n", killedAt, toFirstSignIn.toMillis(),
                 statuses.size() - 1, statuses.subList(0, statuses.size() - 1).stream().distinct().toList());
         assertThat(toFirstSignIn).as("the first successful sign-in after the kill").isLessThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    private static JsonNode backup(String kind) throws Exception {
+        JsonNode run = Http.json(proxy.post("/api/admin/backups", Http.toJson(Map.of("kind", kind)), admin)).get(0);
+        await().atMost(Duration.ofSeconds(90)).until(() -> !Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin))
+                .path("status").asString().equals("running"));
+        return Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin));
+    }
+
+    @Test
+    @Order(4)
+    void backupsReadFromThePostgresReplicaAndFromThePrimaryWithAWarningWhenItIsDown() throws Exception {
+        var standby = topology.postgresReplica();
+        var first = topology.instances().getFirst().http();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Http.json(first.get("/actuator/health", admin)).at("/components/dbReplica/status")
+                .asString().equals("UP"));
+        JsonNode replicaCheck = Http.json(proxy.get("/api/admin/preflight", admin)).findParents("name").stream()
+                .filter(check -> check.path("name").asString().equals("PostgreSQL replica")).findFirst().orElseThrow();
+        assertThat(replicaCheck.path("status").asString()).as(replicaCheck.toString()).isEqualTo("OK");
+        assertThat(replicaCheck.path("found").asString()).startsWith("standby 15.");
+        JsonNode fromReplica = backup("postgres");
+        assertThat(fromReplica.path("status").asString()).as(fromReplica.toString()).isEqualTo("succeeded");
+        assertThat(fromReplica.path("source").asString()).isEqualTo("replica 127.0.0.1:" + standby.port());
+
+        // replication lag in bytes and seconds rises under a write burst while the replica is paused, and falls after
+        database.execute("create table if not exists replica_burst (id bigserial primary key, filler text)");
+        standby.pause(true);
+        double behindWhilePaused;
+        double lagWhilePaused;
+        try {
+            database.update("insert into replica_burst (filler) select repeat('x', 1000) from generate_series(1, 20000)");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> metric(metrics(), "nexusai_db_replica_behind_bytes") > 10_000_000 && metric(metrics(), "pg_replication_lag_seconds") >= 1);
+            List<Sample> paused = metrics();
+            behindWhilePaused = metric(paused, "nexusai_db_replica_behind_bytes");
+            lagWhilePaused = metric(paused, "pg_replication_lag_seconds");
+        } finally {
+            standby.pause(false);
+        }
+        Instant resumed = Instant.now();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> metric(metrics(), "nexusai_db_replica_behind_bytes") == 0 && metric(metrics(), "pg_replication_lag_seconds") == 0);
+        Duration caughtUp = Duration.between(resumed, Instant.now());
+
+        // stopped: shown with the reason, the server stays UP, a backup reads from the primary and says why
+        standby.stopServer();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Http.json(first.get("/actuator/health", admin)).at("/components/dbReplica/status")
+                    .asString().equals("UNAVAILABLE"));
+            JsonNode health = Http.json(first.get("/actuator/health", admin));
+            assertThat(health.path("status").asString()).as("the server without its replica").isEqualTo("UP");
+            assertThat(health.at("/components/dbReplica/details/error").asString()).contains("does not answer");
+            JsonNode fromPrimary = backup("postgres");
+            assertThat(fromPrimary.path("status").asString()).as(fromPrimary.toString()).isEqualTo("succeeded");
+            assertThat(fromPrimary.path("source").asString()).startsWith("primary (warning: the replica 127.0.0.1:" + standby.port() + " is not usable: ");
+        } finally {
+            standby.startServer();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.json(first.get("/actuator/health", admin)).at("/components/dbReplica/status")
+                .asString().equals("UP"));
+        System.out.printf("topology: PostgreSQL replica paused under a 20 MB write burst: %.0f bytes and %.1f s behind; caught up %d ms after it resumed; "
+                + "stopped: backup from the primary with a warning, server UP%n", behindWhilePaused, lagWhilePaused, caughtUp.toMillis());
     }
 
     /** Every partition of every topic with all its replicas in sync. */

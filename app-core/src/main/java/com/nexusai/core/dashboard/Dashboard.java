@@ -14,8 +14,8 @@ import com.nexusai.core.metrics.Sample;
  * What the live panels show for one instance, computed from two successive scrapes (rates need two):
  * the guide's §3.1 metrics. Pure data, so the console only draws it.
  */
-public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, List<Lag> kafkaLag, KafkaReplication kafkaReplication,
-        Redis redis, Host host) {
+public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool pool, DatabaseReplica databaseReplica, List<Lag> kafkaLag,
+        KafkaReplication kafkaReplication, Redis redis, Host host) {
 
     public record Jvm(double heapUsed, double heapCommitted, double heapMax, double nonHeapUsed, double liveThreads,
             Map<String, double[]> gcPauses) {
@@ -29,6 +29,14 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
 
         public double usage() {
             return max > 0 ? active / max : Double.NaN;
+        }
+    }
+
+    /** The PostgreSQL replica: up 1/0 (NaN: none configured), WAL bytes and seconds behind. */
+    public record DatabaseReplica(double up, double behindBytes, double lagSeconds) {
+
+        public boolean configured() {
+            return !Double.isNaN(up);
         }
     }
 
@@ -80,6 +88,8 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
                         p95(previous, current));
         Pool pool = new Pool(sum(current, "hikaricp_connections_active", null, null, false), sum(current, "hikaricp_connections_idle", null, null, false),
                 sum(current, "hikaricp_connections_pending", null, null, false), sum(current, "hikaricp_connections_max", null, null, false));
+        DatabaseReplica databaseReplica = new DatabaseReplica(sum(current, "nexusai_db_replica_up", null, null, false),
+                sum(current, "nexusai_db_replica_behind_bytes", null, null, false), sum(current, "pg_replication_lag_seconds", null, null, false));
         List<Lag> lags = new ArrayList<>();
         for (Sample sample : current) {
             if (sample.name().equals("kafka_consumer_records_lag")) {
@@ -97,7 +107,7 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
         double diskFree = sum(current, "disk_free_bytes", null, null, false);
         Host host = new Host(sum(current, "system_cpu_usage", null, null, false),
                 memoryTotal > 0 ? 1 - memoryAvailable / memoryTotal : Double.NaN, diskTotal > 0 ? 1 - diskFree / diskTotal : Double.NaN);
-        return new Dashboard(instance, at, jvm, http, pool, List.copyOf(lags), replication, redis, host);
+        return new Dashboard(instance, at, jvm, http, pool, databaseReplica, List.copyOf(lags), replication, redis, host);
     }
 
     private static List<RedisReplica> redisReplicas(List<Sample> samples) {

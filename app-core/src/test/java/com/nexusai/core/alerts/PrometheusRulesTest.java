@@ -26,7 +26,7 @@ class PrometheusRulesTest {
         assertThat(yaml).contains("expr: '1 - (sum by (instance, path) (disk_free_bytes) / sum by (instance, path) (disk_total_bytes)) > 0.8'");
         assertThat(yaml).contains("severity: critical");
         assertThat(yaml).contains("expr: 'sum by (instance, topic) (kafka_topic_partition_under_replicated_partition) > 0'")
-                .contains("expr: 'nexusai_kafka_partitions_offline > 0'");
+                .contains("expr: 'nexusai_kafka_partitions_offline > 0'").contains("expr: 'pg_replication_lag_seconds > 30'");
     }
 
     @Test
@@ -48,6 +48,6 @@ class PrometheusRulesTest {
         }
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 9 rules found");
+        assertThat(output).contains("SUCCESS: 11 rules found");
     }
 }

@@ -106,4 +106,16 @@ class DashboardTest {
         assertThat(redis.replicas()).containsExactly(new Dashboard.RedisReplica("10.0.0.3:6379", 512, 1));
         assertThat(Dashboard.of("app1", null, null, T0, Exposition.parse("nexusai_redis_master -1\n")).redis().role()).isEmpty();
     }
+
+    @Test
+    void theDatabaseReplicaIsShownOnlyWhenTheServerPublishesIt() {
+        Dashboard.DatabaseReplica replica = Dashboard.of("app1", null, null, T0, Exposition.parse("""
+                nexusai_db_replica_up 0
+                nexusai_db_replica_behind_bytes 12345
+                pg_replication_lag_seconds 7.5
+                """)).databaseReplica();
+        assertThat(replica.configured()).isTrue();
+        assertThat(replica).isEqualTo(new Dashboard.DatabaseReplica(0, 12345, 7.5));
+        assertThat(Dashboard.of("app1", null, null, T0, Exposition.parse("system_cpu_usage 0.1\n")).databaseReplica().configured()).isFalse();
+    }
 }

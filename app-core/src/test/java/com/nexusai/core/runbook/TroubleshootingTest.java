@@ -19,6 +19,7 @@ class TroubleshootingTest {
         return new Dashboard("app1:8080", Instant.parse("2026-11-24T10:00:00Z"),
                 new Dashboard.Jvm(heapUsed, 1000, 1000, 50, 40, Map.of("G1 Young Generation", new double[] {12, 0.8})),
                 new Dashboard.Http(20, 0, p95), new Dashboard.Pool(active, 10 - active, pending, 10),
+                new Dashboard.DatabaseReplica(Double.NaN, Double.NaN, Double.NaN),
                 List.of(new Dashboard.Lag("nexusai-audit", "nexusai.events", "0", lag)), new Dashboard.KafkaReplication(List.of(), 0, 0),
                 new Dashboard.Redis("master", List.of()),
                 new Dashboard.Host(0.2, 0.3, 0.4));

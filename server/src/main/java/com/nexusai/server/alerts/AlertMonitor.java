@@ -31,7 +31,7 @@ class AlertMonitor {
     private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
     private static final Map<String, String> KINDS = Map.of("DatabaseConnectionExhausted", "database", "HighCpuUsage", "infrastructure",
             "HighHostMemoryUsage", "infrastructure", "HighDiskUsage", "infrastructure", "KafkaUnderReplicatedPartitions", "infrastructure",
-            "KafkaOfflinePartitions", "infrastructure");
+            "KafkaOfflinePartitions", "infrastructure", "PostgresReplicationLag", "database", "PostgresReplicaUnusable", "database");
 
     private final PrometheusMeterRegistry registry;
     private final IncidentService incidents;

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BackupRuns {
 
     private static final String COLUMNS = "id, kind, trigger, requested_by, node, started_at, finished_at, status, size_bytes, sha256, "
-            + "object_key, error, table_counts, verification, verified_at, verification_detail";
+            + "object_key, error, table_counts, verification, verified_at, verification_detail, source";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -43,12 +43,12 @@ class BackupRuns {
         return id;
     }
 
-    void succeeded(UUID id, long size, String sha256, String objectKey, String tableCounts, String actor) {
+    void succeeded(UUID id, long size, String sha256, String objectKey, String tableCounts, String source, String actor) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
                             update backup_runs set status = 'succeeded', finished_at = now(), size_bytes = ?, sha256 = ?, object_key = ?,
-                                   table_counts = ? where id = ?""")
-                    .params(size, sha256, objectKey, tableCounts, id).update();
+                                   table_counts = ?, source = ? where id = ?""")
+                    .params(size, sha256, objectKey, tableCounts, source, id).update();
             events.record("backup.succeeded", "backup", id.toString(), actor,
                     Map.of("sizeBytes", size, "sha256", sha256, "objectKey", objectKey));
         });
@@ -74,10 +74,10 @@ class BackupRuns {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("delete from backup_runs").update();
             for (BackupRun run : history) {
-                jdbc.sql("insert into backup_runs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                jdbc.sql("insert into backup_runs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(run.id(), run.kind(), run.trigger(), run.requestedBy(), run.node(), time(run.startedAt()),
                                 time(run.finishedAt()), run.status(), run.sizeBytes(), run.sha256(), run.objectKey(), run.error(),
-                                run.tableCounts(), run.verification(), time(run.verifiedAt()), run.verificationDetail())
+                                run.tableCounts(), run.verification(), time(run.verifiedAt()), run.verificationDetail(), run.source())
                         .update();
             }
         });
@@ -146,7 +146,8 @@ class BackupRuns {
         return new BackupRun(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("trigger"), rs.getString("requested_by"),
                 rs.getString("node"), Columns.instant(rs, "started_at"), Columns.instant(rs, "finished_at"), rs.getString("status"),
                 rs.getObject("size_bytes", Long.class), rs.getString("sha256"), rs.getString("object_key"), rs.getString("error"),
-                rs.getString("table_counts"), rs.getString("verification"), Columns.instant(rs, "verified_at"), rs.getString("verification_detail"), null);
+                rs.getString("table_counts"), rs.getString("verification"), Columns.instant(rs, "verified_at"), rs.getString("verification_detail"),
+                rs.getString("source"), null);
     }
 
 }

@@ -116,10 +116,10 @@ public class BackupService {
         try {
             if (kind == BackupKind.POSTGRES) {
                 PostgresBackup.Dump dump = postgres.dump(key, stream -> progress.put(id, stream));
-                runs.succeeded(id, dump.size(), dump.sha256(), key, json.writeValueAsString(dump.tableCounts()), user);
+                runs.succeeded(id, dump.size(), dump.sha256(), key, json.writeValueAsString(dump.tableCounts()), dump.source(), user);
             } else {
                 RedisBackup.Snapshot snapshot = redis.backup(key, stream -> progress.put(id, stream));
-                runs.succeeded(id, snapshot.size(), snapshot.sha256(), key, null, user);
+                runs.succeeded(id, snapshot.size(), snapshot.sha256(), key, null, null, user);
             }
             log.info("Backup {} of {} done in {} s: {}", id, kind.id(), String.format("%.1f", (System.nanoTime() - started) / 1e9), key);
             metrics.ran(kind, "succeeded");

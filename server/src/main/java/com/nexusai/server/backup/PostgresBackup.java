@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import com.nexusai.server.io.HashingInputStream;
+import com.nexusai.server.replica.PostgresReplica;
 import com.nexusai.server.sql.LongStatements;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +32,20 @@ class PostgresBackup {
     private static final String INSTALL = "install the PostgreSQL client of the server's major version or newer "
             + "(Debian: apt-get install postgresql-client-15), or set nexusai.backup.pg-dump / pg-restore";
 
-    record Dump(long size, String sha256, Map<String, Long> tableCounts) {
+    record Dump(long size, String sha256, Map<String, Long> tableCounts, String source) {
     }
 
     private final DataSource dataSource;
+    private final PostgresReplica replica;
     private final Targets targets;
     private final BackupStore store;
     private final ClientTool pgDump;
     private final ClientTool pgRestore;
     private final int compression;
 
-    PostgresBackup(DataSource dataSource, Targets targets, BackupStore store, BackupProperties properties) {
+    PostgresBackup(DataSource dataSource, PostgresReplica replica, Targets targets, BackupStore store, BackupProperties properties) {
         this.dataSource = dataSource;
+        this.replica = replica;
         this.targets = targets;
         this.store = store;
         this.pgDump = new ClientTool(properties.pgDump(), INSTALL);
@@ -53,11 +56,21 @@ class PostgresBackup {
         }
     }
 
-    /** Dumps the application's database to {@code key}; {@code progress} receives the stream so its count can be read. */
+    /**
+     * Dumps the application's database to {@code key}, from the replica when one is configured and answered at its
+     * last look (the primary is spared the reading), else from the primary, saying why in the dump's {@code source};
+     * {@code progress} receives the stream so its count can be read.
+     */
     Dump dump(String key, java.util.function.Consumer<HashingInputStream> progress) {
         requireVersion(pgDump);
-        Targets.Postgres target = targets.postgres();
-        try (Connection snapshot = dataSource.getConnection()) {
+        java.util.Optional<PostgresReplica.Endpoint> standby = replica.readable();
+        Targets.Postgres primary = targets.postgres();
+        Targets.Postgres target = standby.map(r -> new Targets.Postgres(r.host(), r.port(), r.database(), r.username(), r.password()))
+                .orElse(primary);
+        String source = standby.map(r -> "replica " + r.address()).orElseGet(() -> !replica.configured() ? "primary"
+                : "primary (warning: the replica " + replica.endpoint().address() + " is not usable: "
+                        + (replica.latest() == null ? "not looked at yet" : replica.latest().problem()) + ")");
+        try (Connection snapshot = standby.isPresent() ? replica.connectForReading() : dataSource.getConnection()) {
             LongStatements.allow(snapshot); // the rows of every table are counted on it
             snapshot.setAutoCommit(false);
             snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -89,7 +102,7 @@ class PostgresBackup {
                     throw e;
                 }
                 dump.await();
-                return new Dump(out.count(), out.sha256(), join(counts));
+                return new Dump(out.count(), out.sha256(), join(counts), source);
             } finally {
                 snapshot.rollback();
             }

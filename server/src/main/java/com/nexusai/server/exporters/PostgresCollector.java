@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * postgres-exporter's core series, read from PostgreSQL at each scrape: {@code pg_up}, {@code
  * pg_database_size_bytes{datname}}, {@code pg_stat_activity_count{datname,state}} and {@code
- * pg_settings_max_connections}. When PostgreSQL does not answer, only {@code pg_up 0}.
+ * pg_settings_max_connections}, and replication as the primary sees it: {@code
+ * pg_stat_replication_pg_wal_lsn_diff{application_name,client_addr,state}} (WAL bytes each standby has not
+ * replayed) and {@code pg_replication_lag_seconds} (the furthest behind: seconds since its last report while
+ * bytes are pending, else 0). When PostgreSQL does not answer, only {@code pg_up 0}.
  */
 final class PostgresCollector extends Collector {
 
@@ -39,7 +42,19 @@ final class PostgresCollector extends Collector {
                     row -> { activity.addMetric(List.of(row.getString(1), row.getString(2)), row.getLong(3)); });
             GaugeMetricFamily maxConnections = new GaugeMetricFamily("pg_settings_max_connections",
                     "The max_connections setting.", jdbc.queryForObject("select setting::bigint from pg_settings where name = 'max_connections'", Long.class));
-            families.addAll(List.of(size, activity, maxConnections));
+            GaugeMetricFamily walBehind = new GaugeMetricFamily("pg_stat_replication_pg_wal_lsn_diff",
+                    "WAL bytes a standby has not replayed yet.", List.of("application_name", "client_addr", "state"));
+            double[] lag = {0};
+            jdbc.query("""
+                    select application_name, coalesce(host(client_addr), 'local'), coalesce(state, 'unknown'),
+                           coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint,
+                           case when pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) > 0 then extract(epoch from now() - reply_time) else 0 end
+                    from pg_stat_replication where application_name <> 'pg_basebackup'""", row -> {
+                walBehind.addMetric(List.of(row.getString(1), row.getString(2), row.getString(3)), row.getLong(4));
+                lag[0] = Math.max(lag[0], row.getDouble(5));
+            });
+            families.addAll(List.of(size, activity, maxConnections, walBehind,
+                    new GaugeMetricFamily("pg_replication_lag_seconds", "Seconds the furthest standby is behind (0: caught up).", lag[0])));
         } catch (RuntimeException e) {
             log.warn("postgres exporter: PostgreSQL does not answer: {}", e.getMessage());
             families.clear();

@@ -76,6 +76,10 @@ public final class Preflight {
             Check postgres = postgres();
             checks.add(postgres);
             postgresMajor = ProgramVersion.major(postgres.found());
+            String replicaHost = environment.getProperty("nexusai.database.replica.host", "");
+            if (!replicaHost.isBlank()) {
+                checks.add(postgresReplica(replicaHost.strip(), environment.getProperty("nexusai.database.replica.port", Integer.class, 5432)));
+            }
             checks.add(redis());
             checks.add(kafka());
             checks.add(objectStore());
@@ -160,6 +164,29 @@ public final class Preflight {
             return new Check("PostgreSQL", Status.OK, version.getString(1), expected, url);
         } catch (Exception e) {
             return new Check("PostgreSQL", Status.FAIL, "unreachable", expected, url + ": " + e.getMessage());
+        }
+    }
+
+    /** The replica of DB_REPLICA_HOST: reachable with the primary's database and credentials, and a standby. */
+    private Check postgresReplica(String host, int port) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        String database = url.replaceFirst("^jdbc:postgresql://[^/]*/?", "").replaceFirst("\\?.*$", "");
+        String replicaUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        String expected = "a streaming standby reachable with the primary's database and credentials (backups read from it)";
+        Properties login = new Properties();
+        login.put("user", environment.getProperty("spring.datasource.username", ""));
+        login.put("password", environment.getProperty("spring.datasource.password", ""));
+        login.put("connectTimeout", Long.toString(TIMEOUT.toSeconds()));
+        login.put("socketTimeout", Long.toString(TIMEOUT.toSeconds()));
+        try (Connection connection = DriverManager.getConnection(replicaUrl, login); Statement statement = connection.createStatement();
+                ResultSet recovery = statement.executeQuery("select pg_is_in_recovery(), current_setting('server_version')")) {
+            recovery.next();
+            return recovery.getBoolean(1) ? new Check("PostgreSQL replica", Status.OK, "standby " + recovery.getString(2), expected, replicaUrl)
+                    : new Check("PostgreSQL replica", Status.FAIL, "not a standby", expected,
+                            replicaUrl + " is not in recovery: DB_REPLICA_HOST must name the replica, not the primary");
+        } catch (Exception e) {
+            return new Check("PostgreSQL replica", Status.WARN, "unreachable", expected,
+                    replicaUrl + ": " + e.getMessage() + "; backups will read from the primary");
         }
     }
 

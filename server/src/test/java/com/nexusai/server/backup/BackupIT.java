@@ -49,6 +49,9 @@ class BackupIT extends EmbeddedServerTest {
     Targets targets;
 
     @Autowired
+    com.nexusai.server.replica.PostgresReplica replica;
+
+    @Autowired
     BackupStore store;
 
     @Autowired
@@ -263,7 +266,7 @@ class BackupIT extends EmbeddedServerTest {
     void aMissingOrOldPgDumpIsRefusedWithWhatToInstall(@org.junit.jupiter.api.io.TempDir Path tools) throws Exception {
         BackupProperties missing = new BackupProperties("nexusai-backups", Duration.ofDays(7), tools.resolve("pg_dump").toString(), -1,
                 "pg_restore", "redis-cli", Duration.ofMinutes(1));
-        assertThatThrownBy(() -> new PostgresBackup(dataSource, targets, store, missing).dump("postgres/never.dump", s -> { }))
+        assertThatThrownBy(() -> new PostgresBackup(dataSource, replica, targets, store, missing).dump("postgres/never.dump", s -> { }))
                 .isInstanceOf(BackupFailedException.class).hasMessageContaining("cannot be run").hasMessageContaining("postgresql-client-15");
 
         Path old = tools.resolve("pg_dump-14");
@@ -271,7 +274,7 @@ class BackupIT extends EmbeddedServerTest {
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwxr-xr-x"));
         BackupProperties tooOld = new BackupProperties("nexusai-backups", Duration.ofDays(7), old.toString(), -1, "pg_restore", "redis-cli",
                 Duration.ofMinutes(1));
-        assertThatThrownBy(() -> new PostgresBackup(dataSource, targets, store, tooOld).dump("postgres/never.dump", s -> { }))
+        assertThatThrownBy(() -> new PostgresBackup(dataSource, replica, targets, store, tooOld).dump("postgres/never.dump", s -> { }))
                 .isInstanceOf(BackupFailedException.class).hasMessageContaining("is version 14 and cannot handle a PostgreSQL 15 server");
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The guide's topology (§1.2) on loopback, from real binaries, for any test that needs it: a three-broker KRaft
  * Kafka cluster ({@link KafkaCluster}), a Redis master with a replica and three Sentinels ({@link
- * RedisSentinels}, reached only through the Sentinels), PostgreSQL and the S3 store ({@link ProdServices}), NexusAI
+ * RedisSentinels}, reached only through the Sentinels), PostgreSQL with a streaming replica ({@link PostgresStandby})
+ * and the S3 store ({@link ProdServices}), NexusAI
  * instances in the prod profile from the packaged jar over HTTPS ({@link SupervisedInstance}), and HAProxy with
  * the shipped configuration in front ({@link Haproxy}). Start it once per test class: it takes about a minute.
  */
@@ -23,6 +24,7 @@ public final class Topology implements AutoCloseable {
     private final ProdServices services;
     private final KafkaCluster kafka;
     private final RedisSentinels redis;
+    private PostgresStandby postgresReplica;
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private Haproxy haproxy;
 
@@ -55,6 +57,8 @@ public final class Topology implements AutoCloseable {
         }
         Topology topology = new Topology(tls, services, kafka, redis);
         try {
+            topology.postgresReplica = PostgresStandby.start(dir.resolve("postgres-replica"), services.platform().postgres(),
+                    PostgresStandby.embeddedBinaries(dir.resolve("services")));
             for (int i = 1; i <= instanceCount; i++) { // one at a time: the first creates the admin account
                 topology.instances.add(SupervisedInstance.start(dir, "instance-" + i, topology.environment(), tls, instanceArgs));
             }
@@ -78,7 +82,13 @@ public final class Topology implements AutoCloseable {
         environment.put("REDIS_PASSWORD", redis.password());
         environment.put("REDIS_SENTINEL_MASTER", RedisSentinels.MASTER);
         environment.put("REDIS_SENTINEL_NODES", redis.sentinelNodes());
+        environment.put("DB_REPLICA_HOST", "127.0.0.1");
+        environment.put("DB_REPLICA_PORT", Integer.toString(postgresReplica.port()));
         return environment;
+    }
+
+    public PostgresStandby postgresReplica() {
+        return postgresReplica;
     }
 
     public RedisSentinels redis() {
@@ -154,6 +164,9 @@ public final class Topology implements AutoCloseable {
             } catch (Exception e) {
                 instance.supervisor().destroyForcibly();
             }
+        }
+        if (postgresReplica != null) {
+            postgresReplica.close();
         }
         services.close();
         redis.close();
