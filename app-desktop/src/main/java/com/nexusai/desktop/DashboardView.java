@@ -410,41 +410,36 @@ final class DashboardView extends BorderPane {
     }
 
     private TableView<Dashboard.RedisReplica> redisTable() {
-        redisReplicas.getColumns().setAll(List.of(Tables.column(text.getString("redis.replica"), Dashboard.RedisReplica::address),
+        redisRole.setId("redis-role");
+        redisReplicas.setId("redis-replicas");
+        return compact(redisReplicas, 80, "redis.noReplica", List.of(Tables.column(text.getString("redis.replica"), Dashboard.RedisReplica::address),
                 Tables.column(text.getString("redis.behind"), r -> number(r.behindBytes(), "%.0f B")),
                 Tables.column(text.getString("redis.lag"), r -> number(r.lagSeconds(), "%.0f s"))));
-        redisReplicas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        redisReplicas.setPlaceholder(new Label(text.getString("redis.noReplica")));
-        redisReplicas.setId("redis-replicas");
-        redisReplicas.setPrefHeight(80);
-        redisReplicas.setMinHeight(80);
-        redisRole.setId("redis-role");
-        return redisReplicas;
     }
 
     private TableView<Dashboard.Broker> brokerTable() {
-        brokers.getColumns().setAll(List.of(Tables.column(text.getString("kafka.broker"), Dashboard.Broker::id),
+        replication.setId("kafka-replication");
+        brokers.setId("kafka-brokers");
+        return compact(brokers, 110, "kafka.noBrokers", List.of(Tables.column(text.getString("kafka.broker"), Dashboard.Broker::id),
                 Tables.column(text.getString("kafka.state"), b -> text.getString(b.up() ? "kafka.up" : "kafka.down")),
                 Tables.column(text.getString("kafka.leaders"), b -> String.format(Locale.ROOT, "%.0f", b.leaders())),
                 Tables.column(text.getString("kafka.outOfSync"), b -> String.format(Locale.ROOT, "%.0f", b.outOfSync()))));
-        brokers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        brokers.setPlaceholder(new Label(text.getString("kafka.noBrokers")));
-        brokers.setId("kafka-brokers");
-        brokers.setPrefHeight(110);
-        brokers.setMinHeight(110);
-        replication.setId("kafka-replication");
-        return brokers;
     }
 
     private TableView<Dashboard.Lag> lagTable() {
-        lag.getColumns().setAll(List.of(Tables.column(text.getString("kafka.group"), Dashboard.Lag::group),
+        return compact(lag, 120, "kafka.none", List.of(Tables.column(text.getString("kafka.group"), Dashboard.Lag::group),
                 Tables.column(text.getString("kafka.topic"), Dashboard.Lag::topic), Tables.column(text.getString("kafka.partition"), Dashboard.Lag::partition),
                 Tables.column(text.getString("kafka.lag"), l -> String.format(Locale.ROOT, "%.0f", l.lag()))));
-        lag.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lag.setPlaceholder(new Label(text.getString("kafka.none")));
-        lag.setPrefHeight(120);
-        lag.setMinHeight(120);
-        return lag;
+    }
+
+    /** A small table of a panel: its columns, the last one taking the width left, a fixed height, a message when empty. */
+    private <T> TableView<T> compact(TableView<T> table, double height, String emptyKey, List<javafx.scene.control.TableColumn<T, String>> columns) {
+        table.getColumns().setAll(columns);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(text.getString(emptyKey)));
+        table.setPrefHeight(height);
+        table.setMinHeight(height);
+        return table;
     }
 
     private TableView<AlertEngine.Alert> alertTable() {

@@ -391,6 +391,53 @@ class ReplicatedTopologyIT {
                 + "stopped: backup from the primary with a warning, server UP%n", behindWhilePaused, lagWhilePaused, caughtUp.toMillis());
     }
 
+    @Test
+    @Order(5)
+    void withThePostgresPrimaryStoppedCallsThatNeedItAnswer503AndTheInstancesRecoverWhenItReturns() throws Exception {
+        // the embedded primary's postmaster, and the command that started it, to start it again the same way
+        java.nio.file.Path dataDir = dir.resolve("services/postgres");
+        long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+        List<String> command = List.of(new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(postmaster),
+                "cmdline")), java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+        var first = topology.instances().getFirst().http();
+        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(postmaster).isEmpty());
+        Instant stopped = Instant.now();
+        Process restarted = null;
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    Http.json(first.get("/actuator/health", admin)).at("/components/db/status").asString().equals("DOWN"));
+            Duration toDown = Duration.between(stopped, Instant.now());
+            JsonNode health = Http.json(first.get("/actuator/health", admin));
+            assertThat(health.at("/components/db/details").toString()).as("the reason").isNotEqualTo("\"\"").isNotBlank();
+
+            Instant asked = Instant.now();
+            var needsDatabase = proxy.get("/api/admin/users", admin);
+            Duration answeredIn = Duration.between(asked, Instant.now());
+            assertThat(needsDatabase.statusCode()).as(needsDatabase.body()).isEqualTo(503);
+            assertThat(Http.json(needsDatabase).path("detail").asString()).isEqualTo("PostgreSQL did not answer in time");
+            assertThat(answeredIn).as("answered within the pool's connection timeout, not hung").isLessThan(Duration.ofSeconds(10));
+            assertThat(proxy.get("/api/alerts", admin).statusCode()).as("a call that needs no database").isEqualTo(200);
+            assertThat(proxy.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            System.out.printf("topology: PostgreSQL primary stopped: db DOWN in the health after %d ms; a call needing it answered 503 in %d ms; "
+                    + "calls without it answered 200%n", toDown.toMillis(), answeredIn.toMillis());
+        } finally {
+            List<String> again = new ArrayList<>(List.of("unshare", "-U")); // as the embedded platform starts it: root may not
+            again.addAll(command);
+            restarted = new ProcessBuilder(again).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("primary-restarted.log").toFile())).start();
+        }
+        Instant back = Instant.now();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> proxy.get("/api/admin/users", admin).statusCode() == 200);
+        for (var instance : topology.instances()) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    Http.json(instance.http().get("/actuator/health", admin)).at("/components/db/status").asString().equals("UP"));
+        }
+        System.out.printf("topology: PostgreSQL primary back: the API answered 200 again after %d ms, without a restart of the instances%n",
+                Duration.between(back, Instant.now()).toMillis());
+        assertThat(restarted.isAlive()).isTrue();
+    }
+
     /** Every partition of every topic with all its replicas in sync. */
     static boolean everyPartitionFullyInSync() {
         try {

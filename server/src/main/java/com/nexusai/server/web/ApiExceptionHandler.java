@@ -140,13 +140,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (!redis && !DatabaseErrors.isUnavailable(failure)) {
             return unexpected(failure);
         }
-        String component = redis ? "Redis" : "PostgreSQL";
+        return redis ? unavailable("Redis", "Check Redis (redis-cli ping, its memory and load); try again in a few seconds", failure)
+                : databaseUnavailable(failure);
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure) {
+        return unavailable("PostgreSQL", "Check PostgreSQL (pg_isready, its load, locks and disk); try again in a few seconds", failure);
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String component, String fix, Exception failure) {
         log.warn("{} unavailable: {}", component, NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                component + " did not answer in time");
-        problem.setProperty("fix", redis ? "Check Redis (redis-cli ping, its memory and load); try again in a few seconds"
-                : "Check PostgreSQL (pg_isready, its load, locks and disk); try again in a few seconds");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, component + " did not answer in time");
+        problem.setProperty("fix", fix);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /**
+     * A transaction that could not begin because its connection could not be had: PostgreSQL stopped or unreachable
+     * (JPA reports it this way, not as a data-access failure). 503 naming it, as a stalled PostgreSQL.
+     */
+    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    ResponseEntity<ProblemDetail> transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException failure) {
+        if (!DatabaseErrors.isUnavailable(failure)) {
+            return unexpected(failure);
+        }
+        return databaseUnavailable(failure);
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -99,12 +98,18 @@ public final class PostgresStandby implements AutoCloseable {
         }
     }
 
-    /** SIGSTOP (or SIGCONT) of the postmaster and every process it started: the replica neither receives nor replays. */
+    /**
+     * SIGSTOP (or SIGCONT) of the postmaster and every process it started: the replica neither receives nor replays.
+     * The postmaster first, so that it starts no new process; a backend that ends meanwhile is no longer there to stop.
+     */
     public void pause(boolean paused) throws Exception {
         long postmaster = server.pid();
-        List<String> command = new ArrayList<>(List.of("kill", paused ? "-STOP" : "-CONT", Long.toString(postmaster)));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
-        run(Map.of(), command.toArray(String[]::new));
+        String signal = paused ? "-STOP" : "-CONT";
+        run(Map.of(), "kill", signal, Long.toString(postmaster));
+        for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().descendants().toList()) {
+            new ProcessBuilder("kill", signal, Long.toString(child.pid())).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
     }
 
     private static void run(Map<String, String> environment, String... command) throws Exception {
