@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nexusai.core.metrics.Exposition;
@@ -120,69 +119,69 @@ class ReplicatedTopologyIT {
                 .collect(java.util.stream.Collectors.joining(", ")) + "; total " + (memory.values().stream().mapToLong(Long::longValue).sum() >> 20) + " MiB");
     }
 
-    /** Creates users and uploads files through HAProxy until stopped (each one an outbox event); counts what failed. */
+    /**
+     * Creates users and uploads files through HAProxy, one request every 50 ms until closed (each one an outbox event;
+     * a steady rate, not as fast as possible: the password hashing of user creation would take both cores);
+     * counts what succeeded and what failed.
+     */
     static final class Traffic implements AutoCloseable {
 
-        final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger sent = new AtomicInteger();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        final Thread thread;
+        final java.util.concurrent.ScheduledExecutorService sender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
         Traffic(String prefix) {
-            thread = Thread.ofPlatform().name("traffic").start(() -> {
-                for (int i = 0; running.get() && i < 5_000; i++) {
-                    try {
-                        int status = i % 2 == 0
-                                ? proxy.post("/api/admin/users", Http.toJson(Map.of("username", prefix + i, "password", "topology-password-1",
-                                        "roles", List.of("SUPPORT"))), admin).statusCode()
-                                : proxy.send(proxy.request("/api/files?name=" + prefix + i + ".txt", admin).header("Content-Type", "text/plain")
-                                        .POST(HttpRequest.BodyPublishers.ofString("file " + i))).statusCode();
-                        if (status == 201) {
-                            done.incrementAndGet();
-                        } else {
-                            failures.add(Instant.now() + " " + status);
-                        }
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        failures.add(Instant.now() + " " + e);
+            sender.scheduleWithFixedDelay(() -> {
+                int i = sent.getAndIncrement();
+                try {
+                    int status = i % 2 == 0
+                            ? proxy.post("/api/admin/users", Http.toJson(Map.of("username", prefix + i, "password", "topology-password-1",
+                                    "roles", List.of("SUPPORT"))), admin).statusCode()
+                            : proxy.send(proxy.request("/api/files?name=" + prefix + i + ".txt", admin).header("Content-Type", "text/plain")
+                                    .POST(HttpRequest.BodyPublishers.ofString("file " + i))).statusCode();
+                    if (status == 201) {
+                        done.incrementAndGet();
+                    } else {
+                        failures.add(Instant.now() + " " + status);
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    failures.add(Instant.now() + " " + e);
                 }
-            });
+            }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         @Override
         public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofSeconds(60));
+            sender.shutdown(); // the request under way finishes
+            sender.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
-    /** The largest under-replicated figure an instance published, polled every half second until stopped. */
+    /** The largest under-replicated figure an instance published, read every half second until closed. */
     static final class UnderReplicatedWatch implements AutoCloseable {
 
-        final AtomicBoolean running = new AtomicBoolean(true);
         volatile double highest;
         volatile double latest = Double.NaN;
-        final Thread thread = Thread.ofPlatform().name("under-replicated-watch").start(() -> {
-            while (running.get()) {
+        final java.util.concurrent.ScheduledExecutorService reader = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        UnderReplicatedWatch() {
+            reader.scheduleWithFixedDelay(() -> {
                 try {
                     latest = metric(metrics(), "nexusai_kafka_partitions_under_replicated");
                     highest = Math.max(highest, latest);
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
                 } catch (Exception e) {
-                    // an instance busy restarting: the next poll
+                    // an instance busy restarting: the next read
                 }
-            }
-        });
+            }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
 
         @Override
         public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofSeconds(10));
+            reader.shutdownNow();
+            reader.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
@@ -203,18 +202,22 @@ class ReplicatedTopologyIT {
         Traffic traffic = new Traffic(prefix);
         try (UnderReplicatedWatch watch = new UnderReplicatedWatch()) {
             try (traffic) {
-                Thread.sleep(3_000);
+                await().atMost(Duration.ofSeconds(30)).until(() -> traffic.done.get() >= 30); // traffic under way
                 killedAt = Instant.now();
                 topology.kafka().kill(victim);
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> watch.highest > 0);
                 System.out.println("topology: broker " + victim + " killed; under-replicated partitions seen after "
                         + Duration.between(killedAt, Instant.now()).toMillis() + " ms: " + watch.highest);
-                Thread.sleep(KafkaCluster.SESSION_TIMEOUT.toMillis());
+                // with the broker still down, producing has resumed on the other two
+                Timestamp afterKill = Timestamp.from(killedAt);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> database.queryForObject(
+                        "select count(*) from outbox_events where occurred_at > ? and published_at is not null", Long.class, afterKill) >= 20);
                 restartedAt = Instant.now();
                 topology.kafka().restart(victim);
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(ReplicatedTopologyIT::everyPartitionFullyInSync);
                 backInIsr = Duration.between(restartedAt, Instant.now());
-                Thread.sleep(2_000);
+                int doneWhenInSync = traffic.done.get();
+                await().atMost(Duration.ofSeconds(30)).until(() -> traffic.done.get() >= doneWhenInSync + 30); // traffic after the return
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> watch.latest == 0);
             highestUnderReplicated = watch.highest;
@@ -275,19 +278,14 @@ class ReplicatedTopologyIT {
         redis.kill(oldMaster);
         assertThat(proxy.get("/api/users/me", admin).statusCode()).as("an access token needs no Redis while it has no master").isEqualTo(200);
         // sign-ins through HAProxy until one succeeds: none may answer 500 or hang
-        List<Integer> statuses = new ArrayList<>();
-        Instant firstSignIn = null;
-        while (firstSignIn == null && Duration.between(killedAt, Instant.now()).toSeconds() < 60) {
-            var answer = proxy.post("/api/auth/login", Http.toJson(Map.of("username", "admin", "password", topology.adminPassword())), null);
-            statuses.add(answer.statusCode());
-            if (answer.statusCode() == 200) {
-                firstSignIn = Instant.now();
-            } else {
-                Thread.sleep(250);
-            }
-        }
-        assertThat(firstSignIn).as("a sign-in succeeded after the kill; answers: " + statuses).isNotNull();
-        Duration toFirstSignIn = Duration.between(killedAt, firstSignIn);
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+            int status = proxy.post("/api/auth/login", Http.toJson(Map.of("username", "admin", "password", topology.adminPassword())), null)
+                    .statusCode();
+            statuses.add(status);
+            return status == 200;
+        });
+        Duration toFirstSignIn = Duration.between(killedAt, Instant.now());
         assertThat(statuses).as("answers while Redis had no master").allSatisfy(status -> assertThat(status).isIn(200, 503));
         assertThat(redis.indexOf(redis.masterPort())).as("the Sentinels promoted the replica").isNotEqualTo(oldMaster);
 
@@ -312,10 +310,7 @@ class ReplicatedTopologyIT {
         });
 
         // a backup now takes the RDB from the new master, found through the Sentinels (the old one is still down)
-        JsonNode run = Http.json(proxy.post("/api/admin/backups", Http.toJson(Map.of("kind", "redis")), admin)).get(0);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin))
-                .path("status").asString().equals("running"));
-        JsonNode backup = Http.json(proxy.get("/api/admin/backups/" + run.path("id").asString(), admin));
+        JsonNode backup = backup("redis");
         assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("succeeded");
 
         // the old master comes back as a replica of the new one

@@ -41,7 +41,7 @@ public class PostgresReplica {
     }
 
     private final ReplicaProperties properties;
-    private final JdbcConnectionDetails primary;
+    private final Endpoint endpoint;
     private final JdbcTemplate primaryJdbc;
     private final Clock clock;
     private final AtomicLong up = new AtomicLong();
@@ -52,7 +52,10 @@ public class PostgresReplica {
 
     PostgresReplica(ReplicaProperties properties, JdbcConnectionDetails primary, JdbcTemplate primaryJdbc, Clock clock, MeterRegistry registry) {
         this.properties = properties;
-        this.primary = primary;
+        // the primary's database and credentials, read once
+        URI uri = URI.create(primary.getJdbcUrl().substring("jdbc:".length()));
+        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? primary.getUsername() : uri.getPath().substring(1);
+        this.endpoint = new Endpoint(properties.host().strip(), properties.port(), database, primary.getUsername(), primary.getPassword());
         this.primaryJdbc = primaryJdbc;
         this.clock = clock;
         if (properties.configured()) {
@@ -82,9 +85,7 @@ public class PostgresReplica {
     }
 
     public Endpoint endpoint() {
-        URI uri = URI.create(primary.getJdbcUrl().substring("jdbc:".length()));
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? primary.getUsername() : uri.getPath().substring(1);
-        return new Endpoint(properties.host().strip(), properties.port(), database, primary.getUsername(), primary.getPassword());
+        return endpoint;
     }
 
     /** The replica to read from now, if one is configured and answered as a standby at the last look. */
@@ -104,7 +105,6 @@ public class PostgresReplica {
     }
 
     private Connection connect(boolean boundedReads) throws SQLException {
-        Endpoint endpoint = endpoint();
         Properties connection = new Properties();
         connection.setProperty("user", endpoint.username());
         if (endpoint.password() != null) {
@@ -142,7 +142,7 @@ public class PostgresReplica {
     }
 
     private ReplicaStatus look() {
-        String address = endpoint().address();
+        String address = endpoint.address();
         String problem = null;
         try (Connection replica = connect(); Statement statement = replica.createStatement();
                 ResultSet recovery = statement.executeQuery("select pg_is_in_recovery()")) {

@@ -106,8 +106,11 @@ class PostgresReplicaIT {
         standby.pause(true);
         try {
             primaryJdbc.update("insert into burst (filler) select repeat('x', 1000) from generate_series(1, 20000)");
-            Thread.sleep(1_000); // so that the seconds since the replica's last report are more than a second
-            replica.refresh();
+            // the seconds since the replica's last report grow while it is paused
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                replica.refresh();
+                assertThat(replica.latest().lagSeconds()).isGreaterThanOrEqualTo(1);
+            });
             ReplicaStatus paused = replica.latest();
             assertThat(paused.usable()).isFalse();
             assertThat(paused.problem()).contains("does not answer within 2 s");

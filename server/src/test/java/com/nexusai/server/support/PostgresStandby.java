@@ -73,21 +73,15 @@ public final class PostgresStandby implements AutoCloseable {
         server = new ProcessBuilder("unshare", "-U", postgres.toString(), "-D", dataDir.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + primary.database();
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (true) {
-            try (var connection = java.sql.DriverManager.getConnection(url, primary.username(), primary.password());
-                    var recovery = connection.createStatement().executeQuery("select pg_is_in_recovery()")) {
-                recovery.next();
-                if (recovery.getBoolean(1)) {
-                    return;
-                }
-            } catch (java.sql.SQLException e) {
-                if (!server.isAlive() || java.time.Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the replica did not start; its log:\n" + Files.readString(log), e);
-                }
-            }
-            Thread.sleep(200);
-        }
+        Process started = server;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .failFast("the replica's postgres exited; its log: " + log, () -> !started.isAlive())
+                .ignoreExceptions().until(() -> {
+                    try (var connection = java.sql.DriverManager.getConnection(url, primary.username(), primary.password());
+                            var recovery = connection.createStatement().executeQuery("select pg_is_in_recovery()")) {
+                        return recovery.next() && recovery.getBoolean(1);
+                    }
+                });
     }
 
     /** An immediate stop (SIGQUIT), as a crash looks to the primary. */

@@ -1,10 +1,11 @@
 package com.nexusai.server.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -140,41 +141,20 @@ public final class RedisSentinels implements AutoCloseable {
         awaitAnswers(sentinelPorts[index], null);
     }
 
-    private static void awaitAnswers(int port, String password) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try {
-                if (ask(port, password, "PING").equals("PONG")) {
-                    return;
-                }
-            } catch (IOException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IOException("nothing answers on 127.0.0.1:" + port, e);
-                }
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitAnswers(int port, String password) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .alias("something answers PING on 127.0.0.1:" + port).until(() -> ask(port, password, "PING").equals("PONG"));
     }
 
-    private void awaitReplicaInSync(int index) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!replicationInfo(index).contains("master_link_status:up")) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the replica did not sync: " + replicationInfo(index));
-            }
-            Thread.sleep(100);
-        }
+    private void awaitReplicaInSync(int index) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).alias("the replica syncs")
+                .until(() -> replicationInfo(index).contains("master_link_status:up"));
     }
 
-    private void awaitSentinelsSeeReplicas(int replicas) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
+    private void awaitSentinelsSeeReplicas(int replicas) {
         for (int port : sentinelPorts) {
-            while (askForList(port, "SENTINEL", "replicas", MASTER).size() < replicas) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the Sentinel on " + port + " does not see the replica");
-                }
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).alias("the Sentinel on " + port + " sees the replica")
+                    .until(() -> askForList(port, "SENTINEL", "replicas", MASTER).size() >= replicas);
         }
     }
 
