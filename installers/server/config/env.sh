@@ -22,12 +22,29 @@ REDIS_PASSWORD="change-me"
 # REDIS_HOST is then not used (the Sentinels say where the master is, after a failover too). Empty: standalone.
 REDIS_SENTINEL_MASTER=""
 REDIS_SENTINEL_NODES=""
+# the Sentinels' own password (their requirepass), when they have one
+REDIS_SENTINEL_PASSWORD=""
 
 KAFKA_SERVERS="kafka1.internal:9092,kafka2.internal:9092,kafka3.internal:9092"
 
 MINIO_ENDPOINT="https://minio.internal:9000"
 MINIO_ACCESS_KEY="change-me"
 MINIO_SECRET_KEY="change-me"
+
+# credentials and TLS to the data tier (README: the guide's cluster), each off while empty:
+# DATA_TIER_CA_FILE: the PEM certificate of the authority that signed the data tier's servers (empty: the system's trust store)
+# DB_SSLMODE: pgjdbc's and libpq's sslmode, "verify-full" in production (the certificate must name DB_HOST and DB_REPLICA_HOST)
+# REDIS_TLS="true": Redis and its Sentinels over TLS; REDIS_USERNAME: the ACL user REDIS_PASSWORD belongs to
+# KAFKA_SECURITY_PROTOCOL="SASL_SSL" with KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (SCRAM-SHA-512 unless KAFKA_SASL_MECHANISM)
+# an https:// MINIO_ENDPOINT is verified against DATA_TIER_CA_FILE
+DATA_TIER_CA_FILE=""
+DB_SSLMODE=""
+REDIS_TLS="false"
+REDIS_USERNAME=""
+KAFKA_SECURITY_PROTOCOL="PLAINTEXT"
+KAFKA_SASL_MECHANISM="SCRAM-SHA-512"
+KAFKA_SASL_USERNAME=""
+KAFKA_SASL_PASSWORD=""
 
 OLLAMA_URL="http://ollama.internal:11434"
 

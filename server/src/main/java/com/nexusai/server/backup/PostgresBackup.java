@@ -65,7 +65,7 @@ class PostgresBackup {
         requireVersion(pgDump);
         java.util.Optional<PostgresReplica.Endpoint> standby = replica.readable();
         Targets.Postgres primary = targets.postgres();
-        Targets.Postgres target = standby.map(r -> new Targets.Postgres(r.host(), r.port(), r.database(), r.username(), r.password()))
+        Targets.Postgres target = standby.map(r -> new Targets.Postgres(r.url(), r.username(), r.password()))
                 .orElse(primary);
         String source = standby.map(r -> "replica " + r.address()).orElseGet(() -> !replica.configured() ? "primary"
                 : "primary (warning: the replica " + replica.endpoint().address() + " is not usable: "
@@ -83,7 +83,7 @@ class PostgresBackup {
                 if (compression >= 0) {
                     args.add("--compress=" + compression);
                 }
-                ClientTool.Running dump = pgDump.start(args, Map.of("PGPASSWORD", nullToEmpty(target.password())));
+                ClientTool.Running dump = pgDump.start(args, target.clientEnvironment());
                 // the rows are counted in the exported snapshot while pg_dump reads it
                 CompletableFuture<Map<String, Long>> counts = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -120,7 +120,7 @@ class PostgresBackup {
         Targets.Postgres target = database == null ? targets.postgres() : targets.postgres().withDatabase(database);
         ClientTool.Running restore = pgRestore.start(List.of("--clean", "--if-exists", "--no-owner", "--single-transaction",
                 "--exit-on-error", "--no-password", "--host=" + target.host(), "--port=" + target.port(),
-                "--username=" + target.username(), "--dbname=" + target.database()), Map.of("PGPASSWORD", nullToEmpty(target.password())));
+                "--username=" + target.username(), "--dbname=" + target.database()), target.clientEnvironment());
         try (InputStream in = store.open(key); OutputStream stdin = restore.process().getOutputStream()) {
             in.transferTo(stdin);
         } catch (java.io.IOException e) {
@@ -134,8 +134,7 @@ class PostgresBackup {
     /** Row counts of every table of {@code database} on the application's server. */
     Map<String, Long> countRows(String database) {
         Targets.Postgres target = targets.postgres().withDatabase(database);
-        String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + database;
-        try (Connection connection = java.sql.DriverManager.getConnection(url, target.username(), target.password())) {
+        try (Connection connection = java.sql.DriverManager.getConnection(target.url().jdbcUrl(), target.username(), target.password())) {
             return countRows(connection);
         } catch (SQLException e) {
             throw new BackupFailedException("PostgreSQL (" + database + "): " + e.getMessage(), e);
@@ -193,9 +192,5 @@ class PostgresBackup {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -49,6 +49,12 @@ class RedisBackup {
         if (target.username() != null && !target.username().isBlank()) {
             args.addAll(List.of("--user", target.username()));
         }
+        if (target.tls()) {
+            args.add("--tls");
+            if (target.caFile() != null) {
+                args.addAll(List.of("--cacert", target.caFile()));
+            }
+        }
         args.addAll(List.of("--no-auth-warning", "--rdb", "-"));
         Map<String, String> environment = target.password() == null ? Map.of() : Map.of("REDISCLI_AUTH", target.password());
         ClientTool.Running fetch = redisCli.start(args, environment);

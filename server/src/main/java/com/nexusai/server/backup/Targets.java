@@ -1,7 +1,10 @@
 package com.nexusai.server.backup;
 
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import com.nexusai.server.config.DataTierProperties;
+import com.nexusai.server.sql.PostgresUrl;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -13,35 +16,54 @@ import org.springframework.stereotype.Component;
 @Component
 class Targets {
 
-    record Postgres(String host, int port, String database, String username, String password) {
+    /** A PostgreSQL server and database with the application's URL parameters (TLS) and credentials. */
+    record Postgres(PostgresUrl url, String username, String password) {
+
+        String host() {
+            return url.host();
+        }
+
+        int port() {
+            return url.port();
+        }
+
+        String database() {
+            return url.database();
+        }
 
         /** The same server, another database (a scratch one for a restore test). */
         Postgres withDatabase(String other) {
-            return new Postgres(host, port, other, username, password);
+            return new Postgres(url.withDatabase(other), username, password);
+        }
+
+        /** For pg_dump and pg_restore: the password and the URL's TLS settings, as libpq reads them. */
+        Map<String, String> clientEnvironment() {
+            Map<String, String> environment = new LinkedHashMap<>(url.libpqEnvironment());
+            environment.put("PGPASSWORD", password == null ? "" : password);
+            return environment;
         }
     }
 
-    record Redis(String host, int port, String username, String password) {
+    /** @param tls over TLS (REDIS_TLS), {@code caFile} the authority to verify it with, or null for the system's */
+    record Redis(String host, int port, String username, String password, boolean tls, String caFile) {
     }
 
     private final JdbcConnectionDetails jdbc;
     private final DataRedisConnectionDetails redis;
     private final RedisConnectionFactory redisConnections;
 
-    Targets(JdbcConnectionDetails jdbc, DataRedisConnectionDetails redis, RedisConnectionFactory redisConnections) {
+    private final DataTierProperties dataTier;
+
+    Targets(JdbcConnectionDetails jdbc, DataRedisConnectionDetails redis, RedisConnectionFactory redisConnections, DataTierProperties dataTier) {
         this.jdbc = jdbc;
+        this.dataTier = dataTier;
         this.redis = redis;
         this.redisConnections = redisConnections;
     }
 
     Postgres postgres() {
-        String url = jdbc.getJdbcUrl();
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + url);
-        }
-        URI uri = URI.create(url.substring("jdbc:".length()));
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? jdbc.getUsername() : uri.getPath().substring(1);
-        return new Postgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, jdbc.getUsername(), jdbc.getPassword());
+        PostgresUrl url = PostgresUrl.parse(jdbc.getJdbcUrl());
+        return new Postgres(url.withDatabase(url.databaseOr(jdbc.getUsername())), jdbc.getUsername(), jdbc.getPassword());
     }
 
     /** The standalone Redis, or with Sentinel the current master, asked of the Sentinels now (a failover moves it). */
@@ -51,7 +73,7 @@ class Targets {
             try (RedisSentinelConnection sentinels = redisConnections.getSentinelConnection()) {
                 RedisServer master = sentinels.masters().stream().filter(m -> sentinel.getMaster().equals(m.getName())).findFirst()
                         .orElseThrow(() -> new IllegalStateException("the Sentinels do not know the master " + sentinel.getMaster()));
-                return new Redis(master.getHost(), master.getPort(), redis.getUsername(), redis.getPassword());
+                return redisAt(master.getHost(), master.getPort());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -60,6 +82,11 @@ class Targets {
             throw new IllegalStateException("Redis backups need a standalone Redis or Sentinel, not a Redis Cluster");
         }
         DataRedisConnectionDetails.Standalone standalone = redis.getStandalone();
-        return new Redis(standalone.getHost(), standalone.getPort(), redis.getUsername(), redis.getPassword());
+        return redisAt(standalone.getHost(), standalone.getPort());
+    }
+
+    private Redis redisAt(String host, int port) {
+        return new Redis(host, port, redis.getUsername(), redis.getPassword(), redis.getSslBundle() != null,
+                dataTier.hasCaFile() ? dataTier.caFile() : null);
     }
 }

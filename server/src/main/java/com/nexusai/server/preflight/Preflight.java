@@ -21,18 +21,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.nexusai.server.platform.ProgramVersion;
 import com.nexusai.server.platform.redis.RedisReplicationInfo;
+import com.nexusai.server.sql.PostgresUrl;
+import com.nexusai.server.storage.MinioClients;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 
@@ -169,9 +176,7 @@ public final class Preflight {
 
     /** The replica of DB_REPLICA_HOST: reachable with the primary's database and credentials, and a standby. */
     private Check postgresReplica(String host, int port) {
-        String url = environment.getProperty("spring.datasource.url", "");
-        String database = url.replaceFirst("^jdbc:postgresql://[^/]*/?", "").replaceFirst("\\?.*$", "");
-        String replicaUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        String replicaUrl = PostgresUrl.parse(environment.getProperty("spring.datasource.url", "jdbc:postgresql://")).withAddress(host, port).jdbcUrl();
         String expected = "a streaming standby reachable with the primary's database and credentials (backups read from it)";
         Properties login = new Properties();
         login.put("user", environment.getProperty("spring.datasource.username", ""));
@@ -199,7 +204,7 @@ public final class Preflight {
         int port = environment.getProperty("spring.data.redis.port", Integer.class, 6379);
         RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(TIMEOUT);
         withPassword(uri);
-        RedisClient client = RedisClient.create(uri.build());
+        RedisClient client = redisClient(uri.build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String info = connection.sync().info("server");
             String version = info.lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).strip()).findFirst().orElse("?");
@@ -236,7 +241,7 @@ public final class Preflight {
         if (built.getSentinels().isEmpty()) {
             return new Check("Redis", Status.FAIL, "no Sentinel", expected, "set REDIS_SENTINEL_NODES");
         }
-        RedisClient client = RedisClient.create(built);
+        RedisClient client = redisClient(built);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisReplicationInfo replication = RedisReplicationInfo.of(properties(connection.sync().info("replication")));
             String found = "master " + master + " with " + replication.onlineReplicas() + " replica(s) online";
@@ -249,11 +254,34 @@ public final class Preflight {
         }
     }
 
+    /** The password (with the ACL user of REDIS_USERNAME when set) and TLS (REDIS_TLS), as the server signs in. */
     private void withPassword(RedisURI.Builder uri) {
+        String username = environment.getProperty("spring.data.redis.username", "");
         String password = environment.getProperty("spring.data.redis.password");
         if (password != null && !password.isBlank()) {
-            uri.withPassword(password.toCharArray());
+            if (username.isBlank()) {
+                uri.withPassword(password.toCharArray());
+            } else {
+                uri.withAuthentication(username, password);
+            }
         }
+        if (redisTls()) {
+            uri.withSsl(true);
+        }
+    }
+
+    private boolean redisTls() {
+        return environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
+    }
+
+    /** A client that trusts the data tier's authority when Redis is reached over TLS. */
+    private RedisClient redisClient(RedisURI uri) {
+        RedisClient client = RedisClient.create(uri);
+        String ca = environment.getProperty("nexusai.data-tier.ca-file", "");
+        if (redisTls() && !ca.isBlank()) {
+            client.setOptions(ClientOptions.builder().sslOptions(SslOptions.builder().jdkSslProvider().trustManager(new java.io.File(ca)).build()).build());
+        }
+        return client;
     }
 
     private static Properties properties(String info) throws java.io.IOException {
@@ -268,6 +296,8 @@ public final class Preflight {
             return new Check("Kafka", Status.FAIL, "not configured", "reachable", "set KAFKA_SERVERS (guide §2.2)");
         }
         Properties config = new Properties();
+        // the security settings env.sh gave (DataTierSecurityVariables), as every Kafka client of the server has them
+        config.putAll(Binder.get(environment).bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -287,9 +317,8 @@ public final class Preflight {
         if (endpoint == null || endpoint.isBlank()) {
             return new Check("object store", Status.FAIL, "not configured", "reachable", "set MINIO_ENDPOINT, MINIO_ACCESS_KEY, MINIO_SECRET_KEY");
         }
-        try (MinioClient minio = MinioClient.builder().endpoint(endpoint).credentials(environment.getProperty("nexusai.storage.minio.access-key", ""),
-                environment.getProperty("nexusai.storage.minio.secret-key", "")).build()) {
-            minio.setTimeout(TIMEOUT.toMillis(), TIMEOUT.toMillis(), TIMEOUT.toMillis());
+        try (MinioClient minio = MinioClients.create(endpoint, environment.getProperty("nexusai.storage.minio.access-key", ""),
+                environment.getProperty("nexusai.storage.minio.secret-key", ""), environment.getProperty("nexusai.data-tier.ca-file"), TIMEOUT, TIMEOUT)) {
             boolean exists = minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
             return new Check("object store", Status.OK, exists ? "bucket " + bucket + " exists" : "reachable, bucket " + bucket + " will be created",
                     "reachable", endpoint);

@@ -1,6 +1,5 @@
 package com.nexusai.server.replica;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.nexusai.server.sql.PostgresUrl;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -32,11 +32,11 @@ public class PostgresReplica {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresReplica.class);
 
-    /** Where to connect to the replica, with the primary's database and credentials. */
-    public record Endpoint(String host, int port, String database, String username, String password) {
+    /** Where to connect to the replica: the primary's URL (database, TLS parameters) on the replica's address, the same credentials. */
+    public record Endpoint(PostgresUrl url, String username, String password) {
 
         public String address() {
-            return host + ":" + port;
+            return url.address();
         }
     }
 
@@ -52,10 +52,10 @@ public class PostgresReplica {
 
     PostgresReplica(ReplicaProperties properties, JdbcConnectionDetails primary, JdbcTemplate primaryJdbc, Clock clock, MeterRegistry registry) {
         this.properties = properties;
-        // the primary's database and credentials, read once
-        URI uri = URI.create(primary.getJdbcUrl().substring("jdbc:".length()));
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? primary.getUsername() : uri.getPath().substring(1);
-        this.endpoint = new Endpoint(properties.host().strip(), properties.port(), database, primary.getUsername(), primary.getPassword());
+        // the primary's database, TLS parameters and credentials, read once
+        PostgresUrl url = PostgresUrl.parse(primary.getJdbcUrl());
+        this.endpoint = new Endpoint(url.withDatabase(url.databaseOr(primary.getUsername())).withAddress(properties.host().strip(), properties.port()),
+                primary.getUsername(), primary.getPassword());
         this.primaryJdbc = primaryJdbc;
         this.clock = clock;
         if (properties.configured()) {
@@ -117,7 +117,7 @@ public class PostgresReplica {
             connection.setProperty("socketTimeout", seconds);
         }
         connection.setProperty("ApplicationName", boundedReads ? "nexusai-replica-check" : "nexusai-backup");
-        return DriverManager.getConnection("jdbc:postgresql://" + endpoint.address() + "/" + endpoint.database(), connection);
+        return DriverManager.getConnection(endpoint.url().jdbcUrl(), connection);
     }
 
     @Scheduled(fixedDelayString = "${nexusai.database.replica.refresh:5s}", initialDelayString = "PT1S")

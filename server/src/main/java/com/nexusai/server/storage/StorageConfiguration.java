@@ -2,6 +2,7 @@ package com.nexusai.server.storage;
 
 import java.time.Duration;
 
+import com.nexusai.server.config.DataTierProperties;
 import com.nexusai.server.platform.EmbeddedPlatform;
 import com.nexusai.server.platform.s3.S3Endpoint;
 import io.minio.MinioClient;
@@ -28,12 +29,8 @@ class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MinioClient minioClient(StorageConnectionDetails details) {
-        MinioClient client = MinioClient.builder()
-                .endpoint(details.endpoint())
-                .credentials(details.accessKey(), details.secretKey())
-                .build();
-        client.setTimeout(CONNECT_TIMEOUT.toMillis(), TRANSFER_TIMEOUT.toMillis(), TRANSFER_TIMEOUT.toMillis());
-        return client;
+    MinioClient minioClient(StorageConnectionDetails details, DataTierProperties dataTier) {
+        return MinioClients.create(details.endpoint(), details.accessKey(), details.secretKey(), dataTier.caFile(), CONNECT_TIMEOUT,
+                TRANSFER_TIMEOUT);
     }
 }

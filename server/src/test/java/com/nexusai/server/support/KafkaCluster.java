@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.nexusai.server.platform.kafka.EmbeddedKafkaBroker;
+import com.nexusai.server.platform.Secrets;
 import com.nexusai.server.platform.kafka.KafkaBrokerMain;
 import org.apache.kafka.common.Uuid;
 import org.springframework.util.unit.DataSize;
@@ -24,6 +27,11 @@ import org.springframework.util.unit.DataSize;
  * server jar ({@code internal-kafka-broker}), each also a controller voter, one cluster id. A broker can be
  * SIGKILLed and started again on its own log directory. Topics are not auto-created, as in production, and the
  * internal topics have three replicas.
+ *
+ * <p>Started with the data tier's certificates, clients and brokers speak SASL_SSL with SCRAM-SHA-512 on the one
+ * broker listener: the users {@value #CLIENT_USER} (for the instances) and {@code broker} (between brokers) are
+ * written into each fresh log directory at format time; the controller listener stays plaintext on loopback and
+ * serves no client request (no produce, no fetch).
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -36,9 +44,15 @@ public final class KafkaCluster implements AutoCloseable {
     private final int[] controllerPorts;
     private final Process[] processes;
     private final String clusterId = Uuid.randomUuid().toString();
+    public static final String CLIENT_USER = "nexusai";
+    public static final String MECHANISM = "SCRAM-SHA-512";
+    private final TlsMaterial.DataTier tls;
+    private final String brokerPassword = Secrets.randomToken(24);
+    private final String clientPassword = Secrets.randomToken(24);
 
-    private KafkaCluster(Path dir, int size) throws IOException {
+    private KafkaCluster(Path dir, int size, TlsMaterial.DataTier tls) throws IOException {
         this.dir = dir;
+        this.tls = tls;
         this.ports = new int[size];
         this.controllerPorts = new int[size];
         this.processes = new Process[size];
@@ -50,7 +64,12 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Starts every broker at once (a quorum needs a majority to answer) and returns when all take clients. */
     public static KafkaCluster start(Path dir, int size) throws Exception {
-        KafkaCluster cluster = new KafkaCluster(dir, size);
+        return start(dir, size, null);
+    }
+
+    /** The same over SASL_SSL with SCRAM, with {@code tls}'s server certificate (null: plaintext). */
+    public static KafkaCluster start(Path dir, int size, TlsMaterial.DataTier tls) throws Exception {
+        KafkaCluster cluster = new KafkaCluster(dir, size, tls);
         try {
             List<CompletableFuture<Void>> started = new ArrayList<>();
             for (int i = 0; i < size; i++) {
@@ -75,6 +94,36 @@ public final class KafkaCluster implements AutoCloseable {
             servers.add("127.0.0.1:" + port);
         }
         return String.join(",", servers);
+    }
+
+    public boolean secure() {
+        return tls != null;
+    }
+
+    public String clientPassword() {
+        return clientPassword;
+    }
+
+    /**
+     * What a test's client adds to its settings to reach the cluster as {@value #CLIENT_USER} (nothing when
+     * plaintext): SASL_SSL, SCRAM, the authority's certificate.
+     */
+    public Map<String, Object> clientSecurity() {
+        return tls == null ? Map.of() : saslSsl(CLIENT_USER, clientPassword);
+    }
+
+    private Map<String, Object> saslSsl(String user, String password) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("security.protocol", "SASL_SSL");
+        config.put("sasl.mechanism", MECHANISM);
+        config.put("sasl.jaas.config", jaas(user, password));
+        config.put("ssl.truststore.type", "PEM");
+        config.put("ssl.truststore.location", tls.ca().toString());
+        return config;
+    }
+
+    private static String jaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password + "\";";
     }
 
     /** The broker's process id (its JVM). */
@@ -153,16 +202,18 @@ public final class KafkaCluster implements AutoCloseable {
         int port = ports[node - 1];
         int controllerPort = controllerPorts[node - 1];
         int replicas = Math.min(3, ports.length);
+        String listener = tls == null ? "PLAINTEXT" : "SASL_SSL";
         return String.join("\n", List.of(
                 KafkaBrokerMain.CLUSTER_ID + "=" + clusterId,
                 "process.roles=broker,controller",
                 "node.id=" + node,
                 "controller.quorum.voters=" + voters,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
+                security(),
                 "log.dirs=" + logDir,
                 "num.partitions=3",
                 "auto.create.topics.enable=false",
@@ -177,6 +228,25 @@ public final class KafkaCluster implements AutoCloseable {
                 "broker.heartbeat.interval.ms=1000",
                 String.join("\n", EmbeddedKafkaBroker.SMALL_MACHINE),
                 ""));
+    }
+
+    /** The SASL_SSL listener's settings, the SCRAM users to format with, and the readiness check's client settings. */
+    private String security() {
+        if (tls == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "sasl.enabled.mechanisms=" + MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + jaas("broker", brokerPassword),
+                "ssl.keystore.type=PEM",
+                "ssl.keystore.location=" + tls.keyAndCertificate(),
+                "ssl.truststore.type=PEM",
+                "ssl.truststore.location=" + tls.ca(),
+                KafkaBrokerMain.SCRAM_CREDENTIALS + "=" + MECHANISM + "=[name=broker,password=" + brokerPassword + "];"
+                        + MECHANISM + "=[name=" + CLIENT_USER + ",password=" + clientPassword + "]"));
+        saslSsl("broker", brokerPassword).forEach((name, value) -> lines.add(KafkaBrokerMain.CLIENT_PREFIX + name + "=" + value));
+        return String.join("\n", lines);
     }
 
     private static int freePort() throws IOException {

@@ -38,6 +38,11 @@ public final class PostgresStandby implements AutoCloseable {
 
     /** Copies {@code primary} into {@code dir} and starts the copy as its streaming replica on a free port. */
     public static PostgresStandby start(Path dir, PostgresEndpoint primary, Path binaries) throws Exception {
+        return start(dir, primary, binaries, null);
+    }
+
+    /** The same, streaming over TLS verified with the authority {@code ca} (null: without TLS). */
+    public static PostgresStandby start(Path dir, PostgresEndpoint primary, Path binaries, Path ca) throws Exception {
         Path dataDir = dir.resolve("replica");
         Path log = dir.resolve("replica.log");
         run(Map.of("PGPASSWORD", primary.password()), "pg_basebackup", "--host=" + primary.host(), "--port=" + primary.port(),
@@ -48,7 +53,8 @@ public final class PostgresStandby implements AutoCloseable {
         Files.writeString(dataDir.resolve("postgresql.auto.conf"), String.join("\n", List.of("",
                 "port = " + port, "listen_addresses = '127.0.0.1'", "unix_socket_directories = ''", "hot_standby = on",
                 "hot_standby_feedback = on", "primary_conninfo = 'host=" + primary.host() + " port=" + primary.port() + " user="
-                        + primary.username() + " password=" + primary.password() + " application_name=replica1'", "")),
+                        + primary.username() + " password=" + primary.password() + " application_name=replica1"
+                        + (ca == null ? "" : " sslmode=verify-full sslrootcert=" + ca) + "'", "")),
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         PostgresStandby standby = new PostgresStandby(dataDir, binaries.resolve("postgres"), log, port, primary);
         standby.startServer();

@@ -18,21 +18,29 @@ import com.nexusai.server.platform.redis.RespClient;
  * {@code .ci/run}): a master and a replica with a password, and three Sentinels (quorum 2) that watch them under
  * the name {@value #MASTER}. A data node can be SIGKILLed and started again; the Sentinels promote the replica
  * {@link #DOWN_AFTER} after the master stops answering.
+ *
+ * <p>As the guide's security asks: every node and Sentinel listens on TLS only (the data tier's server certificate,
+ * replication and Sentinel links over TLS too), the default user is off, the instances sign in as the ACL user
+ * {@value #USER}, and the Sentinels have a password of their own.
  */
 public final class RedisSentinels implements AutoCloseable {
 
     public static final String MASTER = "nexusai";
     public static final Duration DOWN_AFTER = Duration.ofSeconds(2);
+    public static final String USER = "nexusai";
 
     private final Path dir;
+    private final TlsMaterial.DataTier tls;
     private final String password = Secrets.randomToken(24);
+    private final String sentinelPassword = Secrets.randomToken(24);
     private final int[] dataPorts = new int[2];
     private final int[] sentinelPorts = new int[3];
     private final Process[] data = new Process[2];
     private final Process[] sentinels = new Process[3];
 
-    private RedisSentinels(Path dir) throws IOException {
+    private RedisSentinels(Path dir, TlsMaterial.DataTier tls) throws IOException {
         this.dir = dir;
+        this.tls = tls;
         for (int i = 0; i < dataPorts.length; i++) {
             dataPorts[i] = SupervisedInstance.freePort();
         }
@@ -42,8 +50,8 @@ public final class RedisSentinels implements AutoCloseable {
     }
 
     /** Starts the master, then its replica, then the Sentinels; returns once the replica is in sync and each Sentinel sees it. */
-    public static RedisSentinels start(Path dir) throws Exception {
-        RedisSentinels group = new RedisSentinels(Files.createDirectories(dir));
+    public static RedisSentinels start(Path dir, TlsMaterial.DataTier tls) throws Exception {
+        RedisSentinels group = new RedisSentinels(Files.createDirectories(dir), tls);
         try {
             group.startData(0, null);
             group.startData(1, group.dataPorts[0]);
@@ -59,8 +67,14 @@ public final class RedisSentinels implements AutoCloseable {
         return group;
     }
 
+    /** The password of the ACL user {@value #USER}. */
     public String password() {
         return password;
+    }
+
+    /** {@code REDIS_SENTINEL_PASSWORD}. */
+    public String sentinelPassword() {
+        return sentinelPassword;
     }
 
     /** {@code REDIS_SENTINEL_NODES}. */
@@ -81,7 +95,7 @@ public final class RedisSentinels implements AutoCloseable {
     public int masterPort() throws IOException {
         for (int port : sentinelPorts) {
             try {
-                List<String> address = askForList(port, "SENTINEL", "get-master-addr-by-name", MASTER);
+                List<String> address = askSentinelForList(port, "SENTINEL", "get-master-addr-by-name", MASTER);
                 return Integer.parseInt(address.get(1));
             } catch (IOException e) {
                 // the next Sentinel
@@ -97,7 +111,7 @@ public final class RedisSentinels implements AutoCloseable {
 
     /** {@code INFO replication} of data node {@code index}, as text. */
     public String replicationInfo(int index) throws IOException {
-        return ask(dataPorts[index], password, "INFO", "replication");
+        return askData(dataPorts[index], "INFO", "replication");
     }
 
     public long pid(int index) {
@@ -119,31 +133,43 @@ public final class RedisSentinels implements AutoCloseable {
         Path nodeDir = Files.createDirectories(dir.resolve("redis-" + index));
         Path conf = nodeDir.resolve("redis.conf");
         if (!Files.exists(conf)) { // a restarted node keeps what the Sentinels wrote into its file (replicaof)
-            Files.writeString(conf, String.join("\n", List.of("port " + dataPorts[index], "bind 127.0.0.1", "daemonize no",
-                    "dir " + nodeDir, "requirepass " + password, "masterauth " + password, "save \"\"", "appendonly no",
-                    "repl-diskless-sync yes", "repl-diskless-sync-delay 0", masterPort == null ? "" : "replicaof 127.0.0.1 " + masterPort, "")));
+            List<String> lines = new ArrayList<>(List.of("bind 127.0.0.1", "daemonize no", "dir " + nodeDir,
+                    "user default off", "user " + USER + " on >" + password + " ~* &* +@all", "masteruser " + USER, "masterauth " + password,
+                    "save \"\"", "appendonly no", "repl-diskless-sync yes", "repl-diskless-sync-delay 0",
+                    masterPort == null ? "" : "replicaof 127.0.0.1 " + masterPort));
+            lines.addAll(tlsOnly(dataPorts[index]));
+            Files.writeString(conf, String.join("\n", lines) + "\n");
         }
         data[index] = new ProcessBuilder("redis-server", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("redis.log").toFile())).start();
-        awaitAnswers(dataPorts[index], password);
+        awaitAnswers(() -> askData(dataPorts[index], "PING"), dataPorts[index]);
+    }
+
+    /** TLS on {@code port}, no plaintext port; replication and Sentinel links over TLS; clients need no certificate. */
+    private List<String> tlsOnly(int port) {
+        return List.of("port 0", "tls-port " + port, "tls-cert-file " + tls.certificate(), "tls-key-file " + tls.key(),
+                "tls-ca-cert-file " + tls.ca(), "tls-auth-clients no", "tls-replication yes");
     }
 
     private void startSentinel(int index) throws Exception {
         Path sentinelDir = Files.createDirectories(dir.resolve("sentinel-" + index));
         Path conf = sentinelDir.resolve("sentinel.conf");
-        Files.writeString(conf, String.join("\n", List.of("port " + sentinelPorts[index], "bind 127.0.0.1", "daemonize no",
-                "dir " + sentinelDir, "sentinel monitor " + MASTER + " 127.0.0.1 " + dataPorts[0] + " 2",
-                "sentinel auth-pass " + MASTER + " " + password,
+        List<String> lines = new ArrayList<>(List.of("bind 127.0.0.1", "daemonize no",
+                "dir " + sentinelDir, "requirepass " + sentinelPassword, "sentinel sentinel-pass " + sentinelPassword,
+                "sentinel monitor " + MASTER + " 127.0.0.1 " + dataPorts[0] + " 2",
+                "sentinel auth-user " + MASTER + " " + USER, "sentinel auth-pass " + MASTER + " " + password,
                 "sentinel down-after-milliseconds " + MASTER + " " + DOWN_AFTER.toMillis(),
-                "sentinel failover-timeout " + MASTER + " 10000", "sentinel parallel-syncs " + MASTER + " 1", "")));
+                "sentinel failover-timeout " + MASTER + " 10000", "sentinel parallel-syncs " + MASTER + " 1"));
+        lines.addAll(tlsOnly(sentinelPorts[index]));
+        Files.writeString(conf, String.join("\n", lines) + "\n");
         sentinels[index] = new ProcessBuilder("redis-server", conf.toString(), "--sentinel").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(sentinelDir.resolve("sentinel.log").toFile())).start();
-        awaitAnswers(sentinelPorts[index], null);
+        awaitAnswers(() -> askSentinel(sentinelPorts[index], "PING"), sentinelPorts[index]);
     }
 
-    private static void awaitAnswers(int port, String password) {
+    private static void awaitAnswers(java.util.concurrent.Callable<String> ping, int port) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .alias("something answers PING on 127.0.0.1:" + port).until(() -> ask(port, password, "PING").equals("PONG"));
+                .alias("something answers PING over TLS on 127.0.0.1:" + port).until(() -> ping.call().equals("PONG"));
     }
 
     private void awaitReplicaInSync(int index) {
@@ -154,7 +180,7 @@ public final class RedisSentinels implements AutoCloseable {
     private void awaitSentinelsSeeReplicas(int replicas) {
         for (int port : sentinelPorts) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).alias("the Sentinel on " + port + " sees the replica")
-                    .until(() -> askForList(port, "SENTINEL", "replicas", MASTER).size() >= replicas);
+                    .until(() -> askSentinelForList(port, "SENTINEL", "replicas", MASTER).size() >= replicas);
         }
     }
 
@@ -172,19 +198,29 @@ public final class RedisSentinels implements AutoCloseable {
         }
     }
 
-    /** One command to a Redis (with its password) or a Sentinel (null), through the platform's own RESP client. */
-    private static String ask(int port, String password, String... args) throws IOException {
-        try (RespClient client = new RespClient("127.0.0.1", port, 3000)) {
-            if (password != null) {
-                client.call("AUTH", password);
-            }
+    /** One command to a data node, over TLS as the ACL user, through the platform's own RESP client. */
+    public String askData(int port, String... args) throws IOException {
+        try (RespClient client = client(port)) {
+            client.call("AUTH", USER, password);
             return client.call(args);
         }
     }
 
-    private static List<String> askForList(int port, String... args) throws IOException {
-        try (RespClient client = new RespClient("127.0.0.1", port, 3000)) {
+    private String askSentinel(int port, String... args) throws IOException {
+        try (RespClient client = client(port)) {
+            client.call("AUTH", sentinelPassword);
+            return client.call(args);
+        }
+    }
+
+    private List<String> askSentinelForList(int port, String... args) throws IOException {
+        try (RespClient client = client(port)) {
+            client.call("AUTH", sentinelPassword);
             return client.callForList(args);
         }
+    }
+
+    private RespClient client(int port) throws IOException {
+        return new RespClient("127.0.0.1", port, 3000, tls.trust().getSocketFactory());
     }
 }

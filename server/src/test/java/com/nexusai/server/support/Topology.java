@@ -17,6 +17,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * and the S3 store ({@link ProdServices}), NexusAI
  * instances in the prod profile from the packaged jar over HTTPS ({@link SupervisedInstance}), and HAProxy with
  * the shipped configuration in front ({@link Haproxy}). Start it once per test class: it takes about a minute.
+ *
+ * <p>The data tier is secured as env.sh allows, with certificates signed by an authority of the test's own
+ * ({@link TlsMaterial.DataTier}): Kafka over SASL_SSL with SCRAM, PostgreSQL with TLS (the instances connect with
+ * {@code sslmode=verify-full}, the replica streams over TLS), Redis and its Sentinels on TLS only with an ACL user,
+ * and the object store over HTTPS only.
  */
 public final class Topology implements AutoCloseable {
 
@@ -24,6 +29,7 @@ public final class Topology implements AutoCloseable {
     private final ProdServices services;
     private final KafkaCluster kafka;
     private final RedisSentinels redis;
+    private SecureS3 s3;
     private PostgresStandby postgresReplica;
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private Haproxy haproxy;
@@ -39,11 +45,11 @@ public final class Topology implements AutoCloseable {
     public static Topology start(Path dir, int instanceCount, String... instanceArgs) throws Exception {
         Files.createDirectories(dir);
         TlsMaterial tls = TlsMaterial.make(dir.resolve("tls"));
-        KafkaCluster kafka = KafkaCluster.start(dir.resolve("kafka"), 3);
+        KafkaCluster kafka = KafkaCluster.start(dir.resolve("kafka"), 3, tls.dataTier());
         RedisSentinels redis;
         ProdServices services;
         try {
-            redis = RedisSentinels.start(dir.resolve("redis"));
+            redis = RedisSentinels.start(dir.resolve("redis"), tls.dataTier());
         } catch (Exception e) {
             kafka.close();
             throw e;
@@ -57,8 +63,10 @@ public final class Topology implements AutoCloseable {
         }
         Topology topology = new Topology(tls, services, kafka, redis);
         try {
+            topology.s3 = SecureS3.start(dir.resolve("s3-https"), tls.dataTier());
+            topology.enablePostgresTls(); // before the copy: the replica inherits the settings
             topology.postgresReplica = PostgresStandby.start(dir.resolve("postgres-replica"), services.platform().postgres(),
-                    PostgresStandby.embeddedBinaries(dir.resolve("services")));
+                    PostgresStandby.embeddedBinaries(dir.resolve("services")), tls.dataTier().ca());
             for (int i = 1; i <= instanceCount; i++) { // one at a time: the first creates the admin account
                 topology.instances.add(SupervisedInstance.start(dir, "instance-" + i, topology.environment(), tls, instanceArgs));
             }
@@ -71,17 +79,42 @@ public final class Topology implements AutoCloseable {
     }
 
     /**
+     * TLS on the primary with the data tier's server certificate, as an admin turns it on ({@code ALTER SYSTEM}, then a
+     * reload); returns once new connections can use it.
+     */
+    private void enablePostgresTls() {
+        JdbcTemplate superuser = database();
+        superuser.execute("alter system set ssl = on");
+        superuser.execute("alter system set ssl_cert_file = '" + tls.dataTier().certificate() + "'");
+        superuser.execute("alter system set ssl_key_file = '" + tls.dataTier().key() + "'");
+        superuser.execute("select pg_reload_conf()");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> "on".equals(superuser.queryForObject("show ssl", String.class)));
+    }
+
+    /**
      * The guide's variables of every instance (env.sh): the shared services, the Kafka cluster's three brokers, and
-     * Redis through its Sentinels only (no REDIS_HOST).
+     * Redis through its Sentinels only (no REDIS_HOST), each secured: DATA_TIER_CA_FILE, DB_SSLMODE=verify-full on
+     * the name in the certificate, REDIS_TLS with the ACL user, KAFKA_SECURITY_PROTOCOL=SASL_SSL, an https object store.
      */
     public Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(services.environment());
+        environment.put("DATA_TIER_CA_FILE", tls.dataTier().ca().toString());
+        environment.put("DB_HOST", "localhost");
+        environment.put("DB_SSLMODE", "verify-full");
         environment.put("KAFKA_SERVERS", kafka.bootstrapServers());
+        environment.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        environment.put("KAFKA_SASL_USERNAME", KafkaCluster.CLIENT_USER);
+        environment.put("KAFKA_SASL_PASSWORD", kafka.clientPassword());
         environment.remove("REDIS_HOST");
         environment.remove("REDIS_PORT");
+        environment.put("REDIS_TLS", "true");
+        environment.put("REDIS_USERNAME", RedisSentinels.USER);
         environment.put("REDIS_PASSWORD", redis.password());
         environment.put("REDIS_SENTINEL_MASTER", RedisSentinels.MASTER);
         environment.put("REDIS_SENTINEL_NODES", redis.sentinelNodes());
+        environment.put("REDIS_SENTINEL_PASSWORD", redis.sentinelPassword());
+        environment.putAll(s3.environment());
         environment.put("DB_REPLICA_HOST", "127.0.0.1");
         environment.put("DB_REPLICA_PORT", Integer.toString(postgresReplica.port()));
         return environment;
@@ -120,12 +153,15 @@ public final class Topology implements AutoCloseable {
         return tls;
     }
 
-    /** The instances' database, for counting what they stored. */
+    /** The instances' database, for counting what they stored (the test's own connections: {@value #TEST_APPLICATION}, no TLS). */
     public JdbcTemplate database() {
         var postgres = services.platform().postgres();
-        return new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/nexusai_prod",
-                postgres.username(), postgres.password()));
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/nexusai_prod?sslmode=disable&ApplicationName="
+                + TEST_APPLICATION, postgres.username(), postgres.password()));
     }
+
+    /** The application name of the test's own database connections. */
+    public static final String TEST_APPLICATION = "topology-test";
 
     /**
      * The resident memory of each process of the topology that runs on its own (brokers, Redis data nodes, instances, HAProxy), from
@@ -169,6 +205,13 @@ public final class Topology implements AutoCloseable {
             postgresReplica.close();
         }
         services.close();
+        if (s3 != null) {
+            try {
+                s3.close();
+            } catch (Exception ignored) {
+                // the test's directory goes anyway
+            }
+        }
         redis.close();
         kafka.close();
     }

@@ -38,6 +38,14 @@ public final class KafkaBrokerMain {
     static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
     /** Not a Kafka setting: the cluster id to format a fresh log directory with (a random one when absent). */
     public static final String CLUSTER_ID = "nexusai.cluster.id";
+    /**
+     * Not a Kafka setting: SCRAM credentials written into a fresh log directory's bootstrap metadata, as
+     * {@code kafka-storage.sh format --add-scram} does ({@code SCRAM-SHA-512=[name=broker,password=...]}, several
+     * separated by {@code ;}), so that a SASL_SSL listener has users before any client can create them.
+     */
+    public static final String SCRAM_CREDENTIALS = "nexusai.scram.credentials";
+    /** Not Kafka settings: {@code nexusai.client.<client setting>}, how this broker's readiness check connects (SASL, TLS). */
+    public static final String CLIENT_PREFIX = "nexusai.client.";
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
     private KafkaBrokerMain() {
@@ -57,15 +65,23 @@ public final class KafkaBrokerMain {
             config.load(in);
         }
         String clusterId = (String) config.remove(CLUSTER_ID);
+        String scram = (String) config.remove(SCRAM_CREDENTIALS);
+        Map<String, Object> client = new java.util.HashMap<>();
+        for (String name : config.stringPropertyNames()) {
+            if (name.startsWith(CLIENT_PREFIX)) {
+                client.put(name.substring(CLIENT_PREFIX.length()), config.remove(name));
+            }
+        }
         String logDir = config.getProperty("log.dirs");
         if (!Files.exists(Path.of(logDir, "meta.properties"))) {
             format(logDir, Integer.parseInt(config.getProperty("node.id", "1")),
-                    clusterId == null ? Uuid.randomUuid().toString() : clusterId);
+                    clusterId == null ? Uuid.randomUuid().toString() : clusterId,
+                    scram == null ? List.of() : java.util.Arrays.stream(scram.split(";")).map(String::strip).filter(e -> !e.isEmpty()).toList());
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "kafka-broker-shutdown"));
         server.startup();
-        awaitClients(config.getProperty("advertised.listeners").replaceFirst("^[A-Z_]+://", ""));
+        awaitClients(config.getProperty("advertised.listeners").replaceFirst("^[A-Z_]+://", "").replaceFirst(",.*$", ""), client);
         PrintStream out = System.out;
         out.println(READY);
         out.flush();
@@ -75,7 +91,7 @@ public final class KafkaBrokerMain {
         server.awaitShutdown();
     }
 
-    private static void format(String logDir, int nodeId, String clusterId) throws Exception {
+    private static void format(String logDir, int nodeId, String clusterId, List<String> scram) throws Exception {
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(System.err, true, StandardCharsets.UTF_8))
                 .setNodeId(nodeId)
@@ -85,14 +101,19 @@ public final class KafkaBrokerMain {
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.latestProduction())
                 .setUnstableFeatureVersionsEnabled(false);
+        if (!scram.isEmpty()) {
+            formatter.setScramArguments(scram);
+        }
         formatter.run();
     }
 
     /** Returns once the broker answers a metadata request, so the parent never sees a half-started broker. */
-    private static void awaitClients(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60000))) {
+    private static void awaitClients(String bootstrap, Map<String, Object> client) throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60000);
+        try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
         }
     }

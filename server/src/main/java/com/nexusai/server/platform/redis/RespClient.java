@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The few Redis commands the platform itself needs while Spring is not up yet (readiness, version),
- * spoken in RESP over a plain socket; tests use it to ask a Redis or a Sentinel one thing without the client
+ * spoken in RESP over a socket (TLS when given an SSL socket factory); tests use it to ask a Redis or a Sentinel one thing without the client
  * under test.
  */
 public final class RespClient implements AutoCloseable {
@@ -21,7 +21,12 @@ public final class RespClient implements AutoCloseable {
     private final OutputStream out;
 
     public RespClient(String host, int port, int timeoutMillis) throws IOException {
-        socket = new Socket();
+        this(host, port, timeoutMillis, javax.net.SocketFactory.getDefault());
+    }
+
+    /** Through {@code sockets}: an {@link javax.net.ssl.SSLSocketFactory} for a Redis that listens on TLS only. */
+    public RespClient(String host, int port, int timeoutMillis, javax.net.SocketFactory sockets) throws IOException {
+        socket = sockets.createSocket();
         socket.connect(new InetSocketAddress(host, port), timeoutMillis);
         socket.setSoTimeout(timeoutMillis);
         in = new BufferedInputStream(socket.getInputStream());

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.nexusai.server.support.RedisSentinels;
+import com.nexusai.server.support.TlsMaterial;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SslOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +21,16 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The client side of the guide's replicated Redis against real Debian redis-server nodes and Sentinels: Spring's
  * Lettuce factory finds the master through the Sentinels, WAIT sees the replica take the writes, and after the
- * master is SIGKILLed the same template writes to the promoted replica.
+ * master is SIGKILLed the same template writes to the promoted replica. Everything over TLS only, signed in as the
+ * ACL user, the Sentinels with a password of their own: what REDIS_TLS, REDIS_USERNAME and REDIS_SENTINEL_PASSWORD
+ * give the server.
  */
 class RedisSentinelIT {
 
@@ -38,13 +44,20 @@ class RedisSentinelIT {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = RedisSentinels.start(dir);
+        TlsMaterial tls = TlsMaterial.make(dir.resolve("tls"));
+        redis = RedisSentinels.start(dir.resolve("redis"), tls.dataTier());
         RedisSentinelConfiguration sentinel = new RedisSentinelConfiguration().master(RedisSentinels.MASTER);
         for (String node : redis.sentinelNodes().split(",")) {
             sentinel.addSentinel(RedisNode.fromString(node));
         }
+        sentinel.setUsername(RedisSentinels.USER);
         sentinel.setPassword(RedisPassword.of(redis.password()));
-        factory = new LettuceConnectionFactory(sentinel);
+        sentinel.setSentinelPassword(RedisPassword.of(redis.sentinelPassword()));
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder().useSsl().and()
+                .clientOptions(ClientOptions.builder().sslOptions(SslOptions.builder().jdkSslProvider()
+                        .trustManager(tls.dataTier().ca().toFile()).build()).build())
+                .build();
+        factory = new LettuceConnectionFactory(sentinel, client);
         factory.afterPropertiesSet();
         factory.start();
         template = new StringRedisTemplate(factory);
@@ -117,7 +130,8 @@ class RedisSentinelIT {
         assertThat(replication.awaitReplicas()).as("no replica to wait for: no wait").isEqualTo(-1);
 
         redis.restart(oldMaster);
-        await().atMost(Duration.ofSeconds(60)).until(() -> redis.replicationInfo(oldMaster).contains("master_link_status:up"));
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(java.io.IOException.class) // the Sentinels close its clients as they reconfigure it
+                .until(() -> redis.replicationInfo(oldMaster).contains("master_link_status:up"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             replication.refresh();
             assertThat(replication.latest().onlineReplicas()).isEqualTo(1);
