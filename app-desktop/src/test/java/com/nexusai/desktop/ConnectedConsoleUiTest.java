@@ -259,6 +259,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         showTab(views, 1, "#question");
         ChoiceBox<?> model = lookup("#model").queryAs(ChoiceBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.getItems().contains("llama3"));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the callback that filled the list (the model's state) has run
         assertThat(textOf("#model-state")).as("the configured model is missing, and the fix is given")
                 .contains("mistral").contains("ollama pull mistral");
 
