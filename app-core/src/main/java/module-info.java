@@ -7,6 +7,10 @@ module com.nexusai.core {
 
     exports com.nexusai.core.alerts;
     exports com.nexusai.core.api;
+    exports com.nexusai.core.backups;
+    exports com.nexusai.core.incidents;
+    exports com.nexusai.core.maintenance;
+    exports com.nexusai.core.preflight;
     exports com.nexusai.core.dashboard;
     exports com.nexusai.core.diagnostics;
     exports com.nexusai.core.metrics;

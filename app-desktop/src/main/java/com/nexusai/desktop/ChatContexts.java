@@ -10,6 +10,7 @@ import com.nexusai.core.api.EventStream;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.desktop.chat.Attachment;
 import com.nexusai.desktop.chat.ContextSource;
+import com.nexusai.desktop.dashboard.Monitor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -24,8 +24,23 @@ import com.nexusai.core.api.ServerTrust;
 import com.nexusai.core.runbook.Troubleshooting;
 import com.nexusai.desktop.chat.ChatView;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
+import com.nexusai.desktop.incidents.IncidentsDialogs;
 import com.nexusai.desktop.incidents.IncidentsView;
+import com.nexusai.desktop.incidents.IncidentsViewModel;
+import com.nexusai.desktop.operations.OperationsDialogs;
 import com.nexusai.desktop.operations.OperationsView;
+import com.nexusai.desktop.operations.OperationsViewModel;
+import com.nexusai.core.api.FleetSignIn;
+import com.nexusai.desktop.connect.ConnectView;
+import com.nexusai.desktop.connect.ConnectViewModel;
+import com.nexusai.desktop.connect.FleetConnector;
+import com.nexusai.desktop.dashboard.DashboardDialogs;
+import com.nexusai.desktop.dashboard.DashboardView;
+import com.nexusai.desktop.dashboard.DashboardViewModel;
+import com.nexusai.desktop.dashboard.Monitor;
+import com.nexusai.desktop.platform.TaskExecutor;
+import com.nexusai.desktop.troubleshooting.TroubleshootingView;
+import com.nexusai.desktop.troubleshooting.TroubleshootingViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -55,7 +70,7 @@ public final class ConsoleApp extends Application {
 
     private final Clock clock;
     private final List<String> givenArguments;
-    private final Background background = new Background();
+    private final TaskExecutor background = new com.nexusai.desktop.platform.FxTaskExecutor();
     private final Session session = Session.inHome();
     /** Which TLS certificates every client of this console accepts (the fleet, the local server, streams, downloads). */
     private ServerTrust trust;
@@ -65,7 +80,7 @@ public final class ConsoleApp extends Application {
     private DashboardView dashboard;
     private ChatView chat;
     private DiagnosticsView diagnostics;
-    private TroubleshootingView troubleshooting;
+    private TroubleshootingViewModel troubleshooting;
     private AlertRules rules;
     private TabPane tabs;
     private Silences silences;
@@ -144,7 +159,7 @@ public final class ConsoleApp extends Application {
         } else if (options.unattended()) {
             // a wall screen: the password is read from a file, never taken on the command line
             user = options.user().orElseThrow();
-            background.run(() -> ConnectView.connectAll(trust, options.url().orElseThrow(), user,
+            background.run(() -> new FleetSignIn(trust, clock).signIn(options.url().orElseThrow(), user,
                     Files.readString(options.passwordFile().orElseThrow()).strip()), connected,
                     failure -> System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not connect: " + failure.getMessage()));
         } else if (options.url().isEmpty()) {
@@ -198,10 +213,12 @@ public final class ConsoleApp extends Application {
     }
 
     private void showConnect(ConsoleOptions options, Consumer<List<NexusClient>> connected, Runnable startLocal) {
-        root.setCenter(new ConnectView(text, background, trust, options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
-            user = name;
-            connected.accept(clients);
-        }, startLocal));
+        ConnectViewModel model = new ConnectViewModel(text, background, new FleetConnector(trust, clock),
+                options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
+                    user = name;
+                    connected.accept(clients);
+                });
+        root.setCenter(new ConnectView(text, model, startLocal));
         // the language switch rebuilds this screen with the same options
         rebuild = () -> showConnect(options, connected, startLocal);
     }
@@ -212,22 +229,29 @@ public final class ConsoleApp extends Application {
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         closeViews();
-        DashboardView board = new DashboardView(text, monitors, background, silences, user);
+        DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user,
+                new DashboardDialogs(text, () -> stage), java.time.ZoneId.systemDefault());
+        DashboardView board = new DashboardView(text, boardModel);
+        boardModel.showSelected();
         dashboard = board;
-        Supplier<NexusClient> selected = () -> board.selected().client();
+        // the dashboard's instances are this console's monitors
+        Supplier<Monitor> selectedMonitor = () -> (Monitor) boardModel.selectedProperty().get();
+        Supplier<NexusClient> selected = () -> selectedMonitor.get().client();
         // the other views are built when first opened: the dashboard comes first, and each view's first requests with it
         tabs = new TabPane(tab("tab.dashboard", () -> board),
-                tab("tab.chat", () -> chat = new ChatView(text, selected, background, ChatContexts.of(text, monitors, board::selected))),
-                tab("tab.incidents", () -> new IncidentsView(text, selected, background)),
+                tab("tab.chat", () -> chat = new ChatView(text, selected, background, ChatContexts.of(text, monitors, selectedMonitor))),
+                tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), background,
+                        new IncidentsDialogs(text, () -> stage)))),
                 tab("tab.diagnostics", () -> diagnostics = new DiagnosticsView(text, selected, background)),
-                tab("tab.operations", () -> new OperationsView(text, selected, background)),
-                tab("tab.troubleshooting", () -> troubleshooting = new TroubleshootingView(text, monitors, new Troubleshooting(rules),
-                        (view, affected) -> {
+                tab("tab.operations", () -> new OperationsView(text, new OperationsViewModel(text,
+                        () -> OperationsViewModel.Apis.over(selected.get()), background, new OperationsDialogs(text, () -> stage)))),
+                tab("tab.troubleshooting", () -> new TroubleshootingView(text, troubleshooting = new TroubleshootingViewModel(monitors,
+                        new Troubleshooting(rules), background, (view, affected) -> {
                             if (affected != null) {
-                                board.select(affected);
+                                boardModel.selectedProperty().set(affected);
                             }
                             tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
-                        })));
+                        }))));
         tabs.setId("views");
         tabs.getTabs().getFirst().setContent(board);
         tabs.getSelectionModel().select(selectedTab);
@@ -326,7 +350,7 @@ public final class ConsoleApp extends Application {
     /** Stops what the views run: redraws, a streaming answer, a followed log, timers. */
     private void closeViews() {
         if (dashboard != null) {
-            dashboard.stop();
+            monitors.forEach(monitor -> monitor.onChange(() -> { }));
         }
         if (chat != null) {
             chat.close();
@@ -337,7 +361,7 @@ public final class ConsoleApp extends Application {
             diagnostics = null;
         }
         if (troubleshooting != null) {
-            troubleshooting.stop();
+            troubleshooting.close();
             troubleshooting = null;
         }
     }

@@ -13,7 +13,7 @@ import javafx.scene.Scene;
  * with data, or the sign-in screen with {@code -Dnexusai.first-frame.of=connect}. Without the property it
  * does nothing.
  */
-final class FirstFrame {
+public final class FirstFrame {
 
     private static final String MODE = System.getProperty("nexusai.first-frame", "");
     private static final String SCREEN = System.getProperty("nexusai.first-frame.of", "dashboard");
@@ -21,7 +21,7 @@ final class FirstFrame {
     private boolean reported;
 
     /** Called when {@code screen} ("connect", "dashboard") has what it shows first. */
-    void shown(String screen, Scene scene) {
+    public void shown(String screen, Scene scene) {
         if (reported || MODE.isEmpty() || !SCREEN.equals(screen) || scene == null) {
             return;
         }

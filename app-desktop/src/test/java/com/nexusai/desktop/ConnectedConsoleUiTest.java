@@ -196,7 +196,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         javafx.scene.control.TabPane views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
         showTab(views, 5, "#problems");
         @SuppressWarnings("unchecked")
-        TableView<TroubleshootingView.Row> problems = lookup("#problems").queryAs(TableView.class);
+        TableView<com.nexusai.desktop.troubleshooting.TroubleshootingViewModel.Row> problems = lookup("#problems").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().stream()
                 .anyMatch(r -> r.problem().id().equals("bad-gateway") && String.join(" ", r.evidence()).contains(dead + ": does not answer")));
         assertThat(problems.getItems()).filteredOn(r -> !r.problem().id().equals("bad-gateway"))
@@ -205,7 +205,7 @@ class ConnectedConsoleUiTest extends FxRobot {
                 .filter(r -> r.problem().id().equals("bad-gateway")).findFirst().orElseThrow()));
         clickOn("#trouble-open");
         assertThat(views.getSelectionModel().getSelectedIndex()).isEqualTo(3);
-        assertThat(((Monitor) instances.getValue()).instance()).isEqualTo(dead);
+        assertThat(((com.nexusai.desktop.dashboard.InstanceFeed) instances.getValue()).instance()).isEqualTo(dead);
     }
 
     @Test
@@ -226,7 +226,12 @@ class ConnectedConsoleUiTest extends FxRobot {
         TableView<AlertEngine.Alert> alerts = waitForAlerts();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(alerts).equals(Optional.of(AlertEngine.State.PENDING)));
         clock.advance(Duration.ofMinutes(4).plusSeconds(59));
-        Thread.sleep(2_500); // two more scrapes, a second short of the `for:`
+        // two more scrapes evaluated, a second short of the `for:` (each scrape adds a dashboard to the window)
+        com.nexusai.desktop.dashboard.DashboardViewModel dashboard = lookup("#views").queryAs(javafx.scene.control.TabPane.class).getTabs()
+                .getFirst().getContent() instanceof com.nexusai.desktop.dashboard.DashboardView view ? view.model() : null;
+        int scrapes = dashboard.stateProperty().get().window().size();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dashboard.stateProperty().get().window().size() >= scrapes + 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(state(alerts)).hasValue(AlertEngine.State.PENDING);
         assertThat(cellText("pending")).isPresent();
         clock.advance(Duration.ofSeconds(1));
@@ -303,10 +308,10 @@ class ConnectedConsoleUiTest extends FxRobot {
                 .path("id").asString();
         javafx.scene.control.TabPane views = launchSignedIn();
         showTab(views, 2, "#incidents");
-        TableView<tools.jackson.databind.JsonNode> incidents = lookup("#incidents").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.path("id").asString().equals(id)));
+        TableView<com.nexusai.core.incidents.Incident> incidents = lookup("#incidents").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.id().equals(id)));
         interact(() -> incidents.getSelectionModel().select(incidents.getItems().stream()
-                .filter(i -> i.path("id").asString().equals(id)).findFirst().orElseThrow()));
+                .filter(i -> i.id().equals(id)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("critical, application, open, level 1"));
         assertThat(textOf("#reachability")).isNotBlank();
 
@@ -319,8 +324,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("level 2"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#checklist").tryQuery().isPresent()
                 && lookup(node -> node instanceof Labeled l && "Level 2".equals(l.getText())).tryQuery().isPresent());
-        Thread.sleep(1_000); // the escalation redraws the incident: click in the new drawing
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the escalation redraws the incident once: the checklist shown is the new one
         javafx.scene.control.CheckBox first = onScreen(lookup("#checklist").queryAllAs(javafx.scene.layout.VBox.class)).getChildren().stream()
                 .filter(node -> node instanceof javafx.scene.control.CheckBox box && !box.isSelected())
                 .map(node -> (javafx.scene.control.CheckBox) node).findFirst().orElseThrow();
@@ -390,29 +394,29 @@ class ConnectedConsoleUiTest extends FxRobot {
         showTab(views, 4, "#jobs");
 
         // the calendar, and a job run now after a confirmation
-        TableView<tools.jackson.databind.JsonNode> jobs = lookup("#jobs").queryAs(TableView.class);
+        TableView<com.nexusai.core.maintenance.MaintenanceJob> jobs = lookup("#jobs").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> jobs.getItems().size() == 7);
-        assertThat(jobs.getItems()).extracting(j -> j.path("name").asString())
+        assertThat(jobs.getItems()).extracting(com.nexusai.core.maintenance.MaintenanceJob::name)
                 .contains("backup", "restore-test", "vacuum", "log-rotation", "security-updates", "capacity-review", "retention");
-        interact(() -> jobs.getSelectionModel().select(jobs.getItems().stream().filter(j -> j.path("name").asString().equals("vacuum")).findFirst().orElseThrow()));
+        interact(() -> jobs.getSelectionModel().select(jobs.getItems().stream().filter(j -> j.name().equals("vacuum")).findFirst().orElseThrow()));
         clickOn("#run-now");
         clickOn(button("Yes"));
-        TableView<tools.jackson.databind.JsonNode> runs = lookup("#runs").queryAs(TableView.class);
+        TableView<com.nexusai.core.maintenance.MaintenanceRun> runs = lookup("#runs").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             interact(() -> lookup("Refresh").queryAs(Button.class).fire());
-            return runs.getItems().stream().anyMatch(r -> r.path("job").asString().equals("vacuum") && r.path("status").asString().equals("succeeded"));
+            return runs.getItems().stream().anyMatch(r -> r.job().equals("vacuum") && r.status().equals("succeeded"));
         });
 
         // a restore: OK stays disabled until the backup's own id is typed
         interact(() -> lookup("#operations-parts").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
-        TableView<tools.jackson.databind.JsonNode> backups = lookup("#backup-runs").queryAs(TableView.class);
+        TableView<com.nexusai.core.backups.Backup> backups = lookup("#backup-runs").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             interact(() -> lookup("Refresh").queryAs(Button.class).fire());
-            return backups.getItems().stream().anyMatch(b -> b.path("kind").asString().equals("postgres") && b.path("status").asString().equals("succeeded"));
+            return backups.getItems().stream().anyMatch(b -> b.kind().equals("postgres") && b.status() == com.nexusai.core.backups.Backup.Status.SUCCEEDED);
         });
-        tools.jackson.databind.JsonNode done = backups.getItems().stream()
-                .filter(b -> b.path("kind").asString().equals("postgres") && b.path("status").asString().equals("succeeded")).findFirst().orElseThrow();
-        String id = done.path("id").asString();
+        com.nexusai.core.backups.Backup done = backups.getItems().stream()
+                .filter(b -> b.kind().equals("postgres") && b.status() == com.nexusai.core.backups.Backup.Status.SUCCEEDED).findFirst().orElseThrow();
+        String id = done.id();
         interact(() -> backups.getSelectionModel().select(done));
         clickOn("#restore");
         Button ok = button("OK");

@@ -41,7 +41,7 @@ public final class NexusClient {
     public static final class UntrustedServerException extends ApiException {
         private final transient ServerTrust.UntrustedCertificateException certificate;
 
-        UntrustedServerException(ServerTrust.UntrustedCertificateException certificate) {
+        public UntrustedServerException(ServerTrust.UntrustedCertificateException certificate) {
             super(0, certificate.getMessage());
             this.certificate = certificate;
         }

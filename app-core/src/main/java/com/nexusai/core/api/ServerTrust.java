@@ -42,7 +42,7 @@ public final class ServerTrust {
         private final String subject;
         private final String previousFingerprint;
 
-        UntrustedCertificateException(String server, String fingerprint, String subject, String previousFingerprint) {
+        public UntrustedCertificateException(String server, String fingerprint, String subject, String previousFingerprint) {
             super(previousFingerprint == null
                     ? "The certificate of " + server + " is not trusted (" + subject + ", SHA-256 " + fingerprint + ")"
                     : "The certificate of " + server + " CHANGED: it was SHA-256 " + previousFingerprint + ", it is now "

@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.ChatStream;
 import com.nexusai.core.api.NexusClient;
-import com.nexusai.desktop.Background;
+import com.nexusai.desktop.platform.TaskExecutor;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -49,7 +49,7 @@ public final class ChatView extends BorderPane {
 
     private final ResourceBundle text;
     private final java.util.function.Supplier<NexusClient> clients;
-    private final Background background;
+    private final TaskExecutor background;
     private final ListView<JsonNode> conversations = new ListView<>();
     private final ChoiceBox<String> model = new ChoiceBox<>();
     private final Label modelState = new Label();
@@ -83,7 +83,7 @@ public final class ChatView extends BorderPane {
     private int redraws;
 
     /** {@code clients}: the instance to ask, read at each call (the one selected on the dashboard). */
-    public ChatView(ResourceBundle text, java.util.function.Supplier<NexusClient> clients, Background background, List<ContextSource> sources) {
+    public ChatView(ResourceBundle text, java.util.function.Supplier<NexusClient> clients, TaskExecutor background, List<ContextSource> sources) {
         this.text = text;
         this.clients = clients;
         this.background = background;

@@ -17,7 +17,7 @@ import atlantafx.base.theme.Styles;
 import com.nexusai.core.api.EventStream;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.diagnostics.ThreadDump;
-import com.nexusai.desktop.Background;
+import com.nexusai.desktop.platform.TaskExecutor;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -58,7 +58,7 @@ public final class DiagnosticsView extends BorderPane {
 
     private final ResourceBundle text;
     private final Supplier<NexusClient> clients;
-    private final Background background;
+    private final TaskExecutor background;
 
     private final TreeView<String> health = new TreeView<>();
     private final Label healthNote = new Label();
@@ -89,7 +89,7 @@ public final class DiagnosticsView extends BorderPane {
     private final java.util.concurrent.atomic.AtomicInteger followGeneration = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean paused;
 
-    public DiagnosticsView(ResourceBundle text, Supplier<NexusClient> clients, Background background) {
+    public DiagnosticsView(ResourceBundle text, Supplier<NexusClient> clients, TaskExecutor background) {
         this.text = text;
         this.clients = clients;
         this.background = background;

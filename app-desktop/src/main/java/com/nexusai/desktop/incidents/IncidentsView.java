@@ -1,84 +1,87 @@
 package com.nexusai.desktop.incidents;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.function.Supplier;
 
 import atlantafx.base.theme.Styles;
-import com.nexusai.core.api.NexusClient;
-import com.nexusai.desktop.Background;
+import com.nexusai.core.incidents.Incident;
+import com.nexusai.core.incidents.IncidentDetails;
 import com.nexusai.desktop.Tables;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import tools.jackson.databind.JsonNode;
+import javafx.util.StringConverter;
 
 /**
- * The escalation workflow of the guide's §6.3 for support staff: the incidents, and for one its timeline,
- * the checklist of each level reached, who can be reached now, its diagnostics snapshots, and the actions
- * (acknowledge, note, escalate, resolve). The server decides who may do what; a refusal shows its reason.
+ * The escalation workflow of the guide's §6.3 for support staff: the incidents, and for one its timeline, the
+ * checklist of each level reached, who can be reached now, its diagnostics snapshots, and the actions (acknowledge,
+ * note, escalate, resolve). Built from and bound to its {@link IncidentsViewModel}.
  */
 public final class IncidentsView extends BorderPane {
 
-    private final ResourceBundle text;
-    private final Supplier<NexusClient> clients;
-    private final Background background;
-    private final boolean french;
-    private final TableView<JsonNode> incidents = new TableView<>();
-    private final ChoiceBox<String> status = new ChoiceBox<>(FXCollections.observableArrayList("active", "open",
-            "acknowledged", "escalated", "resolved", "all"));
-    private final VBox detail = new VBox(12);
-    private final Label message = new Label();
-    private String shown;
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    public IncidentsView(ResourceBundle text, Supplier<NexusClient> clients, Background background) {
+    private final ResourceBundle text;
+    private final IncidentsViewModel model;
+    private final boolean french;
+    private final TableView<Incident> incidents = new TableView<>();
+    private final VBox detail = new VBox(12);
+
+    public IncidentsView(ResourceBundle text, IncidentsViewModel model) {
         this.text = text;
-        this.clients = clients;
-        this.background = background;
+        this.model = model;
         this.french = text.getLocale().getLanguage().equals("fr");
         setId("incidents-view");
 
         incidents.setId("incidents");
-        incidents.getColumns().setAll(List.of(Tables.column(text.getString("incidents.title"), i -> i.path("title").asString()),
-                Tables.column(text.getString("incidents.severity"), i -> i.path("severity").asString()),
-                Tables.column(text.getString("incidents.level"), i -> String.valueOf(i.path("level").asInt())),
-                Tables.column(text.getString("incidents.status"), i -> i.path("status").asString()),
-                Tables.column(text.getString("incidents.opened"), i -> Tables.time(i.path("openedAt").asString()))));
+        incidents.getColumns().setAll(List.of(Tables.column(text.getString("incidents.title"), Incident::title),
+                Tables.column(text.getString("incidents.severity"), Incident::severity),
+                Tables.column(text.getString("incidents.level"), i -> String.valueOf(i.level())),
+                Tables.column(text.getString("incidents.status"), i -> i.status().wire()),
+                Tables.column(text.getString("incidents.opened"), i -> time(i.openedAt()))));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         incidents.setPlaceholder(new Label(text.getString("incidents.none")));
+        incidents.setItems(model.incidents());
         incidents.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) -> {
-            // a refreshed list selects the shown incident again: that is not a new choice, and not a second redraw
-            if (selected != null && !selected.path("id").asString().equals(shown)) {
-                show(selected.path("id").asString());
+            if (selected != null) {
+                model.show(selected.id());
             }
         });
-        status.setValue("active"); // not resolved: open, acknowledged or escalated
-        status.setOnAction(event -> refresh());
+        // a refreshed list selects the shown incident again
+        model.incidents().addListener((javafx.collections.ListChangeListener<Incident>) change -> model.incidents().stream()
+                .filter(i -> i.id().equals(model.shownId())).findFirst().ifPresent(incidents.getSelectionModel()::select));
+        ChoiceBox<IncidentsViewModel.Filter> status = new ChoiceBox<>(FXCollections.observableArrayList(IncidentsViewModel.Filter.values()));
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(IncidentsViewModel.Filter filter) {
+                return filter == null ? "" : filter.wire();
+            }
+
+            @Override
+            public IncidentsViewModel.Filter fromString(String string) {
+                return null;
+            }
+        });
+        status.valueProperty().bindBidirectional(model.filterProperty());
         Button reload = new Button(text.getString("incidents.refresh"));
-        reload.setOnAction(event -> refresh());
+        reload.setOnAction(event -> model.refresh());
         Button open = new Button(text.getString("incidents.open"));
-        open.setOnAction(event -> openIncident());
+        open.setOnAction(event -> model.open());
         HBox filters = new HBox(8, new Label(text.getString("incidents.status")), status, reload, open);
         filters.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, filters, incidents);
@@ -92,114 +95,79 @@ public final class IncidentsView extends BorderPane {
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.45);
         setCenter(split);
+        Label message = new Label();
         message.setId("incident-message");
         message.setWrapText(true);
         message.setPadding(new Insets(0, 12, 8, 12));
+        message.getStyleClass().add("message");
+        message.textProperty().bind(model.messageProperty());
+        model.failedProperty().addListener((observable, was, is) -> message.pseudoClassStateChanged(FAILED, is));
         setBottom(message);
-        refresh();
-    }
-
-    private NexusClient client() {
-        return clients.get();
-    }
-
-    public void refresh() {
-        String chosen = status.getValue();
-        String filter = chosen.equals("all") || chosen.equals("active") ? "?limit=500" : "?status=" + chosen;
-        background.run(() -> client().getJson("/api/incidents" + filter), list -> {
-            List<JsonNode> items = new ArrayList<>();
-            list.forEach(item -> {
-                if (!chosen.equals("active") || !item.path("status").asString().equals("resolved")) {
-                    items.add(item);
-                }
-            });
-            String selected = shown;
-            incidents.getItems().setAll(items);
-            if (selected != null) {
-                items.stream().filter(i -> i.path("id").asString().equals(selected)).findFirst().ifPresent(incidents.getSelectionModel()::select);
+        model.shownProperty().addListener((observable, before, details) -> {
+            if (details != null) {
+                draw(details);
             }
-        }, this::refused);
+        });
+        model.refresh();
     }
 
-    private void show(String id) {
-        shown = id;
-        background.run(() -> client().getJson("/api/incidents/" + id), this::draw, this::refused);
-    }
-
-    private void draw(JsonNode details) {
-        JsonNode incident = details.path("incident");
-        String id = incident.path("id").asString();
-        Label title = new Label(incident.path("title").asString());
+    private void draw(IncidentDetails details) {
+        Incident incident = details.incident();
+        Label title = new Label(incident.title());
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        Label facts = new Label(String.format(text.getString("incidents.facts"), incident.path("severity").asString(),
-                incident.path("kind").asString(), incident.path("status").asString(), incident.path("level").asInt(),
-                Tables.time(incident.path("openedAt").asString()), incident.path("openedBy").asString(), incident.path("source").asString()));
+        Label facts = new Label(String.format(text.getString("incidents.facts"), incident.severity(), incident.kind(), incident.status().wire(),
+                incident.level(), time(incident.openedAt()), incident.openedBy(), incident.source()));
         facts.setWrapText(true);
         facts.setId("incident-facts");
 
-        Button acknowledge = action("incidents.acknowledge", () -> client().postJson("/api/incidents/" + id + "/acknowledge", Map.of()));
+        Button acknowledge = button("incidents.acknowledge", model::acknowledge);
         acknowledge.setId("acknowledge");
-        acknowledge.setDisable(!incident.path("acknowledgedAt").isNull() || incident.path("status").asString().equals("resolved"));
-        Button note = new Button(text.getString("incidents.note"));
-        note.setOnAction(event -> ask("incidents.note", false).ifPresent(textValue ->
-                run(() -> client().postJson("/api/incidents/" + id + "/notes", Map.of("text", textValue)))));
-        Button escalate = new Button(text.getString("incidents.escalate"));
+        acknowledge.disableProperty().bind(model.canAcknowledge().not());
+        Button note = button("incidents.note", model::note);
+        Button escalate = button("incidents.escalate", model::escalate);
         escalate.setId("escalate");
-        escalate.setDisable(incident.path("level").asInt() >= 3 || incident.path("status").asString().equals("resolved"));
-        escalate.setOnAction(event -> ask("incidents.escalateWhy", true).ifPresent(why ->
-                run(() -> client().postJson("/api/incidents/" + id + "/escalate", Map.of("text", why)))));
-        Button resolve = new Button(text.getString("incidents.resolve"));
-        resolve.setDisable(incident.path("status").asString().equals("resolved"));
-        resolve.setOnAction(event -> ask("incidents.resolution", true).ifPresent(how ->
-                run(() -> client().postJson("/api/incidents/" + id + "/resolve", Map.of("text", how)))));
-        Button snapshot = action("incidents.takeSnapshot", () -> client().postJson("/api/incidents/" + id + "/snapshots", Map.of()));
+        escalate.disableProperty().bind(model.canEscalate().not());
+        Button resolve = button("incidents.resolve", model::resolve);
+        resolve.disableProperty().bind(model.canResolve().not());
+        Button snapshot = button("incidents.takeSnapshot", model::takeSnapshot);
         HBox actions = new HBox(8, acknowledge, note, escalate, resolve, snapshot);
 
-        Label reach = new Label(details.path("reachability").asString());
+        Label reach = new Label(details.reachability());
         reach.setWrapText(true);
         reach.setId("reachability");
         VBox contacts = new VBox(4);
-        details.path("reachableNow").forEach(contact -> contacts.getChildren().add(new Label("• " + contact.path("role").asString() + " <"
-                + contact.path("email").asString() + "> " + contact.path("days").asString() + " " + contact.path("startTime").asString() + "-"
-                + contact.path("endTime").asString())));
+        details.reachableNow().forEach(contact -> contacts.getChildren().add(new Label("• " + contact.role() + " <" + contact.email() + "> "
+                + contact.days() + " " + contact.startTime() + "-" + contact.endTime())));
 
         VBox checklist = new VBox(4);
         checklist.setId("checklist");
         int currentLevel = -1;
-        for (JsonNode item : details.path("checklist")) {
-            int level = item.path("level").asInt();
-            if (level != currentLevel) {
-                Label heading = new Label(String.format(text.getString("incidents.checklistLevel"), level));
+        for (IncidentDetails.ChecklistItem item : details.checklist()) {
+            if (item.level() != currentLevel) {
+                Label heading = new Label(String.format(text.getString("incidents.checklistLevel"), item.level()));
                 heading.getStyleClass().add(Styles.TEXT_BOLD);
                 checklist.getChildren().add(heading);
-                currentLevel = level;
+                currentLevel = item.level();
             }
-            CheckBox box = new CheckBox(item.path(french ? "fr" : "en").asString());
+            CheckBox box = new CheckBox((french ? item.fr() : item.en()) + (item.checked() ? "  (" + item.checkedBy() + ", " + time(item.checkedAt()) + ")" : ""));
             box.setWrapText(true);
-            box.setSelected(item.path("checked").asBoolean());
-            box.setDisable(item.path("checked").asBoolean());
-            if (item.path("checked").asBoolean()) {
-                box.setText(box.getText() + "  (" + item.path("checkedBy").asString() + ", " + Tables.time(item.path("checkedAt").asString()) + ")");
-            }
-            int index = item.path("index").asInt();
-            box.setOnAction(event -> run(() -> client().postJson("/api/incidents/" + id + "/checklist/" + level + "/" + index, Map.of())));
+            box.setSelected(item.checked());
+            box.setDisable(item.checked());
+            box.setOnAction(event -> model.check(item));
             checklist.getChildren().add(box);
         }
 
         ListView<String> timeline = new ListView<>();
         timeline.setId("timeline");
-        details.path("timeline").forEach(entry -> timeline.getItems().add(Tables.time(entry.path("at").asString()) + "  " + entry.path("actor").asString()
-                + "  " + entry.path("action").asString() + (entry.path("detail").asString("").isBlank() ? "" : ": " + entry.path("detail").asString())));
+        details.timeline().forEach(entry -> timeline.getItems().add(time(entry.at()) + "  " + entry.actor() + "  " + entry.action()
+                + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
         timeline.setPrefHeight(200);
 
         VBox snapshots = new VBox(4);
-        details.path("snapshots").forEach(s -> {
-            Button view = new Button(text.getString("incidents.viewSnapshot"));
-            String snapshotId = s.path("id").asString();
-            view.setOnAction(event -> background.run(() -> client().getJson("/api/incidents/" + id + "/snapshots/" + snapshotId),
-                    this::showSnapshot, this::refused));
-            HBox row = new HBox(8, new Label(Tables.time(s.path("takenAt").asString()) + "  " + s.path("takenBy").asString()), view);
+        details.snapshots().forEach(s -> {
+            Button view = button("incidents.viewSnapshot", () -> model.viewSnapshot(s));
+            HBox row = new HBox(8, new Label(time(s.takenAt()) + "  " + s.takenBy()), view);
             row.setAlignment(Pos.CENTER_LEFT);
             snapshots.getChildren().add(row);
         });
@@ -211,6 +179,12 @@ public final class IncidentsView extends BorderPane {
                 section("incidents.timeline", timeline), section("incidents.snapshots", snapshots));
     }
 
+    private Button button(String key, Runnable action) {
+        Button button = new Button(text.getString(key));
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
     private Node section(String key, Node... content) {
         Label heading = new Label(text.getString(key));
         heading.getStyleClass().add(Styles.TITLE_4);
@@ -219,77 +193,7 @@ public final class IncidentsView extends BorderPane {
         return section;
     }
 
-    private void showSnapshot(JsonNode snapshot) {
-        TextArea json = new TextArea(snapshot.toPrettyString());
-        json.setEditable(false);
-        json.setPrefSize(900, 600);
-        json.getStyleClass().add("code");
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(text.getString("incidents.snapshots"));
-        dialog.getDialogPane().setContent(json);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.show();
-    }
-
-    private java.util.Optional<String> ask(String key, boolean optional) {
-        TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(getScene().getWindow());
-        ask.setHeaderText(text.getString(key));
-        return ask.showAndWait().map(String::strip).filter(answer -> optional || !answer.isEmpty());
-    }
-
-    private void openIncident() {
-        TextField title = new TextField();
-        title.setId("new-incident-title");
-        ChoiceBox<String> severity = new ChoiceBox<>(FXCollections.observableArrayList("info", "warning", "critical"));
-        severity.setValue("warning");
-        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList("application", "database", "security", "infrastructure"));
-        kind.setValue("application");
-        GridPane form = new GridPane(12, 12);
-        form.addRow(0, new Label(text.getString("incidents.title")), title);
-        form.addRow(1, new Label(text.getString("incidents.severity")), severity);
-        form.addRow(2, new Label(text.getString("incidents.kind")), kind);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(text.getString("incidents.open"));
-        dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(title.textProperty().map(String::isBlank));
-        if (dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-            Map<String, Object> request = Map.of("title", title.getText().strip(), "severity", severity.getValue(), "kind", kind.getValue());
-            background.run(() -> client().postJson("/api/incidents", request), opened -> {
-                shown = opened.path("id").asString();
-                status.setValue("active");
-                refresh();
-                show(shown);
-            }, this::refused);
-        }
-    }
-
-    private Button action(String key, Call call) {
-        Button button = new Button(text.getString(key));
-        button.setOnAction(event -> run(call));
-        return button;
-    }
-
-    private interface Call {
-        Object call() throws Exception;
-    }
-
-    /** An action, then the list and the incident read again; a refusal (role, state) shows the server's reason. */
-    private void run(Call call) {
-        message.setText("");
-        background.run(call::call, done -> {
-            refresh();
-            if (shown != null) {
-                show(shown);
-            }
-        }, this::refused);
-    }
-
-    private void refused(Throwable failure) {
-        message.getStyleClass().add(Styles.DANGER);
-        message.setText(failure.getMessage());
+    private static String time(Instant instant) {
+        return instant == null ? "" : Tables.time(instant.toString());
     }
 }

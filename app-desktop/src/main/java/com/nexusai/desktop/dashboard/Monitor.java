@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,83 +9,106 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupsApi;
+import com.nexusai.core.incidents.IncidentsApi;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.core.metrics.Exposition;
 import com.nexusai.core.metrics.Sample;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Polls one instance at the refresh rate, off the FX thread: one scrape feeds the dashboard and the
- * alert engine. Keeps a rolling window of dashboards; the view reads {@link #state()} once per frame
- * when {@link #takeDirty()} says something changed. A failing scrape keeps the last data, marked
+ * alert engine. Keeps a rolling window of dashboards; the view-model reads {@link #state()} at most once
+ * per frame after {@link #onChange} said something changed. A failing scrape keeps the last data, marked
  * stale since the first failure, and retries with backoff.
  */
-final class Monitor implements AutoCloseable {
+public final class Monitor implements InstanceFeed, AutoCloseable {
 
-    /** What the panels draw: the newest dashboard, the window behind it, the alerts, and since when the data is stale (or null). */
-    record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
-            List<JsonNode> backups, String backupsError) {
+    /**
+     * What the panels draw: the newest dashboard, the window behind it, the alerts, since when the data is stale (or
+     * null) and why, and the recent backups ({@code backupsError} {@value #NEEDS_ADMIN} when the user may not list them).
+     */
+    public record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
+            List<Backup> backups, String backupsError) {
+
+        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null);
+
+        public boolean stale() {
+            return staleSince != null;
+        }
     }
+
+    public static final String NEEDS_ADMIN = "ADMIN";
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration BACKUPS_PERIOD = Duration.ofSeconds(10);
 
     private final NexusClient client;
+    private final BackupsApi backups;
+    private final IncidentsApi incidents;
     private final String instance;
     private final Duration period;
     private final Clock clock;
     private final AlertEngine engine;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor").daemon().factory());
     private final Deque<Dashboard> window = new ArrayDeque<>();
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    private volatile State state = new State(null, List.of(), List.of(), null, null, List.of(), null);
+    private volatile State state = State.EMPTY;
     private List<Sample> previous;
     private Instant previousAt;
     private int failures;
     private volatile Instant backupsReadAt;
     private volatile Runnable onChange = () -> { };
 
-    Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules) {
+    public Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules) {
         this.client = client;
+        this.backups = BackupsApi.over(client);
+        this.incidents = IncidentsApi.over(client);
         this.instance = client.base().getAuthority();
         this.period = period;
         this.clock = clock;
         this.engine = new AlertEngine(rules.rules(), clock);
     }
 
-    String instance() {
+    @Override
+    public String instance() {
         return instance;
     }
 
-    /** Reads the backup list at the next scrape (one was just started). */
-    void refreshBackups() {
+    @Override
+    public void refreshBackups() {
         backupsReadAt = null;
     }
 
-    NexusClient client() {
+    public NexusClient client() {
         return client;
     }
 
-    void start() {
+    @Override
+    public BackupsApi backups() {
+        return backups;
+    }
+
+    @Override
+    public IncidentsApi incidents() {
+        return incidents;
+    }
+
+    public void start() {
         poller.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
     }
 
-    State state() {
+    @Override
+    public State state() {
         return state;
     }
 
-    boolean takeDirty() {
-        return dirty.getAndSet(false);
-    }
-
-    /** Called on the polling thread after each scrape, success or failure (the view coalesces it into one redraw). */
-    void onChange(Runnable listener) {
+    @Override
+    public void onChange(Runnable listener) {
         onChange = listener;
     }
 
@@ -104,20 +127,20 @@ final class Monitor implements AutoCloseable {
             }
             failures = 0;
             State last = state;
-            List<JsonNode> backups = last.backups();
+            List<Backup> recent = last.backups();
             String backupsError = last.backupsError();
             // the backup list changes rarely: read it every BACKUPS_PERIOD, and at every scrape while one runs (its progress)
-            boolean running = backups.stream().anyMatch(b -> b.path("status").asString().equals("running"));
+            boolean running = recent.stream().anyMatch(Backup::running);
             if (running || backupsReadAt == null || !now.isBefore(backupsReadAt.plus(BACKUPS_PERIOD))) {
                 backupsReadAt = now;
                 try {
-                    backups = client.getJson("/api/admin/backups?limit=8").valueStream().toList();
+                    recent = backups.recent(8);
                     backupsError = null;
                 } catch (NexusClient.ApiException e) {
-                    backupsError = e.status() == 403 ? "ADMIN" : e.getMessage();
+                    backupsError = e.status() == 403 ? NEEDS_ADMIN : e.getMessage();
                 }
             }
-            state = new State(dashboard, List.copyOf(window), alerts, null, null, backups, backupsError);
+            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -129,7 +152,6 @@ final class Monitor implements AutoCloseable {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }
-        dirty.set(true);
         onChange.run();
         if (!poller.isShutdown()) {
             poller.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);

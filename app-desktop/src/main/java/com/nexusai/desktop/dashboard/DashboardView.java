@@ -1,7 +1,5 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.dashboard;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -9,40 +7,47 @@ import java.util.ResourceBundle;
 
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.alerts.AlertEngine;
-import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.backups.Backup;
 import com.nexusai.core.dashboard.Dashboard;
-import javafx.application.Platform;
+import com.nexusai.desktop.FirstFrame;
+import com.nexusai.desktop.Tables;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The live panels of the guide's §3: JVM, HTTP, connection pool, Kafka lag, host, alerts. Data comes
- * from {@link Monitor} (off the FX thread); an animation timer redraws at most once per frame, and
- * only when something changed.
+ * The live panels of the guide's §3: JVM, HTTP, connection pool, Kafka lag, host, alerts, backups. It only builds
+ * controls, binds them to its {@link DashboardViewModel} and forwards the user's actions to it; the view-model says
+ * when the selected instance has a new state (at most once per pulse), and the panels are drawn from it.
  */
-final class DashboardView extends BorderPane {
+public final class DashboardView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final double MIB = 1024 * 1024;
     private static final int CHART_POINTS = 180;
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final ResourceBundle text;
-    private final List<Monitor> monitors;
-    private final javafx.scene.control.ChoiceBox<Monitor> instance = new javafx.scene.control.ChoiceBox<>();
+    private final DashboardViewModel model;
+    private final ChoiceBox<InstanceFeed> instance = new ChoiceBox<>();
     private final Label fleet = new Label();
-    private Monitor monitor;
     private final XYChart.Series<Number, Number> heapSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95Series = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> lagSeries = new XYChart.Series<>();
@@ -63,53 +68,39 @@ final class DashboardView extends BorderPane {
     private final Label memoryText = value();
     private final Label diskText = value();
     private final TableView<Dashboard.Lag> lag = new TableView<>();
-    private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
     private final TableView<Dashboard.Broker> brokers = new TableView<>();
     private final Label replication = value();
     private final Label redisRole = value();
     private final TableView<Dashboard.RedisReplica> redisReplicas = new TableView<>();
     private final TableView<AlertEngine.Alert> alerts = new TableView<>();
-    private final TableView<JsonNode> backups = new TableView<>();
+    private final TableView<Backup> backups = new TableView<>();
     private final Label backupsNote = new Label();
-    private final java.util.Set<String> notified = new java.util.HashSet<>();
-    private final Background background;
-    private final Silences silences;
-    private final String user;
     private final StatusBar status = new StatusBar();
-    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final FirstFrame firstFrame = new FirstFrame();
 
-    DashboardView(ResourceBundle text, List<Monitor> monitors, Background background, Silences silences, String user) {
+    public DashboardView(ResourceBundle text, DashboardViewModel model) {
         this.text = text;
-        this.silences = silences;
-        this.user = user;
+        this.model = model;
         alerts.setId("alerts");
         instance.setId("instance");
         fleet.setId("fleet");
         status.setId("status");
-        this.monitors = List.copyOf(monitors);
-        this.monitor = monitors.getFirst();
-        this.background = background;
-        String serverName = String.join(", ", monitors.stream().map(Monitor::instance).toList());
-        instance.getItems().setAll(monitors);
-        instance.setValue(monitor);
+        instance.getItems().setAll(model.instances());
+        instance.valueProperty().bindBidirectional(model.selectedProperty());
         instance.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Monitor m) {
-                return m == null ? "" : m.instance();
+            public String toString(InstanceFeed feed) {
+                return feed == null ? "" : feed.instance();
             }
 
             @Override
-            public Monitor fromString(String name) {
+            public InstanceFeed fromString(String name) {
                 return null;
             }
         });
-        instance.valueProperty().addListener((observable, before, selected) -> {
-            monitor = selected;
-            draw(selected.state());
-        });
-        javafx.scene.layout.HBox instances = new javafx.scene.layout.HBox(12, new Label(text.getString("fleet.instance")), instance, fleet);
-        instances.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        fleet.textProperty().bind(model.fleetProperty());
+        HBox instances = new HBox(12, new Label(text.getString("fleet.instance")), instance, fleet);
+        instances.setAlignment(Pos.CENTER_LEFT);
         instances.setPadding(new Insets(12, 16, 0, 16));
         setTop(instances);
         GridPane panels = new GridPane(16, 16);
@@ -128,7 +119,7 @@ final class DashboardView extends BorderPane {
         lagTrend.setMinHeight(130);
         panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend, brokerTable(), replication), 0, 1);
 
-        javafx.scene.layout.HBox alertActions = new javafx.scene.layout.HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
+        HBox alertActions = new HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
         panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
         panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote, runBackupButton()), 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
@@ -136,80 +127,28 @@ final class DashboardView extends BorderPane {
             constraints.setPercentWidth(100 / 3.0);
             panels.getColumnConstraints().add(constraints);
         }
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panels);
+        ScrollPane scroll = new ScrollPane(panels);
         scroll.setFitToWidth(true); // a small screen scrolls rather than cutting panels or the status bar
         setCenter(scroll);
-        status.setText(text.getString("status.connected") + " " + serverName);
+        status.textProperty().bind(model.statusProperty());
+        status.pseudoClassStateChanged(STALE, model.staleProperty().get());
+        model.staleProperty().addListener((observable, was, is) -> status.pseudoClassStateChanged(STALE, is));
         setBottom(status);
-        // one redraw per burst of scrapes, on the FX thread: no continuous pulse while nothing changes
-        for (Monitor each : monitors) {
-            each.onChange(() -> {
-                if (redrawQueued.compareAndSet(false, true)) {
-                    Platform.runLater(this::redraw);
-                }
-            });
-        }
+        model.stateProperty().addListener((observable, before, state) -> draw(state));
+        draw(model.stateProperty().get());
     }
 
-    /** Shows {@code chosen}'s panels (the troubleshooting table opens the instance where a symptom shows). */
-    void select(Monitor chosen) {
-        instance.setValue(chosen);
-    }
-
-    /** The instance the panels show. */
-    Monitor selected() {
-        return monitor;
-    }
-
-    void stop() {
-        monitors.forEach(each -> each.onChange(() -> { }));
-    }
-
-    private void redraw() {
-        redrawQueued.set(false);
-        boolean others = false;
-        for (Monitor each : monitors) {
-            if (each != monitor) {
-                others |= each.takeDirty();
-            }
-        }
-        if (monitor.takeDirty()) {
-            draw(monitor.state());
-        } else if (others) {
-            drawFleet();
-        }
+    public DashboardViewModel model() {
+        return model;
     }
 
     private void draw(Monitor.State state) {
-        if (state.staleSince() != null) {
-            status.setText(String.format(text.getString("status.stale"), TIME.format(state.staleSince().atZone(ZoneId.systemDefault())),
-                    state.error()));
-            status.getStyleClass().add("stale");
-        } else {
-            status.getStyleClass().remove("stale");
-            status.setText(text.getString("status.updated") + " " + LocalTime.now().format(TIME));
-        }
-        drawFleet();
         Dashboard dashboard = state.latest();
         if (dashboard == null) {
             return;
         }
         firstFrame.shown("dashboard", getScene());
         drawPanels(state, dashboard);
-    }
-
-    /** Every instance's status and alerts, whichever instance is selected and whether it ever answered. */
-    private void drawFleet() {
-        List<AlertEngine.Alert> everyAlert = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
-        AlertEngine.Alert selected = alerts.getSelectionModel().getSelectedItem();
-        alerts.getItems().setAll(everyAlert);
-        if (selected != null) {
-            // the same alert, with its new value: the selection survives the refresh
-            everyAlert.stream().filter(a -> a.name().equals(selected.name()) && a.labels().equals(selected.labels())).findFirst()
-                    .ifPresent(alerts.getSelectionModel()::select);
-        }
-        notifyFiring(everyAlert);
-        fleet.setText(String.join("   ", monitors.stream().map(m -> m.instance() + ": " + fleetStatus(m.state())).toList()));
     }
 
     private void drawPanels(Monitor.State state, Dashboard dashboard) {
@@ -251,8 +190,7 @@ final class DashboardView extends BorderPane {
                 : String.format(Locale.ROOT, text.getString("kafka.replication"), kafka.underReplicated(), kafka.offline()));
         replication.pseudoClassStateChanged(WARNING, kafka.underReplicated() > 0 || kafka.offline() > 0);
         Tables.replaceIfChanged(backups.getItems(), state.backups());
-        backupsNote.setText(state.backupsError() == null ? "" : "ADMIN".equals(state.backupsError())
-                ? text.getString("backups.needsAdmin") : state.backupsError());
+        backupsNote.setText(model.backupsNote(state));
         List<Dashboard> window = thinned(state.window());
         long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
         heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
@@ -276,136 +214,44 @@ final class DashboardView extends BorderPane {
         return kept;
     }
 
-    private String fleetStatus(Monitor.State state) {
-        if (state.staleSince() == null) {
-            return state.latest() == null ? "..." : "OK";
-        }
-        return text.getString(state.latest() == null ? "fleet.down" : "fleet.stale");
-    }
-
-    /** A desktop notification the first time an alert fires (once per alert and series while it stays active). */
-    private void notifyFiring(List<AlertEngine.Alert> active) {
-        java.util.Set<String> firing = new java.util.HashSet<>();
-        for (AlertEngine.Alert alert : active) {
-            if (alert.state() == AlertEngine.State.FIRING) {
-                String key = alert.name() + alert.labels();
-                firing.add(key);
-                if (silences.covering(alert).isEmpty() && notified.add(key)) {
-                    org.controlsfx.control.Notifications.create().title(text.getString("alerts.fired") + " " + alert.name())
-                            .text(alert.summary() + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(getScene().getWindow())
-                            .showWarning();
-                }
-            }
-        }
-        notified.retainAll(firing);
-    }
-
-    private javafx.scene.control.Button openIncidentButton() {
-        javafx.scene.control.Button open = new javafx.scene.control.Button(text.getString("alerts.openIncident"));
-        open.disableProperty().bind(alerts.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(event -> {
-            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
-            Monitor owner = monitors.stream().filter(m -> m.instance().equals(alert.labels().get("instance"))).findFirst().orElse(monitor);
-            java.util.Map<String, Object> request = java.util.Map.of("title", alert.name() + ": " + alert.summary(), "severity", alert.severity(),
-                    "source", "alert:" + alert.name() + new java.util.TreeMap<>(alert.labels()));
-            background.run(() -> owner.client().postJson("/api/incidents", request),
-                    incident -> status.setText(text.getString("alerts.incidentOpened") + " " + incident.path("id").asString()),
-                    failure -> status.setText(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
-        });
+    private Button openIncidentButton() {
+        Button open = new Button(text.getString("alerts.openIncident"));
+        open.disableProperty().bind(model.alertChosen().not());
+        open.setOnAction(event -> model.openIncident());
         return open;
     }
 
-    /** Silence the selected alert: for how long, on which instances, and why (required). */
-    private javafx.scene.control.Button silenceButton() {
-        javafx.scene.control.Button silence = new javafx.scene.control.Button(text.getString("alerts.silence"));
+    private Button silenceButton() {
+        Button silence = new Button(text.getString("alerts.silence"));
         silence.setId("silence");
-        silence.disableProperty().bind(alerts.getSelectionModel().selectedItemProperty().isNull());
-        silence.setOnAction(event -> {
-            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
-            String instance = alert.labels().getOrDefault("instance", "");
-            var dialog = new javafx.scene.control.Dialog<javafx.scene.control.ButtonType>();
-            dialog.initOwner(getScene().getWindow());
-            dialog.setTitle(text.getString("alerts.silence"));
-            dialog.setHeaderText(alert.name() + " (" + instance + ")");
-            var duration = new javafx.scene.control.ChoiceBox<java.time.Duration>(FXCollections.observableArrayList(
-                    java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(1), java.time.Duration.ofHours(4), java.time.Duration.ofHours(24)));
-            duration.setValue(java.time.Duration.ofHours(1));
-            duration.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(java.time.Duration d) {
-                    return d == null ? "" : d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
-                }
-
-                @Override
-                public java.time.Duration fromString(String string) {
-                    return null;
-                }
-            });
-            var everywhere = new javafx.scene.control.CheckBox(text.getString("alerts.silence.everywhere"));
-            var reason = new javafx.scene.control.TextField();
-            reason.setId("silence-reason");
-            reason.setPromptText(text.getString("alerts.silence.reasonPrompt"));
-            reason.setPrefColumnCount(30);
-            GridPane form = new GridPane(12, 12);
-            form.addRow(0, new Label(text.getString("alerts.silence.duration")), duration);
-            form.addRow(1, new Label(text.getString("alerts.silence.reason")), reason);
-            form.add(everywhere, 1, 2);
-            dialog.getDialogPane().setContent(form);
-            dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-            dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty()
-                    .bind(reason.textProperty().map(String::isBlank));
-            if (dialog.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == javafx.scene.control.ButtonType.OK) {
-                Silences.Silence added = silences.add(alert.name(), everywhere.isSelected() ? "" : instance, duration.getValue(), reason.getText(), user);
-                status.setText(String.format(text.getString("alerts.silenced"), alert.name(),
-                        TIME.format(added.until().atZone(ZoneId.systemDefault())), added.reason()));
-                alerts.refresh();
-            }
-        });
+        silence.disableProperty().bind(model.alertChosen().not());
+        silence.setOnAction(event -> model.silenceChosenAlert());
         return silence;
     }
 
-    private javafx.scene.control.Button liftSilenceButton() {
-        javafx.scene.control.Button lift = new javafx.scene.control.Button(text.getString("alerts.silence.lift"));
-        lift.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
-            AlertEngine.Alert alert = alerts.getSelectionModel().getSelectedItem();
-            return alert == null || silences.covering(alert).isEmpty();
-        }, alerts.getSelectionModel().selectedItemProperty(), alerts.getItems()));
-        lift.setOnAction(event -> {
-            silences.covering(alerts.getSelectionModel().getSelectedItem()).ifPresent(silences::remove);
-            alerts.refresh();
-        });
+    private Button liftSilenceButton() {
+        Button lift = new Button(text.getString("alerts.silence.lift"));
+        lift.disableProperty().bind(model.silenceToLift().not());
+        lift.setOnAction(event -> model.liftSilence());
         return lift;
     }
 
-    private TableView<JsonNode> backupTable() {
-        backups.getColumns().setAll(List.of(Tables.column(text.getString("backups.kind"), b -> b.path("kind").asString()),
-                Tables.column(text.getString("backups.status"), b -> b.path("status").asString()),
-                Tables.column(text.getString("backups.started"), b -> b.path("startedAt").asString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")),
-                Tables.column(text.getString("backups.size"), b -> b.path("status").asString().equals("running")
-                        ? size(b.path("bytesSoFar").asDouble()) + "..." : b.path("sizeBytes").isNull() ? "-" : size(b.path("sizeBytes").asDouble())),
-                Tables.column(text.getString("backups.verification"), b -> b.path("verification").asString(""))));
+    private TableView<Backup> backupTable() {
+        backups.getColumns().setAll(List.of(Tables.column(text.getString("backups.kind"), Backup::kind),
+                Tables.column(text.getString("backups.status"), b -> b.status().name().toLowerCase(Locale.ROOT)),
+                Tables.column(text.getString("backups.started"), b -> b.startedAt() == null ? "" : Tables.time(b.startedAt().toString())),
+                Tables.column(text.getString("backups.size"), b -> b.running() ? size(b.bytesSoFar()) + "..." : b.sizeBytes() == null ? "-"
+                        : size(b.sizeBytes())),
+                Tables.column(text.getString("backups.verification"), b -> b.verification() == null ? "" : b.verification())));
         backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         backups.setPlaceholder(new Label(text.getString("backups.none")));
         backups.setPrefHeight(160);
         return backups;
     }
 
-    private javafx.scene.control.Button runBackupButton() {
-        javafx.scene.control.Button run = new javafx.scene.control.Button(text.getString("backups.run"));
-        run.setOnAction(event -> {
-            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    text.getString("backups.confirm"), javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
-            confirm.setHeaderText(null);
-            confirm.initOwner(getScene().getWindow());
-            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES) {
-                background.run(() -> monitor.client().postJson("/api/admin/backups", java.util.Map.of("kind", "all")),
-                        started -> {
-                            monitor.refreshBackups();
-                            status.setText(text.getString("backups.started.now"));
-                        },
-                        failure -> status.setText(text.getString("backups.failed") + " " + failure.getMessage()));
-            }
-        });
+    private Button runBackupButton() {
+        Button run = new Button(text.getString("backups.run"));
+        run.setOnAction(event -> model.runBackup());
         return run;
     }
 
@@ -447,9 +293,23 @@ final class DashboardView extends BorderPane {
                 Tables.column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
                 Tables.column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
                 Tables.column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
-                Tables.column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(ZoneId.systemDefault()))),
-                Tables.column(text.getString("alerts.silenced.column"), a -> silences.covering(a).map(s -> String.format(text.getString("alerts.silenced.until"),
-                        TIME.format(s.until().atZone(ZoneId.systemDefault())), s.reason())).orElse(""))));
+                Tables.column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(java.time.ZoneId.systemDefault()))),
+                Tables.column(text.getString("alerts.silenced.column"), model::silenceOf)));
+        alerts.setItems(model.alerts());
+        alerts.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
+            if (chosen != null || !model.alerts().isEmpty()) { // emptied by a refresh: the model keeps or drops the choice itself
+                model.selectedAlertProperty().set(chosen);
+            }
+        });
+        model.selectedAlertProperty().addListener((observable, before, chosen) -> {
+            if (chosen != alerts.getSelectionModel().getSelectedItem()) {
+                if (chosen == null) {
+                    alerts.getSelectionModel().clearSelection();
+                } else {
+                    alerts.getSelectionModel().select(chosen);
+                }
+            }
+        });
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label(text.getString("alerts.none"));
         none.setWrapText(true);
@@ -509,6 +369,10 @@ final class DashboardView extends BorderPane {
         ProgressBar bar = new ProgressBar(0);
         bar.setMaxWidth(Double.MAX_VALUE);
         return bar;
+    }
+
+    private static String size(Long bytes) {
+        return bytes == null ? "-" : size(bytes.doubleValue());
     }
 
     private static String size(double bytes) {

@@ -1,0 +1,28 @@
+package com.nexusai.desktop;
+
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** What every tab's dialogs share: the console's texts, the window that owns them, and a yes/no question. */
+public abstract class FxDialogs {
+
+    protected final ResourceBundle text;
+    protected final Supplier<Window> owner;
+
+    protected FxDialogs(ResourceBundle text, Supplier<Window> owner) {
+        this.text = text;
+        this.owner = owner;
+    }
+
+    /** Yes or no; closing the dialog is no. */
+    protected boolean yes(String question) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
+        ask.initOwner(owner.get());
+        ask.setHeaderText(null);
+        return ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+    }
+}

@@ -1,0 +1,35 @@
+package com.nexusai.desktop.connect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import com.nexusai.core.api.FleetSignIn;
+import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.ServerTrust;
+
+/** Signs in through app-core's {@link FleetSignIn}, trusting what the console's {@link ServerTrust} trusts. */
+public final class FleetConnector implements ConnectViewModel.Connector {
+
+    private final ServerTrust trust;
+    private final FleetSignIn fleet;
+
+    public FleetConnector(ServerTrust trust, Clock clock) {
+        this.trust = trust;
+        this.fleet = new FleetSignIn(trust, clock);
+    }
+
+    @Override
+    public List<NexusClient> signIn(String addresses, String user, String password, String caFile) throws Exception {
+        if (!caFile.isEmpty()) {
+            trust.addCaFile(Path.of(caFile));
+        }
+        return fleet.signIn(addresses, user, password);
+    }
+
+    @Override
+    public void trust(String server, String fingerprint) throws IOException {
+        trust.confirm(server, fingerprint);
+    }
+}

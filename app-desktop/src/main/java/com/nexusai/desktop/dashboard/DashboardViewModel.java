@@ -1,0 +1,268 @@
+package com.nexusai.desktop.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.incidents.NewIncident;
+import com.nexusai.desktop.platform.DirtyBits;
+import com.nexusai.desktop.platform.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the dashboard shows and does, without a control in sight: the instances and the one selected, its latest
+ * {@link Monitor.State} (at most once per pulse, however fast the scrapes come), whether its data is stale and the
+ * status line, every instance's alerts with the silences over them, and the commands of the panels (open an incident
+ * from an alert, silence it or lift the silence, run a backup). Questions to the user go through {@link Dialogs}.
+ */
+public final class DashboardViewModel {
+
+    /** What the dashboard asks or tells the user; a dialog in the console, a script in tests. */
+    public interface Dialogs {
+
+        boolean confirmBackup();
+
+        /** How long to silence {@code alert}, where, and why; empty when the user cancelled. */
+        Optional<SilenceRequest> askSilence(AlertEngine.Alert alert);
+
+        /** {@code alert} started firing and no silence covers it (once per alert and series while it stays active). */
+        void alertFired(AlertEngine.Alert alert);
+    }
+
+    /** @param everywhere on every instance, not only the alert's */
+    public record SilenceRequest(Duration duration, boolean everywhere, String reason) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int SELECTED_CHANGED = 1;
+    private static final int OTHERS_CHANGED = 2;
+
+    private final ResourceBundle text;
+    private final TaskExecutor tasks;
+    private final Silences silences;
+    private final String user;
+    private final Dialogs dialogs;
+    private final ZoneId zone;
+    private final List<InstanceFeed> instances;
+    private final ObjectProperty<InstanceFeed> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Monitor.State> state = new ReadOnlyObjectWrapper<>(Monitor.State.EMPTY);
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper fleet = new ReadOnlyStringWrapper("");
+    private final ObservableList<AlertEngine.Alert> alerts = FXCollections.observableArrayList();
+    private final ObjectProperty<AlertEngine.Alert> selectedAlert = new SimpleObjectProperty<>();
+    /** Bumped when a silence is added or lifted, so that what depends on the silences is computed again. */
+    private final ReadOnlyObjectWrapper<Integer> silenceVersion = new ReadOnlyObjectWrapper<>(0);
+    private final BooleanBinding alertChosen = selectedAlert.isNotNull();
+    private final BooleanBinding silenceToLift;
+    private final Set<String> notified = new HashSet<>();
+    private final DirtyBits redraws;
+
+    public DashboardViewModel(ResourceBundle text, List<? extends InstanceFeed> instances, TaskExecutor tasks, Silences silences, String user,
+            Dialogs dialogs, ZoneId zone) {
+        this.text = text;
+        this.tasks = tasks;
+        this.silences = silences;
+        this.user = user;
+        this.dialogs = dialogs;
+        this.zone = zone;
+        this.instances = List.copyOf(instances);
+        this.redraws = new DirtyBits(tasks.uiThread(), this::redraw);
+        this.silenceToLift = Bindings.createBooleanBinding(() -> selectedAlert.get() != null && silences.covering(selectedAlert.get()).isPresent(),
+                selectedAlert, silenceVersion);
+        status.set(text.getString("status.connected") + " " + String.join(", ", this.instances.stream().map(InstanceFeed::instance).toList()));
+        selected.set(this.instances.getFirst());
+        selected.addListener((observable, before, now) -> showSelected());
+        for (InstanceFeed feed : this.instances) {
+            feed.onChange(() -> redraws.mark(feed == selected.get() ? SELECTED_CHANGED : OTHERS_CHANGED));
+        }
+    }
+
+    public List<InstanceFeed> instances() {
+        return instances;
+    }
+
+    /** The instance whose panels are shown; the view's instance picker and the troubleshooting table set it. */
+    public ObjectProperty<InstanceFeed> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected instance's latest state: the panels draw it. */
+    public ReadOnlyObjectProperty<Monitor.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** True while the selected instance's last scrapes failed: its panels show the last data it gave. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Every instance's name and condition, for the line above the panels. */
+    public ReadOnlyStringProperty fleetProperty() {
+        return fleet.getReadOnlyProperty();
+    }
+
+    /** Every instance's alerts, whichever is selected. */
+    public ObservableList<AlertEngine.Alert> alerts() {
+        return alerts;
+    }
+
+    /** The alert the user picked in the table (the commands act on it). */
+    public ObjectProperty<AlertEngine.Alert> selectedAlertProperty() {
+        return selectedAlert;
+    }
+
+    public BooleanBinding alertChosen() {
+        return alertChosen;
+    }
+
+    public BooleanBinding silenceToLift() {
+        return silenceToLift;
+    }
+
+    /** "until 14:05: load test" for an alert under a silence, else empty. */
+    public String silenceOf(AlertEngine.Alert alert) {
+        return silences.covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), time(s.until()), s.reason())).orElse("");
+    }
+
+    /** Redraws the selected instance now (after the selection changed or the language was switched). */
+    public void showSelected() {
+        redraw(SELECTED_CHANGED);
+    }
+
+    private void redraw(int bits) {
+        InstanceFeed shown = selected.get();
+        if ((bits & SELECTED_CHANGED) != 0) {
+            Monitor.State now = shown.state();
+            stale.set(now.stale());
+            status.set(now.stale() ? String.format(text.getString("status.stale"), time(now.staleSince()), now.error())
+                    : now.latest() == null ? status.get() : text.getString("status.updated") + " " + time(now.latest().at()));
+            state.set(now);
+        }
+        List<AlertEngine.Alert> every = instances.stream().flatMap(feed -> feed.state().alerts().stream()).toList();
+        AlertEngine.Alert picked = selectedAlert.get();
+        alerts.setAll(every);
+        // the same alert with its new value: the choice survives the refresh
+        selectedAlert.set(picked == null ? null : every.stream()
+                .filter(a -> a.name().equals(picked.name()) && a.labels().equals(picked.labels())).findFirst().orElse(null));
+        notifyFiring(every);
+        fleet.set(String.join("   ", instances.stream().map(feed -> feed.instance() + ": " + condition(feed.state())).toList()));
+    }
+
+    private String condition(Monitor.State state) {
+        if (!state.stale()) {
+            return state.latest() == null ? "..." : "OK";
+        }
+        return text.getString(state.latest() == null ? "fleet.down" : "fleet.stale");
+    }
+
+    private void notifyFiring(List<AlertEngine.Alert> active) {
+        Set<String> firing = new HashSet<>();
+        for (AlertEngine.Alert alert : active) {
+            if (alert.state() == AlertEngine.State.FIRING) {
+                String key = alert.name() + alert.labels();
+                firing.add(key);
+                if (silences.covering(alert).isEmpty() && notified.add(key)) {
+                    dialogs.alertFired(alert);
+                }
+            }
+        }
+        notified.retainAll(firing);
+    }
+
+    /** Opens an incident for the chosen alert, on the instance the alert comes from. */
+    public void openIncident() {
+        AlertEngine.Alert alert = selectedAlert.get();
+        if (alert == null) {
+            return;
+        }
+        InstanceFeed owner = instances.stream().filter(feed -> feed.instance().equals(alert.labels().get("instance"))).findFirst()
+                .orElse(selected.get());
+        NewIncident incident = NewIncident.fromAlert(alert.name() + ": " + alert.summary(), alert.severity(),
+                "alert:" + alert.name() + new TreeMap<>(alert.labels()));
+        tasks.run(() -> owner.incidents().open(incident),
+                opened -> status.set(text.getString("alerts.incidentOpened") + " " + opened.id()),
+                failure -> status.set(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
+    }
+
+    /** Silences the chosen alert as the user says: for how long, on which instances, and why. */
+    public void silenceChosenAlert() {
+        AlertEngine.Alert alert = selectedAlert.get();
+        if (alert == null) {
+            return;
+        }
+        dialogs.askSilence(alert).filter(request -> !request.reason().isBlank()).ifPresent(request -> {
+            Silences.Silence added = silences.add(alert.name(), request.everywhere() ? "" : alert.labels().getOrDefault("instance", ""),
+                    request.duration(), request.reason().strip(), user);
+            status.set(String.format(text.getString("alerts.silenced"), alert.name(), time(added.until()), added.reason()));
+            silencesChanged();
+        });
+    }
+
+    public void liftSilence() {
+        AlertEngine.Alert alert = selectedAlert.get();
+        if (alert != null) {
+            silences.covering(alert).ifPresent(silences::remove);
+            silencesChanged();
+        }
+    }
+
+    private void silencesChanged() {
+        silenceVersion.set(silenceVersion.get() + 1);
+        List<AlertEngine.Alert> shown = List.copyOf(alerts);
+        AlertEngine.Alert picked = selectedAlert.get();
+        alerts.setAll(shown); // the silence column is drawn again
+        selectedAlert.set(picked);
+    }
+
+    /** A version that changes with the silences, for views that draw them. */
+    public ReadOnlyObjectProperty<Integer> silenceVersionProperty() {
+        return silenceVersion.getReadOnlyProperty();
+    }
+
+    /** After the user confirms: a backup of everything on the selected instance, its progress in the backups panel. */
+    public void runBackup() {
+        if (!dialogs.confirmBackup()) {
+            return;
+        }
+        InstanceFeed on = selected.get();
+        tasks.run(() -> on.backups().start("all"), started -> {
+            on.refreshBackups();
+            status.set(text.getString("backups.started.now"));
+        }, failure -> status.set(text.getString("backups.failed") + " " + failure.getMessage()));
+    }
+
+    /** The note under the backups table: why the list is missing, if it is. */
+    public String backupsNote(Monitor.State state) {
+        return state.backupsError() == null ? "" : Monitor.NEEDS_ADMIN.equals(state.backupsError()) ? text.getString("backups.needsAdmin")
+                : state.backupsError();
+    }
+
+    private String time(Instant instant) {
+        return TIME.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,233 @@
+package com.nexusai.desktop.operations;
+
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupsApi;
+import com.nexusai.core.maintenance.MaintenanceApi;
+import com.nexusai.core.maintenance.MaintenanceJob;
+import com.nexusai.core.maintenance.MaintenanceRun;
+import com.nexusai.core.preflight.PreflightApi;
+import com.nexusai.core.preflight.PreflightCheck;
+import com.nexusai.desktop.platform.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The operations tab without a control: the maintenance calendar and its runs (run a job now, mark a manual step done),
+ * the backups (verify one, restore one after the user typed its id) and the preflight checks.
+ */
+public final class OperationsViewModel {
+
+    /** The selected instance's clients, asked for each call (the instance may change). */
+    public interface Apis {
+        MaintenanceApi maintenance();
+
+        BackupsApi backups();
+
+        PreflightApi preflight();
+
+        static Apis over(com.nexusai.core.api.NexusClient client) {
+            MaintenanceApi maintenance = MaintenanceApi.over(client);
+            BackupsApi backups = BackupsApi.over(client);
+            PreflightApi preflight = PreflightApi.over(client);
+            return new Apis() {
+                @Override
+                public MaintenanceApi maintenance() {
+                    return maintenance;
+                }
+
+                @Override
+                public BackupsApi backups() {
+                    return backups;
+                }
+
+                @Override
+                public PreflightApi preflight() {
+                    return preflight;
+                }
+            };
+        }
+    }
+
+    /** What the tab asks the user; dialogs in the console, scripted answers in tests. */
+    public interface Dialogs {
+
+        boolean confirm(String question);
+
+        /** The id the user typed to confirm restoring {@code backup} (the dialog accepts only the right one); empty when cancelled. */
+        Optional<String> confirmRestore(Backup backup);
+    }
+
+    private final ResourceBundle text;
+    private final Supplier<Apis> apis;
+    private final TaskExecutor tasks;
+    private final Dialogs dialogs;
+    private final ObservableList<MaintenanceJob> jobs = FXCollections.observableArrayList();
+    private final ObservableList<MaintenanceRun> runs = FXCollections.observableArrayList();
+    private final ObservableList<Backup> backups = FXCollections.observableArrayList();
+    private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
+    private final ObjectProperty<MaintenanceJob> selectedJob = new SimpleObjectProperty<>();
+    private final ObjectProperty<MaintenanceRun> selectedRun = new SimpleObjectProperty<>();
+    private final ObjectProperty<Backup> selectedBackup = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canMarkDone = Bindings.createBooleanBinding(() -> selectedRun.get() != null && selectedRun.get().toDo(), selectedRun);
+    private final BooleanBinding canUseBackup = Bindings.createBooleanBinding(
+            () -> selectedBackup.get() != null && selectedBackup.get().status() == Backup.Status.SUCCEEDED, selectedBackup);
+
+    public OperationsViewModel(ResourceBundle text, Supplier<Apis> apis, TaskExecutor tasks, Dialogs dialogs) {
+        this.text = text;
+        this.apis = apis;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+    }
+
+    public ObservableList<MaintenanceJob> jobs() {
+        return jobs;
+    }
+
+    public ObservableList<MaintenanceRun> runs() {
+        return runs;
+    }
+
+    public ObservableList<Backup> backups() {
+        return backups;
+    }
+
+    public ObservableList<PreflightCheck> checks() {
+        return checks;
+    }
+
+    public ObjectProperty<MaintenanceJob> selectedJobProperty() {
+        return selectedJob;
+    }
+
+    public ObjectProperty<MaintenanceRun> selectedRunProperty() {
+        return selectedRun;
+    }
+
+    public ObjectProperty<Backup> selectedBackupProperty() {
+        return selectedBackup;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    /** True while a restore runs (the server answers when it is over). */
+    public ReadOnlyBooleanProperty restoringProperty() {
+        return restoring.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canMarkDone() {
+        return canMarkDone;
+    }
+
+    /** A succeeded backup is chosen: it can be verified or restored. */
+    public BooleanBinding canUseBackup() {
+        return canUseBackup;
+    }
+
+    /** The chosen run's summary, and who marked it done. */
+    public String summaryOf(MaintenanceRun run) {
+        if (run == null) {
+            return "";
+        }
+        String summary = run.summary() == null ? "" : run.summary();
+        return run.doneBy() == null || run.doneBy().isBlank() ? summary
+                : summary + "\n\n" + String.format(text.getString("ops.doneBy"), run.doneBy(), run.doneAt() == null ? "" : com.nexusai.desktop.Tables.time(run.doneAt().toString()));
+    }
+
+    public void refresh() {
+        load(() -> apis.get().maintenance().jobs(), jobs);
+        load(() -> apis.get().maintenance().runs(100), runs);
+        load(() -> apis.get().backups().recent(50), backups);
+        runPreflight();
+    }
+
+    public void runPreflight() {
+        load(() -> apis.get().preflight().run(), checks);
+    }
+
+    private <T> void load(Callable<java.util.List<T>> read, ObservableList<T> into) {
+        tasks.run(read, into::setAll, this::refused);
+    }
+
+    public void runChosenJob() {
+        MaintenanceJob job = selectedJob.get();
+        if (job != null && dialogs.confirm(String.format(text.getString("ops.runConfirm"), job.name()))) {
+            act(() -> apis.get().maintenance().run(job.name()), String.format(text.getString("ops.started"), job.name()));
+        }
+    }
+
+    public void markChosenRunDone() {
+        MaintenanceRun run = selectedRun.get();
+        if (run != null && run.toDo()) {
+            act(() -> apis.get().maintenance().markDone(run.id()), text.getString("ops.marked"));
+        }
+    }
+
+    public void verifyChosenBackup() {
+        Backup backup = selectedBackup.get();
+        if (backup != null) {
+            act(() -> apis.get().backups().verify(backup.id()), text.getString("ops.verifyStarted"));
+        }
+    }
+
+    /** A restore replaces live data: the user types the backup's id to confirm it, and the server checks it again. */
+    public void restoreChosenBackup() {
+        Backup backup = selectedBackup.get();
+        if (backup == null) {
+            return;
+        }
+        dialogs.confirmRestore(backup).ifPresent(typed -> {
+            restoring.set(true);
+            failed.set(false);
+            message.set(text.getString("ops.restoring"));
+            tasks.execute(com.nexusai.desktop.platform.BackgroundTask.of(() -> {
+                apis.get().backups().restore(backup.id(), typed);
+                return backup.id();
+            }).onSuccess(id -> {
+                message.set(String.format(text.getString("ops.restored"), id));
+                refresh();
+            }).onFailure(this::refused).onFinished(() -> restoring.set(false)));
+        });
+    }
+
+    private interface Call {
+        void call() throws Exception;
+    }
+
+    private void act(Call call, String done) {
+        tasks.run(() -> {
+            call.call();
+            return done;
+        }, said -> {
+            failed.set(false);
+            message.set(said);
+            refresh();
+        }, this::refused);
+    }
+
+    private void refused(Throwable failure) {
+        failed.set(true);
+        message.set(failure.getMessage());
+    }
+}

@@ -1,0 +1,175 @@
+package com.nexusai.desktop.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.Silences;
+import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's behaviour without a window: two hand-fed instances, the current-thread executor, scripted dialogs. */
+class DashboardViewModelTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    final ResourceBundle text = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.ENGLISH);
+    final FakeFeed app1 = new FakeFeed("app1:8443");
+    final FakeFeed app2 = new FakeFeed("app2:8443");
+    final Silences silences = new Silences(Clock.fixed(T0, ZoneOffset.UTC));
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    DashboardViewModel model;
+
+    /** Answers as the test says; records the notifications. */
+    static final class ScriptedDialogs implements DashboardViewModel.Dialogs {
+        boolean confirm;
+        final Deque<Optional<DashboardViewModel.SilenceRequest>> silenceAnswers = new ArrayDeque<>();
+        final List<String> fired = new ArrayList<>();
+
+        @Override
+        public boolean confirmBackup() {
+            return confirm;
+        }
+
+        @Override
+        public Optional<DashboardViewModel.SilenceRequest> askSilence(AlertEngine.Alert alert) {
+            return silenceAnswers.removeFirst();
+        }
+
+        @Override
+        public void alertFired(AlertEngine.Alert alert) {
+            fired.add(alert.name() + "@" + alert.labels().get("instance"));
+        }
+    }
+
+    static AlertEngine.Alert alert(String name, String instance, double value, AlertEngine.State state) {
+        return new AlertEngine.Alert(name, "critical", name + " summary", Map.of("instance", instance), value, state, T0);
+    }
+
+    @BeforeEach
+    void build() {
+        model = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin", dialogs, ZoneOffset.UTC);
+    }
+
+    @Test
+    void staleAfterSeveralFailedScrapesAndFreshAgainAfterOneThatAnswers() {
+        app1.scraped(T0);
+        assertThat(model.staleProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("status.updated") + " 10:00:00");
+        app1.failed(T0.plusSeconds(1), "Connection refused").failed(T0.plusSeconds(3), "Connection refused").failed(T0.plusSeconds(7), "Connection refused");
+        assertThat(model.staleProperty().get()).isTrue();
+        assertThat(model.statusProperty().get()).startsWith("Stale since 10:00:01 (Connection refused)");
+        assertThat(model.stateProperty().get().latest().at()).as("the last data stays on the panels").isEqualTo(T0);
+        app1.scraped(T0.plusSeconds(15));
+        assertThat(model.staleProperty().get()).as("one answer after several failures: fresh again").isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("status.updated") + " 10:00:15");
+        assertThat(model.fleetProperty().get()).isEqualTo("app1:8443: OK   app2:8443: ...");
+    }
+
+    @Test
+    void anotherInstancesScrapesChangeTheFleetLineNotThePanels() {
+        app1.scraped(T0);
+        Monitor.State shown = model.stateProperty().get();
+        app2.failed(T0.plusSeconds(1), "timeout");
+        assertThat(model.stateProperty().get()).isSameAs(shown);
+        assertThat(model.fleetProperty().get()).isEqualTo("app1:8443: OK   app2:8443: down");
+        model.selectedProperty().set(app2);
+        assertThat(model.staleProperty().get()).isTrue();
+        assertThat(model.stateProperty().get()).isSameAs(app2.state());
+    }
+
+    @Test
+    void everyInstancesAlertsAndTheChosenOneSurvivesARefreshWithItsNewValue() {
+        app1.scraped(T0, alert("HighHeap", "app1:8443", 0.91, AlertEngine.State.PENDING));
+        app2.scraped(T0, alert("KafkaLag", "app2:8443", 12000, AlertEngine.State.PENDING));
+        assertThat(model.alerts()).extracting(AlertEngine.Alert::name).containsExactly("HighHeap", "KafkaLag");
+        model.selectedAlertProperty().set(model.alerts().get(1));
+        app2.scraped(T0.plusSeconds(1), alert("KafkaLag", "app2:8443", 15000, AlertEngine.State.PENDING));
+        assertThat(model.selectedAlertProperty().get().value()).isEqualTo(15000);
+        app2.scraped(T0.plusSeconds(2));
+        assertThat(model.selectedAlertProperty().get()).as("resolved: nothing chosen").isNull();
+        assertThat(model.alertChosen().get()).isFalse();
+    }
+
+    @Test
+    void aFiringAlertIsNotifiedOnceWhileItStaysAndNotWhenSilenced() {
+        app1.scraped(T0, alert("HighHeap", "app1:8443", 0.91, AlertEngine.State.PENDING));
+        assertThat(dialogs.fired).isEmpty();
+        app1.scraped(T0.plusSeconds(1), alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
+        app1.scraped(T0.plusSeconds(2), alert("HighHeap", "app1:8443", 0.95, AlertEngine.State.FIRING));
+        assertThat(dialogs.fired).containsExactly("HighHeap@app1:8443");
+        app1.scraped(T0.plusSeconds(3));
+        silences.add("HighHeap", "", Duration.ofHours(1), "load test", "admin");
+        app1.scraped(T0.plusSeconds(4), alert("HighHeap", "app1:8443", 0.95, AlertEngine.State.FIRING));
+        assertThat(dialogs.fired).as("fired again, but silenced").containsExactly("HighHeap@app1:8443");
+    }
+
+    @Test
+    void anIncidentOpensOnTheInstanceTheAlertComesFrom() {
+        app1.scraped(T0);
+        app2.scraped(T0, alert("KafkaLag", "app2:8443", 12000, AlertEngine.State.FIRING));
+        model.selectedAlertProperty().set(model.alerts().getFirst());
+        model.openIncident();
+        assertThat(app1.incidents.opened).isEmpty();
+        assertThat(app2.incidents.opened).singleElement().satisfies(incident -> {
+            assertThat(incident.title()).isEqualTo("KafkaLag: KafkaLag summary");
+            assertThat(incident.severity()).isEqualTo("critical");
+            assertThat(incident.source()).isEqualTo("alert:KafkaLag{instance=app2:8443}");
+        });
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("alerts.incidentOpened") + " i-1");
+        app2.incidents.refusal = FakeFeed.refused(403, "SUPPORT may not open incidents");
+        model.openIncident();
+        assertThat(model.statusProperty().get()).endsWith("SUPPORT may not open incidents");
+    }
+
+    @Test
+    void aSilenceNeedsAReasonAndCanBeLifted() {
+        app1.scraped(T0, alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
+        model.selectedAlertProperty().set(model.alerts().getFirst());
+        dialogs.silenceAnswers.add(Optional.empty());
+        dialogs.silenceAnswers.add(Optional.of(new DashboardViewModel.SilenceRequest(Duration.ofHours(1), false, "  ")));
+        model.silenceChosenAlert();
+        model.silenceChosenAlert();
+        assertThat(model.silenceToLift().get()).as("cancelled, then no reason").isFalse();
+        dialogs.silenceAnswers.add(Optional.of(new DashboardViewModel.SilenceRequest(Duration.ofHours(1), false, "load test on app1")));
+        model.silenceChosenAlert();
+        assertThat(model.silenceToLift().get()).isTrue();
+        assertThat(model.silenceOf(model.alerts().getFirst())).isEqualTo("until 11:00:00: load test on app1");
+        assertThat(silences.covering(alert("HighHeap", "app2:8443", 1, AlertEngine.State.FIRING))).as("this instance only").isEmpty();
+        model.liftSilence();
+        assertThat(model.silenceToLift().get()).isFalse();
+        assertThat(model.silenceOf(model.alerts().getFirst())).isEmpty();
+    }
+
+    @Test
+    void aBackupRunsOnTheSelectedInstanceOnlyOnceConfirmed() {
+        app1.scraped(T0);
+        model.selectedProperty().set(app2);
+        dialogs.confirm = false;
+        model.runBackup();
+        assertThat(app2.backupsStarted).isEmpty();
+        dialogs.confirm = true;
+        model.runBackup();
+        assertThat(app2.backupsStarted).containsExactly("all");
+        assertThat(app2.backupRefreshes).as("its progress is read at the next scrape").isEqualTo(1);
+        assertThat(app1.backupsStarted).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.started.now"));
+        app2.refusal = FakeFeed.refused(403, "Forbidden");
+        model.runBackup();
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
+        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN);
+        assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
+    }
+}

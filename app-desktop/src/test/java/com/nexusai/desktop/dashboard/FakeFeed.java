@@ -1,0 +1,104 @@
+package com.nexusai.desktop.dashboard;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupsApi;
+import com.nexusai.core.dashboard.Dashboard;
+import com.nexusai.core.incidents.IncidentsApi;
+import com.nexusai.desktop.incidents.FakeIncidentsApi;
+
+/** An instance fed by hand: each {@link #scraped} or {@link #failed} is a scrape, and the calls to it are recorded. */
+public final class FakeFeed implements InstanceFeed, BackupsApi {
+
+    private final String instance;
+    private Monitor.State state = Monitor.State.EMPTY;
+    private Runnable listener = () -> { };
+    final List<String> backupsStarted = new ArrayList<>();
+    final FakeIncidentsApi incidents = new FakeIncidentsApi();
+    int backupRefreshes;
+    IOException refusal;
+
+    public FakeFeed(String instance) {
+        this.instance = instance;
+    }
+
+    /** A scrape that answered at {@code at} with these alerts. */
+    public FakeFeed scraped(Instant at, AlertEngine.Alert... alerts) {
+        Dashboard dashboard = Dashboard.of(instance, null, null, at, List.of());
+        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError());
+        listener.run();
+        return this;
+    }
+
+    /** A scrape that failed at {@code at}: the last data stays, stale since the first failure. */
+    public FakeFeed failed(Instant at, String error) {
+        state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.stale() ? state.staleSince() : at, error, state.backups(),
+                state.backupsError());
+        listener.run();
+        return this;
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public Monitor.State state() {
+        return state;
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void refreshBackups() {
+        backupRefreshes++;
+    }
+
+    @Override
+    public BackupsApi backups() {
+        return this;
+    }
+
+    @Override
+    public IncidentsApi incidents() {
+        return incidents;
+    }
+
+    @Override
+    public List<Backup> recent(int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void verify(String id) {
+        throw new UnsupportedOperationException("not on the dashboard");
+    }
+
+    @Override
+    public void restore(String id, String confirm) {
+        throw new UnsupportedOperationException("not on the dashboard");
+    }
+
+    @Override
+    public List<Backup> start(String kind) throws IOException {
+        if (refusal != null) {
+            throw refusal;
+        }
+        backupsStarted.add(kind);
+        return List.of(new Backup("b1", kind, Backup.Status.RUNNING, Instant.EPOCH, null, 0L, null, null, null));
+    }
+
+    static NexusClient.ApiException refused(int status, String message) {
+        return new NexusClient.ApiException(status, message);
+    }
+}

@@ -1,0 +1,167 @@
+package com.nexusai.desktop.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupsApi;
+import com.nexusai.core.maintenance.MaintenanceApi;
+import com.nexusai.core.maintenance.MaintenanceJob;
+import com.nexusai.core.maintenance.MaintenanceRun;
+import com.nexusai.core.preflight.PreflightApi;
+import com.nexusai.core.preflight.PreflightCheck;
+import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.Test;
+
+/** The operations tab against a calendar, backups and preflight kept in memory, on the current thread. */
+class OperationsViewModelTest {
+
+    final ResourceBundle text = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.ENGLISH);
+    final List<String> calls = new ArrayList<>();
+    final List<MaintenanceRun> runs = new ArrayList<>(List.of(
+            new MaintenanceRun("r1", "weekly-restart", Instant.EPOCH, MaintenanceRun.TO_DO, null, "calendar", "app1", "Restart app1..app3", null, null),
+            new MaintenanceRun("r2", "daily-backup", Instant.EPOCH, "succeeded", "admin", "manual", "app1", "3 backups", null, null)));
+    final List<Backup> backups = List.of(new Backup("b-ok", "postgres", Backup.Status.SUCCEEDED, Instant.EPOCH, 1024L, null, null, "replica", null),
+            new Backup("b-failed", "redis", Backup.Status.FAILED, Instant.EPOCH, null, null, null, null, "refused"));
+    IOException refusal;
+    boolean confirm = true;
+    Optional<String> typedId = Optional.empty();
+
+    final OperationsViewModel.Apis apis = new OperationsViewModel.Apis() {
+        @Override
+        public MaintenanceApi maintenance() {
+            return new MaintenanceApi() {
+                @Override
+                public List<MaintenanceJob> jobs() {
+                    return List.of(new MaintenanceJob("weekly-restart", "Rolling restart", "0 0 3 * * SUN", Instant.EPOCH, runs.getFirst()));
+                }
+
+                @Override
+                public List<MaintenanceRun> runs(int limit) {
+                    return List.copyOf(runs);
+                }
+
+                @Override
+                public void run(String job) throws IOException {
+                    refuseOr("run " + job);
+                }
+
+                @Override
+                public void markDone(String runId) throws IOException {
+                    refuseOr("done " + runId);
+                    runs.replaceAll(r -> r.id().equals(runId) ? new MaintenanceRun(r.id(), r.job(), r.startedAt(), "done", r.requestedBy(), r.trigger(),
+                            r.node(), r.summary(), "admin", Instant.EPOCH) : r);
+                }
+            };
+        }
+
+        @Override
+        public BackupsApi backups() {
+            return new BackupsApi() {
+                @Override
+                public List<Backup> recent(int limit) {
+                    return backups;
+                }
+
+                @Override
+                public List<Backup> start(String kind) {
+                    return List.of();
+                }
+
+                @Override
+                public void verify(String id) throws IOException {
+                    refuseOr("verify " + id);
+                }
+
+                @Override
+                public void restore(String id, String confirm) throws IOException {
+                    refuseOr("restore " + id + " confirmed " + confirm);
+                }
+            };
+        }
+
+        @Override
+        public PreflightApi preflight() {
+            return () -> List.of(new PreflightCheck("CPU cores", "FAIL", "2", "4 or more (guide §1.1)", "give it at least 4 cores"));
+        }
+    };
+
+    final OperationsViewModel model = new OperationsViewModel(text, () -> apis, new CurrentThreadTaskExecutor(), new OperationsViewModel.Dialogs() {
+        @Override
+        public boolean confirm(String question) {
+            calls.add("asked: " + question);
+            return confirm;
+        }
+
+        @Override
+        public Optional<String> confirmRestore(Backup backup) {
+            return typedId;
+        }
+    });
+
+    private void refuseOr(String call) throws IOException {
+        if (refusal != null) {
+            throw refusal;
+        }
+        calls.add(call);
+    }
+
+    @Test
+    void everythingIsReadAndAManualStepCanBeMarkedDone() {
+        model.refresh();
+        assertThat(model.jobs()).extracting(MaintenanceJob::name).containsExactly("weekly-restart");
+        assertThat(model.checks()).extracting(PreflightCheck::status).containsExactly("FAIL");
+        model.selectedRunProperty().set(model.runs().get(1));
+        assertThat(model.canMarkDone().get()).as("not a manual step").isFalse();
+        model.selectedRunProperty().set(model.runs().getFirst());
+        assertThat(model.canMarkDone().get()).isTrue();
+        model.markChosenRunDone();
+        assertThat(calls).containsExactly("done r1");
+        assertThat(model.messageProperty().get()).isEqualTo(text.getString("ops.marked"));
+        assertThat(model.summaryOf(model.runs().getFirst())).startsWith("Restart app1..app3").contains("admin");
+    }
+
+    @Test
+    void aJobRunsNowOnlyOnceConfirmedAndARefusalSaysWhy() {
+        model.refresh();
+        model.selectedJobProperty().set(model.jobs().getFirst());
+        confirm = false;
+        model.runChosenJob();
+        assertThat(calls).singleElement().asString().startsWith("asked: ");
+        confirm = true;
+        refusal = new NexusClient.ApiException(403, "ADMIN only");
+        model.runChosenJob();
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("ADMIN only");
+        refusal = null;
+        model.runChosenJob();
+        assertThat(calls).contains("run weekly-restart");
+        assertThat(model.failedProperty().get()).isFalse();
+    }
+
+    @Test
+    void onlyASucceededBackupIsRestoredAndOnlyWithItsIdTyped() {
+        model.refresh();
+        model.selectedBackupProperty().set(model.backups().get(1));
+        assertThat(model.canUseBackup().get()).as("a failed run").isFalse();
+        model.selectedBackupProperty().set(model.backups().getFirst());
+        assertThat(model.canUseBackup().get()).isTrue();
+        model.restoreChosenBackup();
+        assertThat(calls).as("cancelled").isEmpty();
+        typedId = Optional.of("b-ok");
+        model.restoreChosenBackup();
+        assertThat(calls).containsExactly("restore b-ok confirmed b-ok");
+        assertThat(model.restoringProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo(String.format(text.getString("ops.restored"), "b-ok"));
+        model.verifyChosenBackup();
+        assertThat(calls).endsWith("verify b-ok");
+    }
+}
