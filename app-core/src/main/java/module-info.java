@@ -8,6 +8,7 @@ module com.nexusai.core {
     exports com.nexusai.core.alerts;
     exports com.nexusai.core.api;
     exports com.nexusai.core.backups;
+    exports com.nexusai.core.chat;
     exports com.nexusai.core.incidents;
     exports com.nexusai.core.maintenance;
     exports com.nexusai.core.preflight;

@@ -6,5 +6,5 @@ module com.nexusai.desktop {
     requires com.nexusai.core;
     requires java.prefs;
 
-    exports com.nexusai.desktop to javafx.graphics;
+    exports com.nexusai.desktop.shell to javafx.graphics;
 }

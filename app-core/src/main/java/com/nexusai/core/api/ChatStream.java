@@ -16,7 +16,7 @@ public final class ChatStream implements AutoCloseable {
 
         void token(String content);
 
-        void done(JsonNode stats);
+        void done(Stats stats);
 
         void cancelled(String reason);
 
@@ -24,11 +24,16 @@ public final class ChatStream implements AutoCloseable {
         void failed(int status, String detail, String fix);
     }
 
+    /** What the model said of the answer: tokens generated, and its rate when Ollama reported one. */
+    public record Stats(Integer tokens, Double tokensPerSecond) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventStream events;
 
-    ChatStream(EventStream events) {
+    /** Over the answer's server-sent events. */
+    public ChatStream(EventStream events) {
         this.events = events;
     }
 
@@ -51,7 +56,8 @@ public final class ChatStream implements AutoCloseable {
                     json.path("model").asString());
             case "token" -> listener.token(json.path("content").asString());
             case "done" -> {
-                listener.done(json);
+                listener.done(new Stats(json.path("eval_count").isNumber() ? json.path("eval_count").asInt() : null,
+                        json.path("tokens_per_second").isNumber() ? json.path("tokens_per_second").asDouble() : null));
                 return false;
             }
             case "cancelled" -> {

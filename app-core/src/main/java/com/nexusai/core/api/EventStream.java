@@ -23,7 +23,8 @@ public final class EventStream implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile String broken;
 
-    EventStream(Stream<String> lines) {
+    /** Over the raw lines of a server-sent event stream (blank lines end events). */
+    public EventStream(Stream<String> lines) {
         this.lines = lines;
     }
 

@@ -133,7 +133,8 @@ public final class NexusClient {
 
     /**
      * Downloads {@code path} into {@code target} (a heap dump: large, streamed), reporting progress; stops
-     * when {@code cancelled} says so, deleting the partial file. Returns the bytes written, or -1 when cancelled.
+     * when {@code cancelled} says so, deleting the partial file (also when the download breaks). Returns the bytes
+     * written, or -1 when cancelled.
      */
     public long download(String path, java.nio.file.Path target, Progress progress, java.util.function.BooleanSupplier cancelled)
             throws IOException, InterruptedException {
@@ -152,6 +153,9 @@ public final class NexusClient {
                 done += read;
                 progress.bytes(done, total);
             }
+        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(target); // an interrupted or broken download leaves no partial file behind
+            throw e;
         }
         if (cancelled.getAsBoolean()) {
             java.nio.file.Files.deleteIfExists(target);

@@ -83,8 +83,12 @@ final class HttpIncidentsApi implements IncidentsApi {
     }
 
     @Override
-    public String snapshot(String id, String snapshotId) throws IOException, InterruptedException {
-        return client.getJson(path(id) + "/snapshots/" + snapshotId).toPrettyString();
+    public String snapshot(String id, String snapshotId, boolean withThreadDump) throws IOException, InterruptedException {
+        JsonNode snapshot = client.getJson(path(id) + "/snapshots/" + snapshotId);
+        if (!withThreadDump && snapshot instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.remove("threadDump");
+        }
+        return snapshot.toPrettyString();
     }
 
     private static String path(String id) {

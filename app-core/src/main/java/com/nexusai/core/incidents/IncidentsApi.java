@@ -29,7 +29,12 @@ public interface IncidentsApi {
     void check(String id, int level, int index) throws IOException, InterruptedException;
 
     /** A diagnostics snapshot, as indented JSON text. */
-    String snapshot(String id, String snapshotId) throws IOException, InterruptedException;
+    default String snapshot(String id, String snapshotId) throws IOException, InterruptedException {
+        return snapshot(id, snapshotId, true);
+    }
+
+    /** The same, without its thread dump when {@code withThreadDump} is false (too long for a prompt). */
+    String snapshot(String id, String snapshotId, boolean withThreadDump) throws IOException, InterruptedException;
 
     static IncidentsApi over(NexusClient client) {
         return new HttpIncidentsApi(client);

@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 import com.nexusai.core.alerts.AlertEngine;
-import com.nexusai.desktop.FxDialogs;
+import com.nexusai.desktop.platform.FxDialogs;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;

@@ -87,7 +87,7 @@ public final class DashboardViewModel {
         this.dialogs = dialogs;
         this.zone = zone;
         this.instances = List.copyOf(instances);
-        this.redraws = new DirtyBits(tasks.uiThread(), this::redraw);
+        this.redraws = new DirtyBits(tasks.nextPulse(), this::redraw);
         this.silenceToLift = Bindings.createBooleanBinding(() -> selectedAlert.get() != null && silences.covering(selectedAlert.get()).isPresent(),
                 selectedAlert, silenceVersion);
         status.set(text.getString("status.connected") + " " + String.join(", ", this.instances.stream().map(InstanceFeed::instance).toList()));

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +54,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private final Duration period;
     private final Clock clock;
     private final AlertEngine engine;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("monitor").daemon().factory());
+    private final ScheduledExecutorService poller;
     private final Deque<Dashboard> window = new ArrayDeque<>();
     private volatile State state = State.EMPTY;
     private List<Sample> previous;
@@ -64,8 +63,10 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private volatile Instant backupsReadAt;
     private volatile Runnable onChange = () -> { };
 
-    public Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules) {
+    /** @param poller the thread it polls on (platform's {@code Polling}); closed with the monitor */
+    public Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules, ScheduledExecutorService poller) {
         this.client = client;
+        this.poller = poller;
         this.backups = BackupsApi.over(client);
         this.incidents = IncidentsApi.over(client);
         this.instance = client.base().getAuthority();

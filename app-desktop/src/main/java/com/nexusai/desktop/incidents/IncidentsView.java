@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.incidents.Incident;
 import com.nexusai.core.incidents.IncidentDetails;
-import com.nexusai.desktop.Tables;
+import com.nexusai.desktop.platform.Tables;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;

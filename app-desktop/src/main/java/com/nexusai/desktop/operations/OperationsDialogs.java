@@ -5,8 +5,8 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 import com.nexusai.core.backups.Backup;
-import com.nexusai.desktop.FxDialogs;
-import com.nexusai.desktop.Tables;
+import com.nexusai.desktop.platform.FxDialogs;
+import com.nexusai.desktop.platform.Tables;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;

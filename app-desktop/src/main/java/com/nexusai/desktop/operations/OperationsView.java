@@ -11,7 +11,7 @@ import com.nexusai.core.backups.Backup;
 import com.nexusai.core.maintenance.MaintenanceJob;
 import com.nexusai.core.maintenance.MaintenanceRun;
 import com.nexusai.core.preflight.PreflightCheck;
-import com.nexusai.desktop.Tables;
+import com.nexusai.desktop.platform.Tables;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -152,7 +152,7 @@ public final class OperationsViewModel {
         }
         String summary = run.summary() == null ? "" : run.summary();
         return run.doneBy() == null || run.doneBy().isBlank() ? summary
-                : summary + "\n\n" + String.format(text.getString("ops.doneBy"), run.doneBy(), run.doneAt() == null ? "" : com.nexusai.desktop.Tables.time(run.doneAt().toString()));
+                : summary + "\n\n" + String.format(text.getString("ops.doneBy"), run.doneBy(), run.doneAt() == null ? "" : com.nexusai.desktop.platform.Tables.time(run.doneAt().toString()));
     }
 
     public void refresh() {

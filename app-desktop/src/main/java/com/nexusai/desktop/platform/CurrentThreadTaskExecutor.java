@@ -32,6 +32,11 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public UiThread nextPulse() {
+        return UiThread.CURRENT;
+    }
+
+    @Override
     public void close() {
         // nothing runs on its own
     }

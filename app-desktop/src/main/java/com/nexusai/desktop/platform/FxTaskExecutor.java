@@ -24,9 +24,16 @@ public final class FxTaskExecutor implements TaskExecutor {
         return () -> scheduled.cancel(false);
     }
 
+    private final NextPulse nextPulse = new NextPulse();
+
     @Override
     public UiThread uiThread() {
         return UiThread.FX;
+    }
+
+    @Override
+    public UiThread nextPulse() {
+        return nextPulse;
     }
 
     @Override

@@ -23,8 +23,11 @@ public interface TaskExecutor extends AutoCloseable {
      */
     AutoCloseable every(java.time.Duration period, Runnable action);
 
-    /** The thread results are handed to, for feeds that post on their own ({@link DirtyBits}). */
+    /** The thread results are handed to. */
     UiThread uiThread();
+
+    /** The UI thread at its next frame: what a high-rate feed's {@link DirtyBits} redraws with. */
+    UiThread nextPulse();
 
     @Override
     void close();

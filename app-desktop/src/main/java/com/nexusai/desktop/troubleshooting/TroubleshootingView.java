@@ -5,7 +5,7 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
-import com.nexusai.desktop.Tables;
+import com.nexusai.desktop.platform.Tables;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;

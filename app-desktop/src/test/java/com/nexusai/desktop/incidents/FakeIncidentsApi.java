@@ -120,7 +120,7 @@ public final class FakeIncidentsApi implements IncidentsApi {
     }
 
     @Override
-    public String snapshot(String id, String snapshotId) throws IOException {
+    public String snapshot(String id, String snapshotId, boolean withThreadDump) throws IOException {
         maybeRefuse("read snapshot " + snapshotId);
         return "{\n  \"snapshot\" : \"" + snapshotId + "\"\n}";
     }

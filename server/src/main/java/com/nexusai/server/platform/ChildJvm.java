@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nexusai.server.NexusAiServer;
 
 /**
  * Builds the command that runs this same server code in a new JVM, whether we were started from
  * the packaged jar ({@code java -jar nexusai-server.jar}) or from a class path (tests, IDE).
  */
 public final class ChildJvm {
+
+    /** The server's main class, by name: the platform does not depend on the application that starts it. */
+    static final String MAIN_CLASS = "com.nexusai.server.NexusAiServer";
 
     private ChildJvm() {
     }
@@ -26,13 +28,13 @@ public final class ChildJvm {
         } else {
             command.add("-cp");
             command.add(classPath);
-            command.add(NexusAiServer.class.getName());
+            command.add(MAIN_CLASS);
         }
         command.addAll(List.of(arguments));
         return command;
     }
 
     private static boolean launchedFromBootJar() {
-        return NexusAiServer.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+        return ChildJvm.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
     }
 }

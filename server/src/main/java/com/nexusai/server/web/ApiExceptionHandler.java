@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.nexusai.server.auth.AuthenticationFailedException;
-import com.nexusai.server.auth.TooManyAttemptsException;
-import com.nexusai.server.storage.StorageUnavailableException;
-import com.nexusai.server.storage.UploadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -51,25 +47,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.json = json;
     }
 
-    @ExceptionHandler(AuthenticationFailedException.class)
-    ProblemDetail authenticationFailed(AuthenticationFailedException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, failure.getMessage());
-    }
-
-    @ExceptionHandler(TooManyAttemptsException.class)
-    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttemptsException failure) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfter().toSeconds()))
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, failure.getMessage()));
-    }
-
-    @ExceptionHandler(StorageUnavailableException.class)
-    ProblemDetail storageUnavailable(StorageUnavailableException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, failure.getMessage());
-    }
-
-    @ExceptionHandler(UploadTooLargeException.class)
-    ResponseEntity<Object> uploadTooLarge(UploadTooLargeException failure) {
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException failure) {
         return refuseUnreadBody(failure.getMessage());
     }
 
@@ -91,12 +70,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ProblemException.class)
-    ProblemDetail problem(ProblemException failure) {
+    ResponseEntity<ProblemDetail> problem(ProblemException failure) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
         if (failure.fix() != null) {
             problem.setProperty("fix", failure.fix());
         }
-        return problem;
+        return ResponseEntity.status(failure.status()).headers(failure.headers()).body(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)

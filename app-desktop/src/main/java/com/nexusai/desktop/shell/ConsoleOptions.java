@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.shell;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import com.nexusai.server.support.OllamaStandIn;
 import com.nexusai.server.support.OllamaStandIn.Script;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Labeled;
+import com.nexusai.desktop.platform.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -47,8 +48,10 @@ class ChatFrameTimeBenchmark extends FxRobot {
             try {
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
                 var views = lookup("#views").queryAs(javafx.scene.control.TabPane.class);
+                // the panels have data and refresh: five scrapes in the dashboard's window
+                var dashboard = ((com.nexusai.desktop.dashboard.DashboardView) views.getTabs().getFirst().getContent()).model();
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dashboard.stateProperty().get().window().size() >= 5);
                 interact(() -> views.getSelectionModel().select(1));
-                Thread.sleep(5_000); // the panels have data and refresh
 
                 int tokens = 3_000;
                 ollama.script(Script.tokens(tokens).every(Duration.ofMillis(10)));

@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import com.nexusai.desktop.platform.LocalServer;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -369,19 +370,21 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(log.getItems()).allSatisfy(line -> assertThat(line).containsAnyOf(" WARN ", " ERROR ", "\tat ", "Exception"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textOf("#logger-current").equals("configured DEBUG, effective DEBUG"));
 
-        // paused: new lines wait; resumed: they come
+        // paused: a new line arrives and waits; resumed: it comes
+        com.nexusai.desktop.diagnostics.DiagnosticsViewModel diagnostics = lookup("#diagnostics")
+                .queryAs(com.nexusai.desktop.diagnostics.DiagnosticsView.class).model();
         clickOn("#log-pause");
         int before = log.getItems().size();
         clickOn("#logger-apply");
-        Thread.sleep(2_500);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> diagnostics.logWaitingProperty().get() > 0);
         assertThat(log.getItems()).hasSize(before);
         clickOn("#log-pause");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> log.getItems().size() > before);
 
         // a search the server applies: only matching lines
-        clickOn("#log-search").write("no such text in any line").type(javafx.scene.input.KeyCode.ENTER);
-        Thread.sleep(2_000);
-        assertThat(log.getItems()).isEmpty();
+        clickOn("#log-search").write("set to DEBUG by admin").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !log.getItems().isEmpty()
+                && log.getItems().stream().allMatch(line -> line.contains("set to DEBUG by admin")));
     }
 
     @Test

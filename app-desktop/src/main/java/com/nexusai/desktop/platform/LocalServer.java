@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.platform;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * mode, its components reported as they come up, the local admin's password read from the data
  * directory. Stopped (SIGTERM: the server stops its databases in order) when the console quits.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
     /** A step of the start: which component, and how many of the five are done. */
-    record Progress(String line, int done, int total) {
+    public record Progress(String line, int done, int total) {
     }
 
     private static final Pattern READY = Pattern.compile("NexusAI server ready at (https?://\\S+)");
@@ -34,12 +34,12 @@ final class LocalServer implements AutoCloseable {
     private final Path dataDir;
     private Process process;
 
-    LocalServer(Path jar, Path dataDir) {
+    public LocalServer(Path jar, Path dataDir) {
         this(jar, dataDir, List.of());
     }
 
     /** {@code settings}: more {@code --name=value} for the server (the tests point it at an Ollama stand-in). */
-    LocalServer(Path jar, Path dataDir, List<String> settings) {
+    public LocalServer(Path jar, Path dataDir, List<String> settings) {
         this.settings = List.copyOf(settings);
         this.jar = jar;
         this.dataDir = dataDir;
@@ -49,7 +49,7 @@ final class LocalServer implements AutoCloseable {
      * Where the server jar is: {@code nexusai.server.jar}, in the runtime the console runs on (the jlink image's
      * {@code server/}, which an installed package holds under {@code lib/runtime/}), or the build's.
      */
-    static Path findJar() {
+    public static Path findJar() {
         String configured = System.getProperty("nexusai.server.jar");
         if (configured != null) {
             return Path.of(configured);
@@ -64,7 +64,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** Starts the server and blocks until it is ready; returns its URL. */
-    URI start(Consumer<Progress> progress, Duration timeout) throws IOException, InterruptedException {
+    public URI start(Consumer<Progress> progress, Duration timeout) throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -108,7 +108,7 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** Spring Boot's failure analysis, from "Description:" to the end, when the server printed one. */
-    static String reason(List<String> lines) {
+    public static String reason(List<String> lines) {
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().equals("Description:")) {
@@ -121,11 +121,11 @@ final class LocalServer implements AutoCloseable {
         return String.join(" ", lines.subList(start, lines.size()).stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
-    String adminPassword() throws IOException {
+    public String adminPassword() throws IOException {
         return Files.readString(dataDir.resolve("secrets/admin-password")).strip();
     }
 
-    boolean running() {
+    public boolean running() {
         return process != null && process.isAlive();
     }
 

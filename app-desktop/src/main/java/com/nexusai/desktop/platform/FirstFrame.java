@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.platform;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,23 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.chat;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.nexusai.core.alerts.AlertEngine;
-import com.nexusai.core.api.EventStream;
 import com.nexusai.core.dashboard.Dashboard;
-import com.nexusai.desktop.chat.Attachment;
-import com.nexusai.desktop.chat.ContextSource;
-import com.nexusai.desktop.dashboard.Monitor;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import com.nexusai.core.diagnostics.DiagnosticsApi;
+import com.nexusai.core.incidents.Incident;
+import com.nexusai.core.incidents.IncidentDetails;
+import com.nexusai.desktop.dashboard.InstanceFeed;
 
-/** What the chat can attach from the rest of the console: the alerts, an instance's figures, its log, an incident's diagnostics. */
-final class ChatContexts {
+/**
+ * What the chat can attach: every instance's alerts, the selected instance's metrics, its recent WARN/ERROR lines,
+ * and the newest open incident's latest diagnostics snapshot.
+ */
+public final class ChatContexts {
 
     private static final int LOG_LINES = 40;
     private static final int SNAPSHOT_CHARACTERS = 8_000;
@@ -23,16 +25,18 @@ final class ChatContexts {
     private ChatContexts() {
     }
 
-    static List<ContextSource> of(ResourceBundle text, List<Monitor> monitors, Supplier<Monitor> selected) {
+    /** @param diagnostics an instance's diagnostics (its recent log lines) */
+    public static List<ContextSource> of(ResourceBundle text, List<? extends InstanceFeed> instances, Supplier<? extends InstanceFeed> selected,
+            Function<InstanceFeed, DiagnosticsApi> diagnostics) {
         return List.of(
-                source(text.getString("chat.context.alerts"), () -> new Attachment(text.getString("chat.context.alerts"), alerts(monitors))),
+                source(text.getString("chat.context.alerts"), () -> new Attachment(text.getString("chat.context.alerts"), alerts(instances))),
                 source(text.getString("chat.context.metricsMenu"), () -> {
-                    Monitor monitor = selected.get();
-                    return new Attachment(text.getString("chat.context.metrics") + " " + monitor.instance(), metrics(monitor.state().latest()));
+                    InstanceFeed instance = selected.get();
+                    return new Attachment(text.getString("chat.context.metrics") + " " + instance.instance(), metrics(instance.state().latest()));
                 }),
                 source(text.getString("chat.context.logsMenu"), () -> {
-                    Monitor monitor = selected.get();
-                    return new Attachment(text.getString("chat.context.logs") + " " + monitor.instance(), logs(monitor));
+                    InstanceFeed instance = selected.get();
+                    return new Attachment(text.getString("chat.context.logs") + " " + instance.instance(), logs(diagnostics.apply(instance)));
                 }),
                 source(text.getString("chat.context.incident"), () -> incident(text, selected.get())));
     }
@@ -55,8 +59,8 @@ final class ChatContexts {
         Attachment get() throws Exception;
     }
 
-    static String alerts(List<Monitor> monitors) {
-        List<AlertEngine.Alert> active = monitors.stream().flatMap(m -> m.state().alerts().stream()).toList();
+    static String alerts(List<? extends InstanceFeed> instances) {
+        List<AlertEngine.Alert> active = instances.stream().flatMap(m -> m.state().alerts().stream()).toList();
         if (active.isEmpty()) {
             return "no alert pending or firing";
         }
@@ -91,38 +95,23 @@ final class ChatContexts {
         return lines.toString();
     }
 
-    private static String logs(Monitor monitor) throws Exception {
-        StringBuilder lines = new StringBuilder();
-        try (EventStream stream = monitor.client().events("/api/diagnostics/logs?level=WARN&lines=" + LOG_LINES)) {
-            stream.read((name, data) -> {
-                lines.append(data).append('\n');
-                return true;
-            });
-        }
-        return lines.isEmpty() ? "no WARN or ERROR line" : lines.toString();
+    private static String logs(DiagnosticsApi diagnostics) throws Exception {
+        List<String> lines = diagnostics.recentLog(LOG_LINES, "WARN");
+        return lines.isEmpty() ? "no WARN or ERROR line" : String.join("\n", lines) + "\n";
     }
 
     /** The newest unresolved incident's latest diagnostics snapshot, without its thread dump (too long for a prompt). */
-    private static Attachment incident(ResourceBundle text, Monitor monitor) throws Exception {
-        JsonNode open = monitor.client().getJson("/api/incidents?status=open");
-        JsonNode first = open.isArray() ? open.path(0) : open.path("items").path(0);
-        if (first.isMissingNode()) {
-            throw new IllegalStateException(text.getString("chat.context.noIncident"));
-        }
-        String id = first.path("id").asString();
-        JsonNode incident = monitor.client().getJson("/api/incidents/" + id);
-        JsonNode snapshots = incident.path("snapshots");
-        if (snapshots.isEmpty()) {
+    private static Attachment incident(ResourceBundle text, InstanceFeed instance) throws Exception {
+        Incident newest = instance.incidents().list(Incident.Status.OPEN).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(text.getString("chat.context.noIncident")));
+        IncidentDetails details = instance.incidents().details(newest.id());
+        if (details.snapshots().isEmpty()) {
             throw new IllegalStateException(text.getString("chat.context.noSnapshot"));
         }
-        JsonNode snapshot = monitor.client().getJson("/api/incidents/" + id + "/snapshots/" + snapshots.get(snapshots.size() - 1).path("id").asString());
-        if (snapshot instanceof ObjectNode object) {
-            object.remove("threadDump");
-        }
-        String content = snapshot.toPrettyString();
+        String content = instance.incidents().snapshot(newest.id(), details.snapshots().getLast().id(), false);
         if (content.length() > SNAPSHOT_CHARACTERS) {
             content = content.substring(0, SNAPSHOT_CHARACTERS) + "\n...";
         }
-        return new Attachment(text.getString("chat.context.incident") + " " + incident.path("incident").path("title").asString(id), content);
+        return new Attachment(text.getString("chat.context.incident") + " " + (newest.title() == null ? newest.id() : newest.title()), content);
     }
 }

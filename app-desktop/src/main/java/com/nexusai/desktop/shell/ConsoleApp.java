@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,14 @@ import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.api.ServerTrust;
 import com.nexusai.core.runbook.Troubleshooting;
+import com.nexusai.core.chat.ChatApi;
+import com.nexusai.desktop.chat.ChatContexts;
+import com.nexusai.desktop.chat.ChatDialogs;
 import com.nexusai.desktop.chat.ChatView;
+import com.nexusai.desktop.chat.ChatViewModel;
+import com.nexusai.core.diagnostics.DiagnosticsApi;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
+import com.nexusai.desktop.diagnostics.DiagnosticsViewModel;
 import com.nexusai.desktop.incidents.IncidentsDialogs;
 import com.nexusai.desktop.incidents.IncidentsView;
 import com.nexusai.desktop.incidents.IncidentsViewModel;
@@ -38,6 +44,11 @@ import com.nexusai.desktop.dashboard.DashboardDialogs;
 import com.nexusai.desktop.dashboard.DashboardView;
 import com.nexusai.desktop.dashboard.DashboardViewModel;
 import com.nexusai.desktop.dashboard.Monitor;
+import com.nexusai.desktop.platform.BackgroundTask;
+import com.nexusai.desktop.platform.FirstFrame;
+import com.nexusai.desktop.platform.LocalServer;
+import com.nexusai.desktop.platform.Session;
+import com.nexusai.desktop.platform.Polling;
 import com.nexusai.desktop.platform.TaskExecutor;
 import com.nexusai.desktop.troubleshooting.TroubleshootingView;
 import com.nexusai.desktop.troubleshooting.TroubleshootingViewModel;
@@ -78,8 +89,8 @@ public final class ConsoleApp extends Application {
     private List<Monitor> monitors = List.of();
     private LocalServer localServer;
     private DashboardView dashboard;
-    private ChatView chat;
-    private DiagnosticsView diagnostics;
+    private ChatViewModel chat;
+    private DiagnosticsViewModel diagnostics;
     private TroubleshootingViewModel troubleshooting;
     private AlertRules rules;
     private TabPane tabs;
@@ -148,7 +159,8 @@ public final class ConsoleApp extends Application {
             if (rememberSignIn) {
                 remember(clients.getFirst());
             }
-            monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, rules)).toList();
+            monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, rules,
+                    Polling.newPoller("monitor-" + client.base().getAuthority()))).toList();
             showDashboard();
             monitors.forEach(Monitor::start);
         };
@@ -181,7 +193,7 @@ public final class ConsoleApp extends Application {
         });
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/com/nexusai/desktop/console.css")).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -239,10 +251,13 @@ public final class ConsoleApp extends Application {
         Supplier<NexusClient> selected = () -> selectedMonitor.get().client();
         // the other views are built when first opened: the dashboard comes first, and each view's first requests with it
         tabs = new TabPane(tab("tab.dashboard", () -> board),
-                tab("tab.chat", () -> chat = new ChatView(text, selected, background, ChatContexts.of(text, monitors, selectedMonitor))),
+                tab("tab.chat", () -> new ChatView(text, chat = new ChatViewModel(text, () -> ChatApi.over(selected.get()), background,
+                        new ChatDialogs(text, () -> stage)), ChatContexts.of(text, monitors, selectedMonitor,
+                        feed -> DiagnosticsApi.over(((Monitor) feed).client())))),
                 tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), background,
                         new IncidentsDialogs(text, () -> stage)))),
-                tab("tab.diagnostics", () -> diagnostics = new DiagnosticsView(text, selected, background)),
+                tab("tab.diagnostics", () -> new DiagnosticsView(text, diagnostics = new DiagnosticsViewModel(text,
+                        () -> DiagnosticsApi.over(selected.get()), background))),
                 tab("tab.operations", () -> new OperationsView(text, new OperationsViewModel(text,
                         () -> OperationsViewModel.Apis.over(selected.get()), background, new OperationsDialogs(text, () -> stage)))),
                 tab("tab.troubleshooting", () -> new TroubleshootingView(text, troubleshooting = new TroubleshootingViewModel(monitors,
@@ -281,16 +296,16 @@ public final class ConsoleApp extends Application {
         root.setCenter(starting);
         rebuild = () -> { }; // the progress screen keeps its language until the dashboard comes
         user = "admin";
-        background.run(() -> {
+        background.execute(BackgroundTask.<List<NexusClient>>withProgress(progress -> {
             localServer = new LocalServer(LocalServer.findJar(), dataDir);
-            URI url = localServer.start(progress -> Platform.runLater(() -> {
-                bar.setProgress((double) progress.done() / progress.total());
-                step.setText(progress.line());
-            }), Duration.ofMinutes(3));
+            URI url = localServer.start(started -> progress.update(started.done(), started.total(), started.line()), Duration.ofMinutes(3));
             NexusClient client = new NexusClient(url, clock, trust);
             client.login("admin", localServer.adminPassword());
             return List.of(client);
-        }, connected, failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage()));
+        }).onProgress(started -> {
+            bar.setProgress(started.fraction());
+            step.setText(started.message());
+        }).onSuccess(connected).onFailure(failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage())));
     }
 
     private void toggleTheme() {

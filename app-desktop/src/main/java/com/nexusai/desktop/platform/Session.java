@@ -1,4 +1,4 @@
-package com.nexusai.desktop;
+package com.nexusai.desktop.platform;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,22 +14,22 @@ import java.util.Properties;
  * file only the user can read. The server rotates refresh tokens and treats a reused one as stolen,
  * so the file is rewritten with the newest token when the console quits.
  */
-final class Session {
+public final class Session {
 
-    record Remembered(String url, String refreshToken) {
+    public record Remembered(String url, String refreshToken) {
     }
 
     private final Path file;
 
-    Session(Path file) {
+    public Session(Path file) {
         this.file = file;
     }
 
-    static Session inHome() {
+    public static Session inHome() {
         return new Session(Path.of(System.getProperty("user.home"), ".nexusai", "console", "session.properties"));
     }
 
-    Optional<Remembered> read() {
+    public Optional<Remembered> read() {
         if (!Files.isReadable(file)) {
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ final class Session {
         return url == null || token == null ? Optional.empty() : Optional.of(new Remembered(url, token));
     }
 
-    void save(String url, String refreshToken) throws IOException {
+    public void save(String url, String refreshToken) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
@@ -62,7 +62,7 @@ final class Session {
         Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    void forget() throws IOException {
+    public void forget() throws IOException {
         Files.deleteIfExists(file);
     }
 }

@@ -1,0 +1,12 @@
+package com.nexusai.server.web;
+
+/**
+ * A request body larger than its limit, found before it was read: answered 413 and the connection closed, so that the
+ * client stops sending what nobody will read.
+ */
+public class PayloadTooLargeException extends RuntimeException {
+
+    public PayloadTooLargeException(String message) {
+        super(message);
+    }
+}
