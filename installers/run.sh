@@ -11,6 +11,6 @@ console_jar=app-desktop/target/nexusai-app-desktop.jar
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -f "$console_jar" && "${NEXUSAI_HEADLESS:-}" != "true" ]]; then
   echo "Display found: starting the console with a local server (NEXUSAI_HEADLESS=true for the server alone)"
   exec "$java_home/bin/java" --enable-native-access=javafx.graphics -Dnexusai.server.jar="$server_jar" \
-    --module-path "$console_jar:app-desktop/target/lib" -m com.nexusai.desktop/com.nexusai.desktop.shell.ConsoleApp --local
+    --module-path "$console_jar:app-desktop/target/lib" -m com.nexusai.desktop/com.nexusai.desktop.shell.Main --local
 fi
 exec "$java_home/bin/java" -jar "$server_jar"

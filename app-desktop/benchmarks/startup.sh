@@ -22,7 +22,7 @@ javac_bin=${JAVAC:-javac}
 console() {
   HOME="$work/home" "$image/bin/java" --enable-native-access=javafx.graphics "$@" \
     -Dnexusai.server.jar="$image/server/nexusai-server.jar" -Dnexusai.first-frame=exit \
-    -m com.nexusai.desktop/com.nexusai.desktop.shell.ConsoleApp \
+    -m com.nexusai.desktop/com.nexusai.desktop.shell.Main \
     --url="$url" --user="$user" --password-file="$password_file" --lang=en
 }
 minimal() {

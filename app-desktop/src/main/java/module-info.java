@@ -5,6 +5,10 @@ module com.nexusai.desktop {
     requires org.controlsfx.controls;
     requires com.nexusai.core;
     requires java.prefs;
+    requires info.picocli;
+
+    // picocli reads the command line into the annotated fields of shell.ConsoleCommand
+    opens com.nexusai.desktop.shell to info.picocli;
 
     exports com.nexusai.desktop.shell to javafx.graphics;
 }

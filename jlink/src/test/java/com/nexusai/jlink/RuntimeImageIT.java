@@ -35,13 +35,32 @@ class RuntimeImageIT {
         List<String> modules = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                 .map(line -> line.replaceAll("@.*", "")).toList();
         assertThat(list.waitFor()).isZero();
-        assertThat(modules).contains("com.nexusai.desktop", "com.nexusai.core", "javafx.controls", "atlantafx.base",
+        assertThat(modules).contains("com.nexusai.desktop", "com.nexusai.core", "javafx.controls", "atlantafx.base", "info.picocli",
                 "org.controlsfx.controls", "java.sql", "java.management", "jdk.management", "jdk.unsupported", "jdk.localedata",
                 "jdk.httpserver");
         assertThat(modules).doesNotContain("jdk.compiler", "jdk.jlink", "jdk.jshell", "jdk.jpackage");
         assertThat(IMAGE.resolve("server/nexusai-server.jar")).isRegularFile();
         assertThat(IMAGE.resolve("bin/nexusai-console")).isExecutable();
         assertThat(IMAGE.resolve("bin/nexusai-server")).isExecutable();
+    }
+
+    /** {@code --help} and {@code --version} print and exit 0 with no display at all (a server without X, a terminal over ssh). */
+    @Test
+    void theConsolesHelpAndVersionNeedNoDisplay() throws Exception {
+        for (String option : List.of("--help", "--version")) {
+            ProcessBuilder builder = new ProcessBuilder(IMAGE.resolve("bin/nexusai-console").toString(), option).redirectErrorStream(true);
+            builder.environment().remove("DISPLAY");
+            builder.environment().remove("WAYLAND_DISPLAY");
+            Process console = builder.start();
+            String output = new String(console.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(console.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(option).isTrue();
+            assertThat(console.exitValue()).as(option + "\n" + output).isZero();
+            if (option.equals("--help")) {
+                assertThat(output).startsWith("Usage: nexusai-console").contains("--url=URL[,URL...]").contains("--local").contains("--lang=fr|en");
+            } else {
+                assertThat(output).matches("(?s)nexusai-console \\d+\\.\\d+\\.\\d+.*Java 25.*JavaFX \\d+.*");
+            }
+        }
     }
 
     @Test

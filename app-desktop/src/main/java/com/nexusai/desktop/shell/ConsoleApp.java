@@ -400,8 +400,4 @@ public final class ConsoleApp extends Application {
         }
         background.close();
     }
-
-    public static void main(String[] args) {
-        launch(ConsoleApp.class, args);
-    }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import picocli.CommandLine;
 
 /**
- * The console's command line, read in one place. {@code --url=} (one server, or several separated by
+ * The console's command line, read in one place (picocli, {@link ConsoleCommand}; {@code --help} lists it). {@code --url=} (one server, or several separated by
  * commas: a fleet), {@code --user=} and {@code --password-file=} (connect at once, unattended), {@code --local}
  * (start a local server at once), {@code --data-dir=} (the local server's), {@code --lang=fr|en},
  * {@code --theme=dark|light}, {@code --refresh=2s} (1s to 60s), {@code --rules=} (an alert rule file in the
@@ -21,26 +22,22 @@ record ConsoleOptions(Optional<String> url, Optional<String> user, Optional<Path
         Optional<Locale> language, Optional<Boolean> dark, Duration refresh, Optional<Path> rules, Optional<Path> caFile,
         Path trustFile) {
 
-    private static final Set<String> NAMES = Set.of("url", "user", "password-file", "local", "data-dir", "lang", "theme", "refresh", "rules",
-            "ca-file", "trust-file");
-
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
-    /** Parses {@code --name=value} and {@code --local}; anything else is refused with the reason, before a window opens. */
+    /** Parses the command line ({@link ConsoleCommand}); anything else is refused with the reason, before a window opens. */
     static ConsoleOptions parse(List<String> arguments) {
-        Map<String, String> named = new java.util.HashMap<>();
-        for (String argument : arguments) {
-            if (argument.equals("--local")) {
-                named.put("local", "true");
-                continue;
-            }
-            int equals = argument.indexOf('=');
-            if (!argument.startsWith("--") || equals < 0 || !NAMES.contains(argument.substring(2, equals))) {
-                throw new IllegalArgumentException("unknown option '" + argument + "'; the options are --" + String.join("=, --",
-                        NAMES.stream().sorted().toList()) + "= (see the README)");
-            }
-            named.put(argument.substring(2, equals), argument.substring(equals + 1));
+        ConsoleCommand command = new ConsoleCommand();
+        try {
+            new CommandLine(command).parseArgs(arguments.toArray(String[]::new));
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new IllegalArgumentException("unknown option '" + String.join(" ", e.getUnmatched()) + "'; see nexusai-console --help", e);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; see nexusai-console --help", e);
         }
+        Map<String, String> named = new java.util.HashMap<>();
+        put(named, "lang", command.lang);
+        put(named, "theme", command.theme);
+        put(named, "refresh", command.refresh);
         Optional<Locale> language = Optional.ofNullable(named.get("lang")).map(tag -> switch (tag) {
             case "fr", "en" -> Locale.forLanguageTag(tag);
             default -> throw new IllegalArgumentException("--lang must be fr or en, not '" + tag + "'");
@@ -62,11 +59,17 @@ record ConsoleOptions(Optional<String> url, Optional<String> user, Optional<Path
                 throw new IllegalArgumentException("--refresh must be between 1s and 60s, not '" + value + "'");
             }
         }
-        Path dataDir = Path.of(named.getOrDefault("data-dir", System.getProperty("user.home") + "/.nexusai/console-data"));
-        return new ConsoleOptions(Optional.ofNullable(named.get("url")), Optional.ofNullable(named.get("user")),
-                Optional.ofNullable(named.get("password-file")).map(Path::of), "true".equals(named.get("local")), dataDir, language, dark,
-                refresh, Optional.ofNullable(named.get("rules")).map(Path::of), Optional.ofNullable(named.get("ca-file")).map(Path::of),
-                Path.of(named.getOrDefault("trust-file", System.getProperty("user.home") + "/.nexusai/console/trusted-servers.properties")));
+        Path home = Path.of(System.getProperty("user.home"));
+        return new ConsoleOptions(Optional.ofNullable(command.url), Optional.ofNullable(command.user), Optional.ofNullable(command.passwordFile),
+                command.local, command.dataDir != null ? command.dataDir : home.resolve(".nexusai/console-data"), language, dark, refresh,
+                Optional.ofNullable(command.rules), Optional.ofNullable(command.caFile),
+                command.trustFile != null ? command.trustFile : home.resolve(".nexusai/console/trusted-servers.properties"));
+    }
+
+    private static void put(Map<String, String> named, String name, String value) {
+        if (value != null) {
+            named.put(name, value);
+        }
     }
 
     /** Connect at once without the form: a wall screen. */
