@@ -20,6 +20,7 @@ import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.ServerInfo;
 import com.nexusai.core.api.ServerTrust;
 import com.nexusai.core.runbook.Troubleshooting;
 import com.nexusai.core.chat.ChatApi;
@@ -64,6 +65,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -102,6 +106,7 @@ public final class ConsoleApp extends Application {
     private boolean rememberSignIn;
     private final BorderPane root = new BorderPane();
     private final Label title = new Label("NexusAI");
+    private final MenuBar menus = new MenuBar();
     private final Button themeButton = new Button();
     private final Button languageButton = new Button();
     private Stage stage;
@@ -147,9 +152,12 @@ public final class ConsoleApp extends Application {
         languageButton.setOnAction(event -> toggleLanguage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, title, spacer, languageButton, themeButton);
+        // the menus share the title's row: the panels keep their height
+        HBox toolbar = new HBox(12, menus, title, spacer, languageButton, themeButton);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 16, 8, 16));
         toolbar.getStyleClass().add("toolbar");
+        menus.setId("menus");
         root.setTop(toolbar);
         labelToolbar();
 
@@ -194,13 +202,6 @@ public final class ConsoleApp extends Application {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/com/nexusai/desktop/console.css")).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::toggleLanguage);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (mayQuit()) {
-                stage.close();
-            }
-        });
         stage.setWidth(Math.min(screen.getWidth(), layout.getDouble("width", scene.getWidth())));
         stage.setHeight(Math.min(screen.getHeight(), layout.getDouble("height", scene.getHeight())));
         stage.setOnHidden(event -> {
@@ -326,9 +327,42 @@ public final class ConsoleApp extends Application {
     private void labelToolbar() {
         themeButton.setText(text.getString("toolbar.theme"));
         languageButton.setText(text.getString("toolbar.language"));
+        MenuItem quit = item("menu.quit", KeyCode.Q, () -> {
+            if (mayQuit()) {
+                stage.close();
+            }
+        });
+        MenuItem theme = item("menu.theme", KeyCode.D, this::toggleTheme);
+        MenuItem language = item("menu.language", KeyCode.L, this::toggleLanguage);
+        MenuItem about = item("menu.about", null, this::showAbout);
+        about.setId("menu-about");
+        menus.getMenus().setAll(new Menu(text.getString("menu.file"), null, quit), new Menu(text.getString("menu.view"), null, theme, language),
+                new Menu(text.getString("menu.help"), null, about));
         if (stage != null) {
             stage.setTitle(text.getString("window.title"));
         }
+    }
+
+    /** A menu entry with its mnemonic (the underscored letter) and, when given, Ctrl/Cmd + {@code key}. */
+    private MenuItem item(String key, KeyCode shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text.getString(key));
+        item.setMnemonicParsing(true);
+        if (shortcut != null) {
+            item.setAccelerator(new KeyCodeCombination(shortcut, KeyCombination.SHORTCUT_DOWN));
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** Help > About, with the version of the server the panels show (asked now; ADMIN and DEVOPS may read it). */
+    private void showAbout() {
+        if (monitors.isEmpty()) {
+            About.show(text, stage, text.getString("about.serverUnknown"));
+            return;
+        }
+        NexusClient client = monitors.getFirst().client();
+        background.run(() -> ServerInfo.of(client).version() + " (" + client.base().getAuthority() + ")",
+                version -> About.show(text, stage, version), failure -> About.show(text, stage, failure.getMessage()));
     }
 
     /** Quitting stops a local server: ask first. */

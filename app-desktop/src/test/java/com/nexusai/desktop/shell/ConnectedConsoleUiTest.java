@@ -301,6 +301,20 @@ class ConnectedConsoleUiTest extends FxRobot {
     }
 
     @Test
+    void helpAboutShowsTheConsolesAndTheServersVersionsAndTheLicences() throws Exception {
+        launchSignedIn();
+        clickOn("Help");
+        clickOn("About NexusAI");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#about-text").tryQuery().isPresent());
+        String about = lookup("#about-text").queryAs(javafx.scene.control.TextArea.class).getText();
+        String version = ConsoleCommand.version();
+        assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(about).contains("Console " + version).contains("Java " + Runtime.version())
+                .contains("Server " + version + " (" + url.getAuthority() + ")").contains("AtlantaFX (MIT)").contains("picocli (Apache 2.0)");
+        clickOn(button("Close"));
+    }
+
+    @Test
     void supportFollowsTheEscalationStepsOfAnIncident() throws Exception {
         com.nexusai.core.api.NexusClient api = new com.nexusai.core.api.NexusClient(url, Clock.systemUTC());
         api.login("admin", password);
