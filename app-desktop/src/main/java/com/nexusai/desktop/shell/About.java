@@ -31,9 +31,7 @@ final class About {
         } catch (IOException e) {
             console = "?";
         }
-        String javafx = ModuleLayer.boot().findModule("javafx.base").flatMap(module -> module.getDescriptor().rawVersion())
-                .orElse(System.getProperty("javafx.runtime.version", "?"));
-        return String.format(text.getString("about.text"), console, Runtime.version(), javafx, serverVersion) + "\n\n"
+        return String.format(text.getString("about.text"), console, Runtime.version(), ConsoleCommand.javafxVersion(), serverVersion) + "\n\n"
                 + text.getString("about.licences") + "\n" + LICENCES;
     }
 

@@ -57,9 +57,14 @@ final class ConsoleCommand {
 
         @Override
         public String[] getVersion() throws IOException {
-            String javafx = ModuleLayer.boot().findModule("javafx.base").flatMap(module -> module.getDescriptor().rawVersion()).orElse("?");
-            return new String[] {"nexusai-console " + version(), "Java " + Runtime.version() + ", JavaFX " + javafx};
+            return new String[] {"nexusai-console " + version(), "Java " + Runtime.version() + ", JavaFX " + javafxVersion()};
         }
+    }
+
+    /** The JavaFX the console runs on, from its module (no toolkit needed). */
+    static String javafxVersion() {
+        return ModuleLayer.boot().findModule("javafx.base").flatMap(module -> module.getDescriptor().rawVersion())
+                .orElse(System.getProperty("javafx.runtime.version", "?")); // on a class path, once the toolkit is up
     }
 
     static String version() throws IOException {

@@ -54,12 +54,7 @@ public final class DataTierSecurityVariables implements EnvironmentPostProcessor
         if (settings.isEmpty()) {
             return;
         }
-        MapPropertySource source = new MapPropertySource(SOURCE, settings);
-        if (environment.getPropertySources().contains("commandLineArgs")) {
-            environment.getPropertySources().addAfter("commandLineArgs", source);
-        } else {
-            environment.getPropertySources().addFirst(source);
-        }
+        PropertySources.addBelowCommandLine(environment, new MapPropertySource(SOURCE, settings));
     }
 
     private static void postgres(ConfigurableEnvironment environment, String ca, Map<String, Object> settings) {

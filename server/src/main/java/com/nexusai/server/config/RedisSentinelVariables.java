@@ -39,12 +39,7 @@ public final class RedisSentinelVariables implements EnvironmentPostProcessor, O
         }
         // the standalone address is not used with Sentinel; set, so that REDIS_HOST is not asked for
         settings.put("spring.data.redis.host", nodes.split(",")[0].strip().replaceFirst(":\\d+$", ""));
-        MapPropertySource source = new MapPropertySource(SOURCE, settings);
-        if (environment.getPropertySources().contains("commandLineArgs")) {
-            environment.getPropertySources().addAfter("commandLineArgs", source);
-        } else {
-            environment.getPropertySources().addFirst(source);
-        }
+        PropertySources.addBelowCommandLine(environment, new MapPropertySource(SOURCE, settings));
     }
 
     @Override
