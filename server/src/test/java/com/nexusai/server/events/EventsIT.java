@@ -57,11 +57,14 @@ class EventsIT extends EmbeddedServerTest {
         var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, DomainEvent.TOPIC);
         assertThat(kafkaAdmin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas").value()).isEqualTo("1");
 
-        JsonNode kafka = Http.json(http.get("/actuator/health", admin)).at("/components/kafka");
-        assertThat(kafka.path("status").asString()).isEqualTo("UP");
-        assertThat(kafka.at("/details/eventsTopic/replicationFactor").asInt()).isEqualTo(1);
-        assertThat(kafka.at("/details/eventsTopic/configured/replicationFactor").asInt()).as("min(3, one broker)").isEqualTo(1);
-        assertThat(kafka.at("/details/eventsTopic/weakerThanConfigured").isMissingNode()).isTrue();
+        // the topic check runs on its own schedule: right after creation its last look may still say "not visible yet"
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode kafka = Http.json(http.get("/actuator/health", admin)).at("/components/kafka");
+            assertThat(kafka.path("status").asString()).isEqualTo("UP");
+            assertThat(kafka.at("/details/eventsTopic/replicationFactor").asInt()).isEqualTo(1);
+            assertThat(kafka.at("/details/eventsTopic/configured/replicationFactor").asInt()).as("min(3, one broker)").isEqualTo(1);
+            assertThat(kafka.at("/details/eventsTopic/weakerThanConfigured").isMissingNode()).isTrue();
+        });
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var metrics = com.nexusai.core.metrics.Exposition.parse(http.get("/actuator/prometheus", admin).body());
             assertThat(value(metrics, "kafka_topic_partition_under_replicated_partition", Map.of("topic", DomainEvent.TOPIC, "partition", "2"))).isZero();
