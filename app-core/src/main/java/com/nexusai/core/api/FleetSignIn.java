@@ -52,7 +52,7 @@ public final class FleetSignIn {
         for (URI instance : instances) {
             NexusClient client = instance.equals(signedIn.base()) ? signedIn : signedIn.sharingSignIn(instance);
             try {
-                client.prometheus();
+                client.checkSignIn();
             } catch (NexusClient.ApiException e) {
                 if (e instanceof NexusClient.UntrustedServerException) {
                     throw e; // another instance's certificate: confirmed one at a time, never in passing
@@ -60,7 +60,7 @@ public final class FleetSignIn {
                 if (e.status() == 401) {
                     client = new NexusClient(instance, clock, trust);
                     client.login(user, password);
-                    client.prometheus();
+                    client.checkSignIn();
                 } else if (e.status() != 0) {
                     throw new IOException(instance.getAuthority() + ": " + e.getMessage(), e);
                 }

@@ -117,6 +117,16 @@ public final class NexusClient {
         }
     }
 
+    /** Asks who the signed-in user is ({@code /api/users/me}, open to every role): the sign-in holds on this instance. */
+    public void checkSignIn() throws IOException, InterruptedException {
+        get("/api/users/me", "application/json");
+    }
+
+    /** What the signed-in user's roles allow, as the current access token says. */
+    public Grants grants() {
+        return Grants.ofAccessToken(currentToken());
+    }
+
     /** {@code /actuator/prometheus}: the exposition text every panel and the alert engine read. */
     public String prometheus() throws IOException, InterruptedException {
         return get("/actuator/prometheus", "text/plain");

@@ -10,6 +10,8 @@ import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.backups.Backup;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.desktop.platform.FirstFrame;
+import com.nexusai.core.api.Permission;
+import com.nexusai.desktop.platform.RoleGuard;
 import com.nexusai.desktop.platform.Tables;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -119,9 +121,11 @@ public final class DashboardView extends BorderPane {
         lagTrend.setMinHeight(130);
         panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend, brokerTable(), replication), 0, 1);
 
-        HBox alertActions = new HBox(8, openIncidentButton(), silenceButton(), liftSilenceButton());
+        HBox alertActions = new HBox(8, RoleGuard.guard(openIncidentButton(), model.grants(), Permission.HANDLE_INCIDENTS, text),
+                silenceButton(), liftSilenceButton());
         panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
-        panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote, runBackupButton()), 0, 2, 3, 1);
+        panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote,
+                RoleGuard.guard(runBackupButton(), model.grants(), Permission.MANAGE_BACKUPS, text)), 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
             constraints.setPercentWidth(100 / 3.0);

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.api.Grants;
+import com.nexusai.core.api.Permission;
 import com.nexusai.core.incidents.NewIncident;
 import com.nexusai.desktop.platform.DirtyBits;
 import com.nexusai.desktop.platform.TaskExecutor;
@@ -61,6 +63,7 @@ public final class DashboardViewModel {
     private final TaskExecutor tasks;
     private final Silences silences;
     private final String user;
+    private final Grants grants;
     private final Dialogs dialogs;
     private final ZoneId zone;
     private final List<InstanceFeed> instances;
@@ -78,12 +81,14 @@ public final class DashboardViewModel {
     private final Set<String> notified = new HashSet<>();
     private final DirtyBits redraws;
 
+    /** @param grants what the signed-in user's roles allow: opening an incident and running a backup are not for every role */
     public DashboardViewModel(ResourceBundle text, List<? extends InstanceFeed> instances, TaskExecutor tasks, Silences silences, String user,
-            Dialogs dialogs, ZoneId zone) {
+            Grants grants, Dialogs dialogs, ZoneId zone) {
         this.text = text;
         this.tasks = tasks;
         this.silences = silences;
         this.user = user;
+        this.grants = grants;
         this.dialogs = dialogs;
         this.zone = zone;
         this.instances = List.copyOf(instances);
@@ -195,9 +200,13 @@ public final class DashboardViewModel {
     }
 
     /** Opens an incident for the chosen alert, on the instance the alert comes from. */
+    public Grants grants() {
+        return grants;
+    }
+
     public void openIncident() {
         AlertEngine.Alert alert = selectedAlert.get();
-        if (alert == null) {
+        if (alert == null || !grants.allow(Permission.HANDLE_INCIDENTS)) {
             return;
         }
         InstanceFeed owner = instances.stream().filter(feed -> feed.instance().equals(alert.labels().get("instance"))).findFirst()
@@ -246,7 +255,7 @@ public final class DashboardViewModel {
 
     /** After the user confirms: a backup of everything on the selected instance, its progress in the backups panel. */
     public void runBackup() {
-        if (!dialogs.confirmBackup()) {
+        if (!grants.allow(Permission.MANAGE_BACKUPS) || !dialogs.confirmBackup()) {
             return;
         }
         InstanceFeed on = selected.get();

@@ -5,6 +5,8 @@ import java.util.ResourceBundle;
 
 import com.nexusai.core.diagnostics.HealthNode;
 import com.nexusai.core.diagnostics.ThreadDump;
+import com.nexusai.core.api.Permission;
+import com.nexusai.desktop.platform.RoleGuard;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -146,7 +148,7 @@ public final class DiagnosticsView extends BorderPane {
         summary.getStyleClass().add("message");
         summary.textProperty().bind(model.threadSummaryProperty());
         model.deadlockProperty().addListener((observable, was, is) -> summary.pseudoClassStateChanged(DANGER, is));
-        HBox tools = new HBox(8, reload, state, search, copy, export);
+        HBox tools = new HBox(8, RoleGuard.guard(reload, model.grants(), Permission.TAKE_THREAD_DUMPS, text), state, search, copy, export);
         tools.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
         SplitPane split = new SplitPane(threads, stack);
@@ -218,7 +220,8 @@ public final class DiagnosticsView extends BorderPane {
         Button apply = new Button(text.getString("diag.loggers.apply"));
         apply.setId("logger-apply");
         apply.setOnAction(event -> model.setLogger(level.getValue().equals(inherit) ? null : level.getValue()));
-        HBox row = new HBox(8, new Label(text.getString("diag.loggers")), logger, level, read, apply, current);
+        HBox row = new HBox(8, new Label(text.getString("diag.loggers")), logger, level, read,
+                RoleGuard.guard(apply, model.grants(), Permission.SET_LOG_LEVELS, text), current);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(logger, Priority.ALWAYS);
         return row;
@@ -254,7 +257,7 @@ public final class DiagnosticsView extends BorderPane {
         note.setId("heap-note");
         note.setWrapText(true);
         note.textProperty().bind(model.heapNoteProperty());
-        VBox pane = new VBox(12, explain, new HBox(8, reason, download, cancel), progress, note);
+        VBox pane = new VBox(12, explain, new HBox(8, reason, RoleGuard.guard(download, model.grants(), Permission.DOWNLOAD_HEAP_DUMPS, text), cancel), progress, note);
         pane.setPadding(new Insets(12));
         return pane;
     }

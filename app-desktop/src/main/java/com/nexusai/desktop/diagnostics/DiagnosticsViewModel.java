@@ -13,11 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.nexusai.core.api.EventStream;
+import com.nexusai.core.api.Grants;
+import com.nexusai.core.api.Permission;
 import com.nexusai.core.diagnostics.DiagnosticsApi;
 import com.nexusai.core.diagnostics.HealthNode;
 import com.nexusai.core.diagnostics.LoggerLevels;
 import com.nexusai.core.diagnostics.ThreadDump;
 import com.nexusai.desktop.platform.BackgroundTask;
+import com.nexusai.desktop.platform.RoleGuard;
 import com.nexusai.desktop.platform.DirtyBits;
 import com.nexusai.desktop.platform.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -90,14 +93,20 @@ public final class DiagnosticsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper heapNote = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDownloadHeap;
     private BackgroundTask<Long> heapDownload;
+    private final Grants grants;
 
-    /** @param api the selected instance's diagnostics, asked for each call (the instance may change) */
-    public DiagnosticsViewModel(ResourceBundle text, Supplier<DiagnosticsApi> api, TaskExecutor tasks) {
+    /**
+     * @param api the selected instance's diagnostics, asked for each call (the instance may change)
+     * @param grants what the signed-in role may do: thread dumps, logger levels and heap dumps are not for every role
+     */
+    public DiagnosticsViewModel(ResourceBundle text, Supplier<DiagnosticsApi> api, Grants grants, TaskExecutor tasks) {
         this.text = text;
         this.api = api;
+        this.grants = grants;
         this.tasks = tasks;
         this.logRedraw = new DirtyBits(tasks.nextPulse(), bits -> flushLog());
-        this.canDownloadHeap = Bindings.createBooleanBinding(() -> !heapReason.get().isBlank() && !heapRunning.get(), heapReason, heapRunning);
+        boolean mayDump = grants.allow(Permission.DOWNLOAD_HEAP_DUMPS);
+        this.canDownloadHeap = Bindings.createBooleanBinding(() -> mayDump && !heapReason.get().isBlank() && !heapRunning.get(), heapReason, heapRunning);
         threadState.addListener((observable, before, now) -> showThreads());
         threadSearch.addListener((observable, before, now) -> showThreads());
         logPaused.addListener((observable, was, paused) -> {
@@ -175,7 +184,15 @@ public final class DiagnosticsViewModel implements AutoCloseable {
         return thread == null ? "" : "\"" + thread.name() + "\" t@" + thread.id() + "  " + thread.state() + "\n\n" + thread.stack();
     }
 
+    public Grants grants() {
+        return grants;
+    }
+
     public void loadThreads() {
+        if (!grants.allow(Permission.TAKE_THREAD_DUMPS)) {
+            threadSummary.set(RoleGuard.refusal(grants, Permission.TAKE_THREAD_DUMPS, text));
+            return;
+        }
         tasks.run(() -> api.get().threadDump(), answer -> {
             dumpText = answer;
             ThreadDump parsed = ThreadDump.parse(answer);
@@ -325,6 +342,10 @@ public final class DiagnosticsViewModel implements AutoCloseable {
 
     /** @param level null: back to the inherited level */
     public void setLogger(String level) {
+        if (!grants.allow(Permission.SET_LOG_LEVELS)) {
+            loggerNote.set(RoleGuard.refusal(grants, Permission.SET_LOG_LEVELS, text));
+            return;
+        }
         String name = loggerName.get().strip();
         tasks.run(() -> api.get().setLogger(name, level), this::showLevels, failure -> loggerNote.set(failure.getMessage()));
     }

@@ -7,6 +7,8 @@ import java.util.ResourceBundle;
 import atlantafx.base.theme.Styles;
 import com.nexusai.core.incidents.Incident;
 import com.nexusai.core.incidents.IncidentDetails;
+import com.nexusai.core.api.Permission;
+import com.nexusai.desktop.platform.RoleGuard;
 import com.nexusai.desktop.platform.Tables;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -131,7 +133,8 @@ public final class IncidentsView extends BorderPane {
         Button resolve = button("incidents.resolve", model::resolve);
         resolve.disableProperty().bind(model.canResolve().not());
         Button snapshot = button("incidents.takeSnapshot", model::takeSnapshot);
-        HBox actions = new HBox(8, acknowledge, note, escalate, resolve, snapshot);
+        HBox actions = new HBox(8, acknowledge, note, RoleGuard.guard(escalate, model.grants(), Permission.ESCALATE_INCIDENTS, text),
+                RoleGuard.guard(resolve, model.grants(), Permission.ESCALATE_INCIDENTS, text), snapshot);
 
         Label reach = new Label(details.reachability());
         reach.setWrapText(true);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.nexusai.core.api.Grants;
+import com.nexusai.core.api.Permission;
 import com.nexusai.core.incidents.Incident;
 import com.nexusai.core.incidents.IncidentDetails;
 import com.nexusai.core.incidents.IncidentsApi;
@@ -55,6 +57,7 @@ public final class IncidentsViewModel {
     }
 
     private final Supplier<IncidentsApi> api;
+    private final Grants grants;
     private final TaskExecutor tasks;
     private final Dialogs dialogs;
     private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ACTIVE);
@@ -67,15 +70,20 @@ public final class IncidentsViewModel {
     private final BooleanBinding canResolve;
     private String shownId;
 
-    /** @param api the selected instance's incidents, asked for each call (the instance may change) */
-    public IncidentsViewModel(Supplier<IncidentsApi> api, TaskExecutor tasks, Dialogs dialogs) {
+    /**
+     * @param api the selected instance's incidents, asked for each call (the instance may change)
+     * @param grants what the signed-in role may do: escalating and resolving are DevOps' and above (§6.3)
+     */
+    public IncidentsViewModel(Supplier<IncidentsApi> api, Grants grants, TaskExecutor tasks, Dialogs dialogs) {
         this.api = api;
+        this.grants = grants;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.canAcknowledge = Bindings.createBooleanBinding(() -> incident().map(i -> !i.acknowledged() && !i.resolved()).orElse(false), shown);
-        this.canEscalate = Bindings.createBooleanBinding(() -> incident().map(i -> i.level() < Incident.TOP_LEVEL && !i.resolved()).orElse(false),
-                shown);
-        this.canResolve = Bindings.createBooleanBinding(() -> incident().map(i -> !i.resolved()).orElse(false), shown);
+        boolean mayEscalate = grants.allow(Permission.ESCALATE_INCIDENTS);
+        this.canEscalate = Bindings.createBooleanBinding(() -> mayEscalate
+                && incident().map(i -> i.level() < Incident.TOP_LEVEL && !i.resolved()).orElse(false), shown);
+        this.canResolve = Bindings.createBooleanBinding(() -> mayEscalate && incident().map(i -> !i.resolved()).orElse(false), shown);
         filter.addListener((observable, before, now) -> refresh());
     }
 
@@ -108,6 +116,10 @@ public final class IncidentsViewModel {
     /** True while the message is a refusal or a failure. */
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    public Grants grants() {
+        return grants;
     }
 
     public BooleanBinding canAcknowledge() {
@@ -171,10 +183,16 @@ public final class IncidentsViewModel {
     }
 
     public void escalate() {
+        if (!grants.allow(Permission.ESCALATE_INCIDENTS)) {
+            return;
+        }
         dialogs.ask("incidents.escalateWhy", true).ifPresent(why -> act(id -> api.get().escalate(id, why)));
     }
 
     public void resolve() {
+        if (!grants.allow(Permission.ESCALATE_INCIDENTS)) {
+            return;
+        }
         dialogs.ask("incidents.resolution", true).ifPresent(how -> act(id -> api.get().resolve(id, how)));
     }
 

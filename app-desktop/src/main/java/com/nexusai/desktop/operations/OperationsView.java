@@ -11,6 +11,8 @@ import com.nexusai.core.backups.Backup;
 import com.nexusai.core.maintenance.MaintenanceJob;
 import com.nexusai.core.maintenance.MaintenanceRun;
 import com.nexusai.core.preflight.PreflightCheck;
+import com.nexusai.core.api.Permission;
+import com.nexusai.desktop.platform.RoleGuard;
 import com.nexusai.desktop.platform.Tables;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -100,8 +102,9 @@ public final class OperationsView extends BorderPane {
         Button done = new Button(text.getString("ops.markDone"));
         done.disableProperty().bind(model.canMarkDone().not());
         done.setOnAction(event -> model.markChosenRunDone());
-        HBox jobActions = new HBox(8, runNow, reload);
-        VBox pane = new VBox(8, heading("ops.calendar"), jobs, jobActions, heading("ops.history"), runs, new HBox(8, done), runSummary);
+        HBox jobActions = new HBox(8, RoleGuard.guard(runNow, model.grants(), Permission.RUN_MAINTENANCE, text), reload);
+        VBox pane = new VBox(8, heading("ops.calendar"), jobs, jobActions, heading("ops.history"), runs,
+                new HBox(8, RoleGuard.guard(done, model.grants(), Permission.RUN_MAINTENANCE, text)), runSummary);
         VBox.setVgrow(runs, Priority.ALWAYS);
         pane.setPadding(new Insets(12));
         return pane;
@@ -126,7 +129,8 @@ public final class OperationsView extends BorderPane {
         verify.setOnAction(event -> model.verifyChosenBackup());
         ProgressBar restoreProgress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         restoreProgress.visibleProperty().bind(model.restoringProperty());
-        HBox actions = new HBox(8, restore, verify, restoreProgress);
+        HBox actions = new HBox(8, RoleGuard.guard(restore, model.grants(), Permission.MANAGE_BACKUPS, text),
+                RoleGuard.guard(verify, model.grants(), Permission.MANAGE_BACKUPS, text), restoreProgress);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox pane = new VBox(8, heading("ops.backups"), backups, actions);
         VBox.setVgrow(backups, Priority.ALWAYS);
@@ -143,7 +147,7 @@ public final class OperationsView extends BorderPane {
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button run = new Button(text.getString("ops.preflightRun"));
         run.setOnAction(event -> model.runPreflight());
-        VBox pane = new VBox(8, heading("ops.preflight"), run, checks);
+        VBox pane = new VBox(8, heading("ops.preflight"), RoleGuard.guard(run, model.grants(), Permission.RUN_PREFLIGHT, text), checks);
         VBox.setVgrow(checks, Priority.ALWAYS);
         pane.setPadding(new Insets(12));
         return pane;

@@ -5,6 +5,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import com.nexusai.core.api.Grants;
+import com.nexusai.core.api.Permission;
 import com.nexusai.core.backups.Backup;
 import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.maintenance.MaintenanceApi;
@@ -84,15 +86,26 @@ public final class OperationsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
-    private final BooleanBinding canMarkDone = Bindings.createBooleanBinding(() -> selectedRun.get() != null && selectedRun.get().toDo(), selectedRun);
-    private final BooleanBinding canUseBackup = Bindings.createBooleanBinding(
-            () -> selectedBackup.get() != null && selectedBackup.get().status() == Backup.Status.SUCCEEDED, selectedBackup);
+    private final Grants grants;
+    private final BooleanBinding canMarkDone;
+    private final BooleanBinding canUseBackup;
 
-    public OperationsViewModel(ResourceBundle text, Supplier<Apis> apis, TaskExecutor tasks, Dialogs dialogs) {
+    /** @param grants what the signed-in role may do: the calendar is DevOps' and ADMIN's, backups and preflight ADMIN's */
+    public OperationsViewModel(ResourceBundle text, Supplier<Apis> apis, Grants grants, TaskExecutor tasks, Dialogs dialogs) {
         this.text = text;
         this.apis = apis;
+        this.grants = grants;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        boolean mayRun = grants.allow(Permission.RUN_MAINTENANCE);
+        boolean mayBackUp = grants.allow(Permission.MANAGE_BACKUPS);
+        this.canMarkDone = Bindings.createBooleanBinding(() -> mayRun && selectedRun.get() != null && selectedRun.get().toDo(), selectedRun);
+        this.canUseBackup = Bindings.createBooleanBinding(
+                () -> mayBackUp && selectedBackup.get() != null && selectedBackup.get().status() == Backup.Status.SUCCEEDED, selectedBackup);
+    }
+
+    public Grants grants() {
+        return grants;
     }
 
     public ObservableList<MaintenanceJob> jobs() {
@@ -155,15 +168,22 @@ public final class OperationsViewModel {
                 : summary + "\n\n" + String.format(text.getString("ops.doneBy"), run.doneBy(), run.doneAt() == null ? "" : com.nexusai.desktop.platform.Tables.time(run.doneAt().toString()));
     }
 
+    /** Reads again what the signed-in role may see (the server would refuse the rest). */
     public void refresh() {
-        load(() -> apis.get().maintenance().jobs(), jobs);
-        load(() -> apis.get().maintenance().runs(100), runs);
-        load(() -> apis.get().backups().recent(50), backups);
+        if (grants.allow(Permission.RUN_MAINTENANCE)) {
+            load(() -> apis.get().maintenance().jobs(), jobs);
+            load(() -> apis.get().maintenance().runs(100), runs);
+        }
+        if (grants.allow(Permission.MANAGE_BACKUPS)) {
+            load(() -> apis.get().backups().recent(50), backups);
+        }
         runPreflight();
     }
 
     public void runPreflight() {
-        load(() -> apis.get().preflight().run(), checks);
+        if (grants.allow(Permission.RUN_PREFLIGHT)) {
+            load(() -> apis.get().preflight().run(), checks);
+        }
     }
 
     private <T> void load(Callable<java.util.List<T>> read, ObservableList<T> into) {
@@ -172,21 +192,21 @@ public final class OperationsViewModel {
 
     public void runChosenJob() {
         MaintenanceJob job = selectedJob.get();
-        if (job != null && dialogs.confirm(String.format(text.getString("ops.runConfirm"), job.name()))) {
+        if (job != null && grants.allow(Permission.RUN_MAINTENANCE) && dialogs.confirm(String.format(text.getString("ops.runConfirm"), job.name()))) {
             act(() -> apis.get().maintenance().run(job.name()), String.format(text.getString("ops.started"), job.name()));
         }
     }
 
     public void markChosenRunDone() {
         MaintenanceRun run = selectedRun.get();
-        if (run != null && run.toDo()) {
+        if (canMarkDone.get()) {
             act(() -> apis.get().maintenance().markDone(run.id()), text.getString("ops.marked"));
         }
     }
 
     public void verifyChosenBackup() {
         Backup backup = selectedBackup.get();
-        if (backup != null) {
+        if (canUseBackup.get()) {
             act(() -> apis.get().backups().verify(backup.id()), text.getString("ops.verifyStarted"));
         }
     }
@@ -194,7 +214,7 @@ public final class OperationsViewModel {
     /** A restore replaces live data: the user types the backup's id to confirm it, and the server checks it again. */
     public void restoreChosenBackup() {
         Backup backup = selectedBackup.get();
-        if (backup == null) {
+        if (!canUseBackup.get()) {
             return;
         }
         dialogs.confirmRestore(backup).ifPresent(typed -> {

@@ -19,6 +19,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.api.ServerInfo;
 import com.nexusai.core.api.ServerTrust;
@@ -242,7 +243,9 @@ public final class ConsoleApp extends Application {
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         closeViews();
-        DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user,
+        // one sign-in serves the fleet: the first instance's token says what the user's roles allow everywhere
+        Grants grants = monitors.getFirst().client().grants();
+        DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user, grants,
                 new DashboardDialogs(text, () -> stage), java.time.ZoneId.systemDefault());
         DashboardView board = new DashboardView(text, boardModel);
         boardModel.showSelected();
@@ -255,12 +258,12 @@ public final class ConsoleApp extends Application {
                 tab("tab.chat", () -> new ChatView(text, chat = new ChatViewModel(text, () -> ChatApi.over(selected.get()), background,
                         new ChatDialogs(text, () -> stage)), ChatContexts.of(text, monitors, selectedMonitor,
                         feed -> DiagnosticsApi.over(((Monitor) feed).client())))),
-                tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), background,
+                tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), grants, background,
                         new IncidentsDialogs(text, () -> stage)))),
                 tab("tab.diagnostics", () -> new DiagnosticsView(text, diagnostics = new DiagnosticsViewModel(text,
-                        () -> DiagnosticsApi.over(selected.get()), background))),
+                        () -> DiagnosticsApi.over(selected.get()), grants, background))),
                 tab("tab.operations", () -> new OperationsView(text, new OperationsViewModel(text,
-                        () -> OperationsViewModel.Apis.over(selected.get()), background, new OperationsDialogs(text, () -> stage)))),
+                        () -> OperationsViewModel.Apis.over(selected.get()), grants, background, new OperationsDialogs(text, () -> stage)))),
                 tab("tab.troubleshooting", () -> new TroubleshootingView(text, troubleshooting = new TroubleshootingViewModel(monitors,
                         new Troubleshooting(rules), background, (view, affected) -> {
                             if (affected != null) {

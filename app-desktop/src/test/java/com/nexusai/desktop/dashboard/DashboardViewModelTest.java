@@ -17,6 +17,7 @@ import java.util.ResourceBundle;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.api.Grants;
 import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,11 @@ class DashboardViewModelTest {
         final Deque<Optional<DashboardViewModel.SilenceRequest>> silenceAnswers = new ArrayDeque<>();
         final List<String> fired = new ArrayList<>();
 
+        int backupQuestions;
+
         @Override
         public boolean confirmBackup() {
+            backupQuestions++;
             return confirm;
         }
 
@@ -60,7 +64,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void build() {
-        model = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin", dialogs, ZoneOffset.UTC);
+        model = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin", Grants.everything(), dialogs, ZoneOffset.UTC);
     }
 
     @Test
@@ -171,5 +175,19 @@ class DashboardViewModelTest {
         assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
         Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN);
         assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
+    }
+
+    @Test
+    void devopsIsNotOfferedABackup() {
+        DashboardViewModel devops = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "dora",
+                new Grants(java.util.Set.of("DEVOPS")), dialogs, ZoneOffset.UTC);
+        app1.scraped(T0, alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
+        dialogs.confirm = true;
+        devops.runBackup();
+        assertThat(dialogs.backupQuestions).as("not even asked").isZero();
+        assertThat(app1.backupsStarted).isEmpty();
+        devops.selectedAlertProperty().set(devops.alerts().getFirst());
+        devops.openIncident();
+        assertThat(app1.incidents.opened).as("DevOps handles incidents").hasSize(1);
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.nexusai.core.api.EventStream;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.Grants;
 import com.nexusai.core.diagnostics.DiagnosticsApi;
 import com.nexusai.core.diagnostics.HealthNode;
 import com.nexusai.core.diagnostics.LoggerLevels;
@@ -69,6 +70,7 @@ class DiagnosticsViewModelTest {
 
         @Override
         public String threadDump() {
+            calls.add("thread dump");
             return DUMP;
         }
 
@@ -110,7 +112,7 @@ class DiagnosticsViewModelTest {
             return heapBytes;
         }
     };
-    final DiagnosticsViewModel model = new DiagnosticsViewModel(text, () -> api, new CurrentThreadTaskExecutor());
+    final DiagnosticsViewModel model = new DiagnosticsViewModel(text, () -> api, Grants.everything(), new CurrentThreadTaskExecutor());
 
     @Test
     void healthSaysWhereItComesFromAndWhatIsDown() {
@@ -189,5 +191,26 @@ class DiagnosticsViewModelTest {
         cancelMidway = true;
         model.downloadHeap(tmp.resolve("heap2.hprof"));
         assertThat(model.heapNoteProperty().get()).isEqualTo(text.getString("diag.heap.cancelled"));
+    }
+
+    @Test
+    void supportSeesWhyThreadDumpsLoggerLevelsAndHeapDumpsAreNotOffered() {
+        DiagnosticsViewModel support = new DiagnosticsViewModel(text, () -> api, new Grants(java.util.Set.of("SUPPORT")), new CurrentThreadTaskExecutor());
+        support.loadThreads();
+        assertThat(support.threadSummaryProperty().get()).isEqualTo("Needs one of the roles DEVOPS, DEVELOPER or ADMIN; you are signed in as SUPPORT.");
+        support.setLogger("DEBUG");
+        assertThat(support.loggerNoteProperty().get()).isEqualTo("Needs one of the roles DEVELOPER or ADMIN; you are signed in as SUPPORT.");
+        support.heapReasonProperty().set("OOM on app1");
+        assertThat(support.canDownloadHeap().get()).isFalse();
+        support.downloadHeap(tmp.resolve("heap.hprof"));
+        assertThat(calls).as("nothing asked of the server").isEmpty();
+        assertThat(tmp.resolve("heap.hprof")).doesNotExist();
+    }
+
+    @Test
+    void theRefusalIsSaidInFrenchToo() {
+        ResourceBundle french = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.FRENCH);
+        assertThat(com.nexusai.desktop.platform.RoleGuard.refusal(new Grants(java.util.Set.of("SUPPORT", "DEVELOPER")), com.nexusai.core.api.Permission.DOWNLOAD_HEAP_DUMPS, french))
+                .isEqualTo("Réservé au rôle ADMIN ; vous êtes connecté en tant que DEVELOPER, SUPPORT.");
     }
 }

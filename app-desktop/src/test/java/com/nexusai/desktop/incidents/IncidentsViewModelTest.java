@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import com.nexusai.core.api.Grants;
 import com.nexusai.core.incidents.Incident;
 import com.nexusai.core.incidents.NewIncident;
 import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
@@ -18,7 +19,7 @@ class IncidentsViewModelTest {
 
     final FakeIncidentsApi api = new FakeIncidentsApi();
     final ScriptedDialogs dialogs = new ScriptedDialogs();
-    final IncidentsViewModel model = new IncidentsViewModel(() -> api, new CurrentThreadTaskExecutor(), dialogs);
+    final IncidentsViewModel model = new IncidentsViewModel(() -> api, Grants.everything(), new CurrentThreadTaskExecutor(), dialogs);
 
     static final class ScriptedDialogs implements IncidentsViewModel.Dialogs {
         final Deque<Optional<String>> answers = new ArrayDeque<>();
@@ -56,6 +57,23 @@ class IncidentsViewModelTest {
         dialogs.newIncident = Optional.empty();
         model.open();
         assertThat(api.opened).as("cancelled").hasSize(1);
+    }
+
+    @Test
+    void supportAcknowledgesButNeitherEscalatesNorResolves() {
+        IncidentsViewModel support = new IncidentsViewModel(() -> api, new Grants(java.util.Set.of("SUPPORT")), new CurrentThreadTaskExecutor(), dialogs);
+        dialogs.newIncident = Optional.of(new NewIncident("Checkout errors", "critical", "database", null));
+        support.open();
+        assertThat(support.canAcknowledge().get()).isTrue();
+        assertThat(support.canEscalate().get()).as("§6.3: DevOps and above escalate").isFalse();
+        assertThat(support.canResolve().get()).isFalse();
+
+        int callsBefore = api.calls.size();
+        support.escalate(); // no answer is queued: asking the user would throw
+        support.resolve();
+        assertThat(api.calls).as("nothing asked of the server").hasSize(callsBefore);
+        support.acknowledge();
+        assertThat(support.shownProperty().get().incident().status()).isEqualTo(Incident.Status.ACKNOWLEDGED);
     }
 
     @Test

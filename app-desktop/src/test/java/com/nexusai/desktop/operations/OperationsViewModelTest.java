@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
+import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.backups.Backup;
 import com.nexusai.core.backups.BackupsApi;
@@ -94,18 +95,23 @@ class OperationsViewModelTest {
         }
     };
 
-    final OperationsViewModel model = new OperationsViewModel(text, () -> apis, new CurrentThreadTaskExecutor(), new OperationsViewModel.Dialogs() {
-        @Override
-        public boolean confirm(String question) {
-            calls.add("asked: " + question);
-            return confirm;
-        }
+    final OperationsViewModel model = modelFor(Grants.everything());
 
-        @Override
-        public Optional<String> confirmRestore(Backup backup) {
-            return typedId;
-        }
-    });
+    private OperationsViewModel modelFor(Grants grants) {
+        return new OperationsViewModel(text, () -> apis, grants, new CurrentThreadTaskExecutor(), new OperationsViewModel.Dialogs() {
+            @Override
+            public boolean confirm(String question) {
+                calls.add("asked: " + question);
+                return confirm;
+            }
+
+            @Override
+            public Optional<String> confirmRestore(Backup backup) {
+                calls.add("asked to type " + backup.id());
+                return typedId;
+            }
+        });
+    }
 
     private void refuseOr(String call) throws IOException {
         if (refusal != null) {
@@ -155,13 +161,46 @@ class OperationsViewModelTest {
         model.selectedBackupProperty().set(model.backups().getFirst());
         assertThat(model.canUseBackup().get()).isTrue();
         model.restoreChosenBackup();
-        assertThat(calls).as("cancelled").isEmpty();
+        assertThat(calls).as("cancelled").containsExactly("asked to type b-ok");
         typedId = Optional.of("b-ok");
         model.restoreChosenBackup();
-        assertThat(calls).containsExactly("restore b-ok confirmed b-ok");
+        assertThat(calls).containsExactly("asked to type b-ok", "asked to type b-ok", "restore b-ok confirmed b-ok");
         assertThat(model.restoringProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).isEqualTo(String.format(text.getString("ops.restored"), "b-ok"));
         model.verifyChosenBackup();
         assertThat(calls).endsWith("verify b-ok");
+    }
+
+    @Test
+    void devopsRunsTheCalendarButNeitherTouchesBackupsNorRunsPreflight() {
+        OperationsViewModel devops = modelFor(new Grants(java.util.Set.of("DEVOPS")));
+        devops.refresh();
+        assertThat(devops.jobs()).extracting(MaintenanceJob::name).containsExactly("weekly-restart");
+        assertThat(devops.backups()).as("ADMIN's: not asked for").isEmpty();
+        assertThat(devops.checks()).isEmpty();
+        assertThat(devops.failedProperty().get()).as("no refusal to show").isFalse();
+
+        devops.selectedBackupProperty().set(backups.getFirst());
+        assertThat(devops.canUseBackup().get()).isFalse();
+        typedId = Optional.of("b-ok");
+        devops.restoreChosenBackup();
+        devops.verifyChosenBackup();
+        assertThat(calls).as("neither asked nor sent").isEmpty();
+
+        devops.selectedRunProperty().set(devops.runs().getFirst());
+        assertThat(devops.canMarkDone().get()).isTrue();
+    }
+
+    @Test
+    void supportMayNotRunTheCalendar() {
+        OperationsViewModel support = modelFor(new Grants(java.util.Set.of("SUPPORT")));
+        support.refresh();
+        assertThat(support.jobs()).isEmpty();
+        support.selectedJobProperty().set(new MaintenanceJob("weekly-restart", "Rolling restart", "0 0 3 * * SUN", Instant.EPOCH, null));
+        support.runChosenJob();
+        support.selectedRunProperty().set(runs.getFirst());
+        assertThat(support.canMarkDone().get()).isFalse();
+        support.markChosenRunDone();
+        assertThat(calls).as("no confirmation asked, nothing sent").isEmpty();
     }
 }

@@ -321,13 +321,7 @@ class ConnectedConsoleUiTest extends FxRobot {
         String title = "Checkout errors " + System.nanoTime();
         String id = api.postJson("/api/incidents", java.util.Map.of("title", title, "severity", "critical", "kind", "application"))
                 .path("id").asString();
-        javafx.scene.control.TabPane views = launchSignedIn();
-        showTab(views, 2, "#incidents");
-        TableView<com.nexusai.core.incidents.Incident> incidents = lookup("#incidents").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.id().equals(id)));
-        interact(() -> incidents.getSelectionModel().select(incidents.getItems().stream()
-                .filter(i -> i.id().equals(id)).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("critical, application, open, level 1"));
+        showIncident(launchSignedIn(), id, "critical, application, open, level 1");
         assertThat(textOf("#reachability")).isNotBlank();
 
         clickOn(onScreen(lookup("#acknowledge").queryAllAs(Button.class)));
@@ -354,6 +348,46 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(details.path("timeline").toString()).contains("payment provider down");
         javafx.scene.control.ListView<String> timeline = lookup("#timeline").queryAs(javafx.scene.control.ListView.class);
         assertThat(timeline.getItems()).anySatisfy(entry -> assertThat(entry).contains("admin").contains("payment provider down"));
+    }
+
+    /** Opens the incidents tab and shows incident {@code id}, once its facts read {@code facts}. */
+    @SuppressWarnings("unchecked")
+    private void showIncident(javafx.scene.control.TabPane views, String id, String facts) throws Exception {
+        showTab(views, 2, "#incidents");
+        TableView<com.nexusai.core.incidents.Incident> incidents = lookup("#incidents").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> incidents.getItems().stream().anyMatch(i -> i.id().equals(id)));
+        interact(() -> incidents.getSelectionModel().select(incidents.getItems().stream()
+                .filter(i -> i.id().equals(id)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains(facts));
+        WaitForAsyncUtils.waitForFxEvents(); // the incident is read twice (list, then details): its actions are those of the last drawing
+    }
+
+    /** SUPPORT (§6.3, level 1) sees escalate and resolve disabled, with a tooltip naming the roles that may. */
+    @Test
+    void supportIsNotOfferedWhatItsRoleWouldBeRefused() throws Exception {
+        com.nexusai.core.api.NexusClient api = new com.nexusai.core.api.NexusClient(url, Clock.systemUTC());
+        api.login("admin", password);
+        String name = "support" + System.nanoTime() % 100000;
+        api.postJson("/api/admin/users", java.util.Map.of("username", name, "password", "support-password-1", "roles", List.of("SUPPORT")));
+        String id = api.postJson("/api/incidents", java.util.Map.of("title", "Slow uploads " + name, "severity", "warning", "kind", "application"))
+                .path("id").asString();
+        Path passwordFile = Files.writeString(tmp.resolve("support-password"), "support-password-1");
+        launch(Clock.systemUTC(), "--lang=en", "--url=" + url, "--user=" + name, "--password-file=" + passwordFile);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#views").tryQuery().isPresent());
+        showIncident(lookup("#views").queryAs(javafx.scene.control.TabPane.class), id, "warning, application, open, level 1");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#acknowledge").queryAllAs(Button.class).stream()
+                .anyMatch(b -> b.getScene() != null && !b.isDisabled()));
+        Button acknowledge = onScreen(lookup("#acknowledge").queryAllAs(Button.class));
+        Button escalate = onScreen(lookup("#escalate").queryAllAs(Button.class));
+        assertThat(escalate.isDisabled()).isTrue();
+        assertThat(escalate.getParent().getStyleClass()).contains("role-guard");
+        javafx.scene.control.Tooltip why = (javafx.scene.control.Tooltip) escalate.getParent().getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(why.getText()).isEqualTo("Needs one of the roles DEVOPS, DEVELOPER or ADMIN; you are signed in as SUPPORT.");
+        assertThat(escalate.getAccessibleHelp()).isEqualTo(why.getText());
+
+        clickOn(acknowledge);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> textOf("#incident-facts").contains("acknowledged, level 1"));
     }
 
     @Test
