@@ -17,10 +17,17 @@ public final class FleetSignIn {
 
     private final ServerTrust trust;
     private final Clock clock;
+    private final java.util.Locale language;
 
     public FleetSignIn(ServerTrust trust, Clock clock) {
+        this(trust, clock, java.util.Locale.ENGLISH);
+    }
+
+    /** @param language the language the servers say their refusals in (a wrong password...) */
+    public FleetSignIn(ServerTrust trust, Clock clock, java.util.Locale language) {
         this.trust = trust;
         this.clock = clock;
+        this.language = language;
     }
 
     /** @param addresses comma-separated base URLs */
@@ -34,6 +41,7 @@ public final class FleetSignIn {
         List<String> unreachable = new ArrayList<>();
         for (URI instance : instances) {
             NexusClient client = new NexusClient(instance, clock, trust);
+            client.speak(language);
             try {
                 client.login(user, password);
                 signedIn = client;
@@ -59,6 +67,7 @@ public final class FleetSignIn {
                 }
                 if (e.status() == 401) {
                     client = new NexusClient(instance, clock, trust);
+                    client.speak(language);
                     client.login(user, password);
                     client.checkSignIn();
                 } else if (e.status() != 0) {

@@ -63,6 +63,8 @@ public final class NexusClient {
         String access;
         String refresh;
         Instant accessExpires = Instant.MIN;
+        /** The language the server's problem answers are asked in (Accept-Language). */
+        volatile String language = "en";
     }
 
     /** A client that trusts the certificates the system trusts. */
@@ -94,6 +96,11 @@ public final class NexusClient {
 
     public URI base() {
         return base;
+    }
+
+    /** The language the server says its refusals in, for this client and those sharing its sign-in (French or English). */
+    public void speak(java.util.Locale language) {
+        tokens.language = language.toLanguageTag();
     }
 
     public void login(String username, String password) throws IOException, InterruptedException {
@@ -252,6 +259,7 @@ public final class NexusClient {
     }
 
     private <T> HttpResponse<T> call(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        request.setHeader("Accept-Language", tokens.language);
         try {
             return http.send(request.build(), handler);
         } catch (IOException e) {

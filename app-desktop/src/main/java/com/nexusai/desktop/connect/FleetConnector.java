@@ -15,9 +15,10 @@ public final class FleetConnector implements ConnectViewModel.Connector {
     private final ServerTrust trust;
     private final FleetSignIn fleet;
 
-    public FleetConnector(ServerTrust trust, Clock clock) {
+    /** @param language the console's: the servers' refusals (a wrong password...) are said in it */
+    public FleetConnector(ServerTrust trust, Clock clock, java.util.Locale language) {
         this.trust = trust;
-        this.fleet = new FleetSignIn(trust, clock);
+        this.fleet = new FleetSignIn(trust, clock, language);
     }
 
     @Override

@@ -180,12 +180,13 @@ public final class ConsoleApp extends Application {
         } else if (options.unattended()) {
             // a wall screen: the password is read from a file, never taken on the command line
             user = options.user().orElseThrow();
-            background.run(() -> new FleetSignIn(trust, clock).signIn(options.url().orElseThrow(), user,
+            background.run(() -> new FleetSignIn(trust, clock, locale).signIn(options.url().orElseThrow(), user,
                     Files.readString(options.passwordFile().orElseThrow()).strip()), connected,
                     failure -> System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING, "could not connect: " + failure.getMessage()));
         } else if (options.url().isEmpty()) {
             session.read().ifPresent(remembered -> background.run(() -> {
                 NexusClient client = new NexusClient(URI.create(remembered.url()), clock, trust);
+                client.speak(locale);
                 client.resume(remembered.refreshToken());
                 return List.of(client);
             }, connected, failure -> {
@@ -227,7 +228,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void showConnect(ConsoleOptions options, Consumer<List<NexusClient>> connected, Runnable startLocal) {
-        ConnectViewModel model = new ConnectViewModel(text, background, new FleetConnector(trust, clock),
+        ConnectViewModel model = new ConnectViewModel(text, background, new FleetConnector(trust, clock, locale),
                 options.url().orElse(ConsoleOptions.DEFAULT_URL), (clients, name) -> {
                     user = name;
                     connected.accept(clients);
@@ -304,6 +305,7 @@ public final class ConsoleApp extends Application {
             localServer = new LocalServer(LocalServer.findJar(), dataDir);
             URI url = localServer.start(started -> progress.update(started.done(), started.total(), started.line()), Duration.ofMinutes(3));
             NexusClient client = new NexusClient(url, clock, trust);
+            client.speak(locale);
             client.login("admin", localServer.adminPassword());
             return List.of(client);
         }).onProgress(started -> {
@@ -323,6 +325,7 @@ public final class ConsoleApp extends Application {
         locale = locale.getLanguage().equals("fr") ? Locale.ENGLISH : Locale.FRENCH;
         layout.put("lang", locale.getLanguage());
         text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
+        monitors.forEach(monitor -> monitor.client().speak(locale)); // the servers' refusals follow
         labelToolbar();
         rebuild.run();
     }

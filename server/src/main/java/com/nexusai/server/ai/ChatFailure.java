@@ -1,9 +1,21 @@
 package com.nexusai.server.ai;
 
+import com.nexusai.server.web.ProblemText;
 import org.springframework.http.HttpStatus;
 
-/** Why a generation did not end normally: what happened, what to do about it, and the HTTP status that says so. */
-record ChatFailure(Kind kind, String detail, String fix) {
+/**
+ * Why a generation did not end normally: what happened, what to do about it (null: nothing), and the HTTP status that
+ * says so. The answer that is refused says them in the request's language; the stream's error event and the log in English.
+ */
+record ChatFailure(Kind kind, ProblemText detailText, ProblemText fixText) {
+
+    String detail() {
+        return detailText.english();
+    }
+
+    String fix() {
+        return fixText == null ? null : fixText.english();
+    }
 
     enum Kind {
         /** Ollama cannot be reached at all. */

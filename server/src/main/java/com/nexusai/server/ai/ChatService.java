@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
@@ -95,8 +96,8 @@ class ChatService implements SmartLifecycle {
         try {
             generation.begin(client, turns);
         } catch (RuntimeException e) {
-            generation.onFailure(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "The request to Ollama could not be sent: " + e.getMessage(),
-                    "check nexusai.ai.ollama.base-url"));
+            generation.onFailure(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, ProblemText.of("ollama.notSent", e.getMessage()),
+                    ProblemText.of("ollama.notSent.fix")));
         }
         awaitStatus(generation);
         return emitter;

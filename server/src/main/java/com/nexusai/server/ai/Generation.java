@@ -158,7 +158,7 @@ final class Generation implements ChatStreamListener {
 
     @Override
     public void onFailure(ChatFailure failure) {
-        if (status.completeExceptionally(new ProblemException(failure.kind().status(), failure.detail(), failure.fix()))) {
+        if (status.completeExceptionally(new ProblemException(failure.kind().status(), failure.detailText(), failure.fixText(), null))) {
             endQuietly();
             metrics.ended("refused");
             return;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.nexusai.server.web.ProblemException;
+import com.nexusai.server.web.ProblemText;
 import io.github.ollama4j.Ollama;
 import io.github.ollama4j.exceptions.OllamaException;
 import io.github.ollama4j.models.response.Model;
@@ -53,13 +54,10 @@ class ModelCatalog {
     private ProblemException unavailable(OllamaException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-                return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "Ollama cannot be reached at " + properties.baseUrl() + ": "
-                                + (cause instanceof ConnectException ? "connection refused" : "no connection in time"),
-                        "start Ollama on that host (ollama serve) or point OLLAMA_URL / nexusai.ai.ollama.base-url at it");
+                return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemText.of("ollama.unreachable", properties.baseUrl(),
+                        ProblemText.of(cause instanceof ConnectException ? "reason.refused" : "reason.connectTimeout")), ProblemText.of("ollama.unreachable.fix"), e);
             }
         }
-        return new ProblemException(HttpStatus.BAD_GATEWAY, "Ollama could not list its models: " + e.getMessage(),
-                "see the Ollama server's log");
+        return new ProblemException(HttpStatus.BAD_GATEWAY, ProblemText.of("ollama.noModelList", e.getMessage()), ProblemText.of("ollama.seeLog"), e);
     }
 }

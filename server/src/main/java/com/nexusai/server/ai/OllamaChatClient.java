@@ -21,6 +21,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.nexusai.server.web.ProblemText;
 import io.github.ollama4j.models.chat.OllamaChatMessage;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
 import io.github.ollama4j.models.chat.OllamaChatRequest;
@@ -174,14 +175,13 @@ class OllamaChatClient {
             try {
                 part = Utils.getObjectMapper().readValue(line, OllamaChatResponseModel.class);
             } catch (JsonProcessingException e) {
-                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR,
-                        "Ollama sent a line that is not its chat protocol: " + abbreviate(line),
-                        "check that " + properties.baseUrl() + " is an Ollama server"));
+                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, ProblemText.of("ollama.notProtocol", abbreviate(line)),
+                        ProblemText.of("ollama.notProtocol.fix", properties.baseUrl())));
                 return;
             }
             if (part.getError() != null) {
-                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "Ollama stopped with an error: " + part.getError(),
-                        "see the Ollama server's log"));
+                fail(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, ProblemText.of("ollama.stopped", part.getError()),
+                        ProblemText.of("ollama.seeLog")));
                 return;
             }
             String content = part.getMessage() == null ? null : part.getMessage().getResponse();
@@ -198,15 +198,13 @@ class OllamaChatClient {
 
         @Override
         public void onError(Throwable error) {
-            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED,
-                    "the connection to Ollama broke in the middle of the answer: " + describe(error),
-                    "see the Ollama server's log; send the message again"));
+            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED, ProblemText.of("ollama.broke", describe(error)),
+                    ProblemText.of("ollama.seeLogAndResend")));
         }
 
         @Override
         public void onComplete() {
-            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED, "Ollama ended the answer without its final line",
-                    "see the Ollama server's log; send the message again"));
+            fail(new ChatFailure(ChatFailure.Kind.INTERRUPTED, ProblemText.of("ollama.noFinalLine"), ProblemText.of("ollama.seeLogAndResend")));
         }
 
         private void fail(ChatFailure failure) {
@@ -230,32 +228,29 @@ class OllamaChatClient {
 
         private void timeOut() {
             Duration limit = properties.timeout();
-            fail(new ChatFailure(ChatFailure.Kind.TIMED_OUT, "Ollama produced no token for " + seconds(limit) + " (model " + model + ")",
-                    "the model may still be loading or the GPU is overloaded: check `ollama ps` on the Ollama host;"
-                            + " the limit is nexusai.ai.ollama.timeout"));
+            fail(new ChatFailure(ChatFailure.Kind.TIMED_OUT, ProblemText.of("ollama.timedOut", seconds(limit), model),
+                    ProblemText.of("ollama.timedOut.fix")));
         }
 
         private ChatFailure connectionFailure(Throwable error) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof CancellationException) {
-                return new ChatFailure(ChatFailure.Kind.INTERRUPTED, "the request to Ollama was cancelled", null);
+                return new ChatFailure(ChatFailure.Kind.INTERRUPTED, ProblemText.of("ollama.cancelled"), null);
             }
-            String reason = cause instanceof ConnectException ? "connection refused"
-                    : cause instanceof HttpConnectTimeoutException ? "no connection within " + seconds(CONNECT_TIMEOUT)
+            Object reason = cause instanceof ConnectException ? ProblemText.of("reason.refused")
+                    : cause instanceof HttpConnectTimeoutException ? ProblemText.of("reason.noConnectionWithin", seconds(CONNECT_TIMEOUT))
                     : describe(cause);
-            return new ChatFailure(ChatFailure.Kind.UNREACHABLE, "Ollama cannot be reached at " + properties.baseUrl() + ": " + reason,
-                    "start Ollama on that host (ollama serve) or point OLLAMA_URL / nexusai.ai.ollama.base-url at it");
+            return new ChatFailure(ChatFailure.Kind.UNREACHABLE, ProblemText.of("ollama.unreachable", properties.baseUrl(), reason),
+                    ProblemText.of("ollama.unreachable.fix"));
         }
 
         private ChatFailure statusFailure(int status, String body) {
             String said = errorText(body);
             if (status == 404) {
-                return new ChatFailure(ChatFailure.Kind.MODEL_MISSING,
-                        "Ollama at " + properties.baseUrl() + " does not have the model " + model + " (it said: " + said + ")",
-                        "ollama pull " + model);
+                return new ChatFailure(ChatFailure.Kind.MODEL_MISSING, ProblemText.of("ollama.modelMissing", properties.baseUrl(), model, said),
+                        ProblemText.of("ollama.modelMissing.fix", model));
             }
-            return new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, "Ollama answered HTTP " + status + ": " + said,
-                    "see the Ollama server's log");
+            return new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, ProblemText.of("ollama.httpError", status, said), ProblemText.of("ollama.seeLog"));
         }
     }
 

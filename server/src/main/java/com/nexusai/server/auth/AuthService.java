@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.audit.SecurityAuditLog;
 import com.nexusai.server.audit.SecurityEventType;
 import com.nexusai.server.platform.redis.RedisReplication;
@@ -60,7 +61,7 @@ class AuthService {
             throttle.failed(username, address);
             audit.record(SecurityEventType.LOGIN_FAILED, username, null, address,
                     account.isEmpty() ? "unknown user" : !matches ? "wrong password" : "user disabled");
-            throw new AuthenticationFailedException("Invalid user name or password");
+            throw new AuthenticationFailedException(ProblemText.of("auth.invalidCredentials"));
         }
         throttle.succeeded(username, address);
         audit.record(SecurityEventType.LOGIN_OK, username, username, address, null);
@@ -71,17 +72,17 @@ class AuthService {
         return switch (refreshTokens.consume(refreshToken)) {
             case RefreshTokens.Outcome.Valid valid -> {
                 UserAccount account = users.findByUsername(valid.username()).filter(UserAccount::enabled)
-                        .orElseThrow(() -> new AuthenticationFailedException("The refresh token is not valid"));
+                        .orElseThrow(() -> new AuthenticationFailedException(ProblemText.of("auth.invalidRefreshToken")));
                 yield tokens(account, refreshTokens.issue(account.username(), valid.family()));
             }
             case RefreshTokens.Outcome.Reused reused -> {
                 revocations.revokeSession(reused.family());
                 audit.record(SecurityEventType.REFRESH_REUSE, reused.username(), null, address,
                         "a used refresh token was presented again; its session was revoked");
-                throw new AuthenticationFailedException("The refresh token is not valid");
+                throw new AuthenticationFailedException(ProblemText.of("auth.invalidRefreshToken"));
             }
             case RefreshTokens.Outcome.Unknown unknown ->
-                    throw new AuthenticationFailedException("The refresh token is not valid");
+                    throw new AuthenticationFailedException(ProblemText.of("auth.invalidRefreshToken"));
         };
     }
 

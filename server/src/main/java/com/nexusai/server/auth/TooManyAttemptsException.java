@@ -3,6 +3,7 @@ package com.nexusai.server.auth;
 import java.time.Duration;
 
 import com.nexusai.server.web.ProblemException;
+import com.nexusai.server.web.ProblemText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -12,7 +13,7 @@ public class TooManyAttemptsException extends ProblemException {
     private final Duration retryAfter;
 
     public TooManyAttemptsException(Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts; try again in " + retryAfter.toSeconds() + " s", null);
+        super(HttpStatus.TOO_MANY_REQUESTS, ProblemText.of("auth.tooManyAttempts", retryAfter.toSeconds()), null, null);
         this.retryAfter = retryAfter;
     }
 

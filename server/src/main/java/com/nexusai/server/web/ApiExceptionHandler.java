@@ -3,10 +3,12 @@ package com.nexusai.server.web;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -70,12 +72,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> problem(ProblemException failure) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
+    ResponseEntity<ProblemDetail> problem(ProblemException failure, HttpServletRequest request) {
+        Locale language = ProblemLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.detail(language));
         if (failure.fix() != null) {
-            problem.setProperty("fix", failure.fix());
+            problem.setProperty("fix", failure.fix(language));
         }
-        return ResponseEntity.status(failure.status()).headers(failure.headers()).body(problem);
+        return ResponseEntity.status(failure.status()).headers(failure.headers()).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                .body(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -98,17 +102,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * store, a duplicate): a 4xx without the SQL or the driver's words, which name tables and columns.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail refusedByDatabase(DataIntegrityViolationException failure) {
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException failure, HttpServletRequest request) {
         String state = DatabaseErrors.sqlState(failure);
         if (DatabaseErrors.UNIQUE_VIOLATION.equals(state)) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "It already exists");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ProblemText.of("database.duplicate").in(ProblemLanguage.of(request)));
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, DatabaseErrors.describe(state));
     }
 
     /** A data-access failure: the value's fault (400), or PostgreSQL or Redis down or stalled (503 naming it). */
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> dataAccessFailure(DataAccessException failure) {
+    ResponseEntity<ProblemDetail> dataAccessFailure(DataAccessException failure, HttpServletRequest request) {
         String state = DatabaseErrors.sqlState(failure);
         if (state != null && state.startsWith(DatabaseErrors.DATA_EXCEPTION_CLASS)) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -117,21 +121,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         boolean redis = failure instanceof RedisConnectionFailureException || failure instanceof RedisSystemException
                 || DatabaseErrors.fromRedis(failure);
         if (!redis && !DatabaseErrors.isUnavailable(failure)) {
-            return unexpected(failure);
+            return unexpected(failure, request);
         }
-        return redis ? unavailable("Redis", "Check Redis (redis-cli ping, its memory and load); try again in a few seconds", failure)
-                : databaseUnavailable(failure);
+        return redis ? unavailable("Redis", "unavailable.redis.fix", failure, request) : databaseUnavailable(failure, request);
     }
 
-    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure) {
-        return unavailable("PostgreSQL", "Check PostgreSQL (pg_isready, its load, locks and disk); try again in a few seconds", failure);
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure, HttpServletRequest request) {
+        return unavailable("PostgreSQL", "unavailable.postgresql.fix", failure, request);
     }
 
-    private ResponseEntity<ProblemDetail> unavailable(String component, String fix, Exception failure) {
+    private ResponseEntity<ProblemDetail> unavailable(String component, String fixKey, Exception failure, HttpServletRequest request) {
         log.warn("{} unavailable: {}", component, NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, component + " did not answer in time");
-        problem.setProperty("fix", fix);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        Locale language = ProblemLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ProblemText.of("unavailable", component).in(language));
+        problem.setProperty("fix", ProblemText.of(fixKey).in(language));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
     /**
@@ -139,11 +144,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * (JPA reports it this way, not as a data-access failure). 503 naming it, as a stalled PostgreSQL.
      */
     @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
-    ResponseEntity<ProblemDetail> transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException failure) {
+    ResponseEntity<ProblemDetail> transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException failure,
+            HttpServletRequest request) {
         if (!DatabaseErrors.isUnavailable(failure)) {
-            return unexpected(failure);
+            return unexpected(failure, request);
         }
-        return databaseUnavailable(failure);
+        return databaseUnavailable(failure, request);
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -154,17 +160,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A method-level rule ({@code @PreAuthorize}) refused: the same answer as the URL rules give. */
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemTexts.detail(HttpStatus.FORBIDDEN));
+    ProblemDetail accessDenied(AccessDeniedException failure, HttpServletRequest request) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemTexts.detail(HttpStatus.FORBIDDEN, ProblemLanguage.of(request)));
     }
 
     /** Anything else is our fault: logged with a reference the answer gives, never its class or message. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure (reference {})", reference, failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The server failed to answer this request; the log has the details under reference " + reference);
+                ProblemText.of("unexpected", reference).in(ProblemLanguage.of(request)));
         problem.setProperty("reference", reference);
         return ResponseEntity.internalServerError().body(problem);
     }

@@ -22,7 +22,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code);
-        String detail = status == null ? "The request could not be served" : ProblemTexts.detail(status);
+        String detail = status == null ? "The request could not be served" : ProblemTexts.detail(status, java.util.Locale.ENGLISH); // the request may not even have parsable headers
         String body = "{\"type\":\"about:blank\",\"title\":\"" + (status == null ? "Error" : status.getReasonPhrase())
                 + "\",\"status\":" + code + ",\"detail\":\"" + detail + "\"}";
         try {

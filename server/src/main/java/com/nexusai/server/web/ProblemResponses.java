@@ -26,9 +26,10 @@ public class ProblemResponses {
 
     public AuthenticationEntryPoint entryPoint() {
         return (request, response, failure) -> {
+            java.util.Locale language = ProblemLanguage.of(request);
             String detail = failure instanceof InvalidBearerTokenException
-                    ? "The access token is not valid: " + failure.getMessage()
-                    : "Sign in first: send an access token (Authorization: Bearer ...)";
+                    ? ProblemText.of("status.401.invalidToken", failure.getMessage()).in(language)
+                    : ProblemTexts.detail(HttpStatus.UNAUTHORIZED, language);
             response.setHeader("WWW-Authenticate", "Bearer");
             write(request, response, HttpStatus.UNAUTHORIZED, detail);
         };
@@ -36,7 +37,7 @@ public class ProblemResponses {
 
     public AccessDeniedHandler accessDenied() {
         return (request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN,
-                "Your role does not allow this operation");
+                ProblemTexts.detail(HttpStatus.FORBIDDEN, ProblemLanguage.of(request)));
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -403,6 +403,11 @@ class ChatIT extends EmbeddedServerTest {
             HttpResponse<String> models = http.get("/api/ai/models", admin);
             assertThat(models.statusCode()).isEqualTo(503);
             assertThat(Http.json(models).path("fix").asString()).contains("ollama serve");
+            HttpResponse<String> enFrancais = http.send(http.request("/api/ai/models", admin).header("Accept-Language", "fr-FR,fr;q=0.9").GET());
+            assertThat(enFrancais.statusCode()).isEqualTo(503);
+            assertThat(enFrancais.headers().firstValue("Content-Language")).hasValue("fr");
+            assertThat(Http.json(enFrancais).path("detail").asString()).startsWith("Ollama est injoignable à ").endsWith(" : connexion refusée");
+            assertThat(Http.json(enFrancais).path("fix").asString()).startsWith("démarrez Ollama sur cet hôte (ollama serve)");
             assertThat(http.get("/api/ai/conversations", admin).statusCode()).isEqualTo(200);
             assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
         } finally {

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.Permission;
 import com.nexusai.server.support.EmbeddedServerTest;
+import com.nexusai.server.support.Http;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,5 +46,25 @@ class PermissionsIT extends EmbeddedServerTest {
                 assertThat(status == 403).as("%s refused %s (HTTP %s)", role, permission, status).isEqualTo(!grants.allow(permission));
             }
         }
+    }
+
+    @Test
+    void refusalsAreSaidInTheLanguageTheClientAsksFor() throws Exception {
+        String support = newUser("SUPPORT");
+        var forbidden = http.send(http.request("/api/admin/backups", support).header("Accept-Language", "fr-CA,fr;q=0.9").GET());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(Http.json(forbidden).path("detail").asString()).isEqualTo("Votre rôle ne permet pas cette opération");
+        assertThat(Http.json(http.get("/api/admin/backups", support)).path("detail").asString()).as("no header: English")
+                .isEqualTo("Your role does not allow this operation");
+
+        var badPassword = http.send(http.request("/api/auth/login", null).header("Accept-Language", "fr")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody-here\",\"password\":\"wrong-password-1\"}")));
+        assertThat(badPassword.statusCode()).isEqualTo(401);
+        assertThat(badPassword.headers().firstValue("Content-Language")).hasValue("fr");
+        assertThat(Http.json(badPassword).path("detail").asString()).isEqualTo("Nom d’utilisateur ou mot de passe incorrect");
+
+        var noToken = http.send(http.request("/api/incidents", null).header("Accept-Language", "fr").GET());
+        assertThat(Http.json(noToken).path("detail").asString()).startsWith("Connectez-vous d’abord");
     }
 }
