@@ -6,6 +6,8 @@ module com.nexusai.desktop {
     requires com.nexusai.core;
     requires java.prefs;
     requires info.picocli;
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
 
     // picocli reads the command line into the annotated fields of shell.ConsoleCommand
     opens com.nexusai.desktop.shell to info.picocli;

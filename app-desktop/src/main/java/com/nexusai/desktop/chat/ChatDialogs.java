@@ -11,8 +11,17 @@ import javafx.stage.Window;
 /** The chat's questions as JavaFX dialogs owned by the console's window. */
 public final class ChatDialogs extends FxDialogs implements ChatViewModel.Dialogs {
 
-    public ChatDialogs(ResourceBundle text, Supplier<Window> owner) {
+    private final java.util.function.Consumer<String> browser;
+
+    /** @param browser opens a web page or a mail address (the application's host services) */
+    public ChatDialogs(ResourceBundle text, Supplier<Window> owner, java.util.function.Consumer<String> browser) {
         super(text, owner);
+        this.browser = browser;
+    }
+
+    @Override
+    public void openLink(String url) {
+        browser.accept(url);
     }
 
     @Override

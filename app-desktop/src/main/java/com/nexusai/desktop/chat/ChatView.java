@@ -226,11 +226,11 @@ public final class ChatView extends BorderPane {
             // the finished answer, drawn as Markdown
             entry.statusProperty().addListener((observable, was, now) -> {
                 if (now != ChatViewModel.Status.STREAMING) {
-                    bubble.getChildren().set(1, Markdown.render(entry.textProperty().get(), text.getString("chat.copy")));
+                    bubble.getChildren().set(1, Markdown.render(entry.textProperty().get(), text.getString("chat.copy"), model::openLink));
                 }
             });
         } else {
-            bubble.getChildren().add(Markdown.render(entry.textProperty().get(), text.getString("chat.copy")));
+            bubble.getChildren().add(Markdown.render(entry.textProperty().get(), text.getString("chat.copy"), model::openLink));
         }
         return bubble;
     }

@@ -41,6 +41,9 @@ public final class ChatViewModel implements AutoCloseable {
         Optional<String> askTitle(String current);
 
         boolean confirmDelete(String title);
+
+        /** Opens {@code url} in the user's browser or mail program. */
+        void openLink(String url);
     }
 
     /** How an answer is doing, or how it ended. */
@@ -409,6 +412,25 @@ public final class ChatViewModel implements AutoCloseable {
     private void showFailure(Throwable failure) {
         failed.set(true);
         state.set(failure.getMessage());
+    }
+
+    /**
+     * A link of an answer, clicked: opened when it is a web page or a mail address. A model's answer is not trusted,
+     * so {@code file:}, {@code javascript:} and the like are not opened (the message says why).
+     */
+    public void openLink(String url) {
+        String scheme;
+        try {
+            scheme = java.net.URI.create(url.strip()).getScheme();
+        } catch (IllegalArgumentException notAUri) {
+            scheme = null;
+        }
+        if (scheme != null && java.util.Set.of("http", "https", "mailto").contains(scheme.toLowerCase(java.util.Locale.ROOT))) {
+            dialogs.openLink(url.strip());
+        } else {
+            failed.set(true);
+            state.set(String.format(text.getString("chat.linkRefused"), url));
+        }
     }
 
     /** Stops a streaming answer when the view goes (language switch, sign-out, quit). */

@@ -2,94 +2,166 @@ package com.nexusai.desktop.chat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 
 /**
- * The Markdown models write, drawn as JavaFX nodes: headings, paragraphs with bold and inline code,
- * bullet and numbered lists, and fenced code blocks with a Copy button. What it does not know shows as text.
+ * The Markdown models write, parsed by commonmark (CommonMark with GitHub's tables) and drawn as JavaFX nodes:
+ * headings, paragraphs with bold, italics, inline code and links (opened through {@code openLink}), nested bullet and
+ * numbered lists, quotes, rules, tables, and code blocks with a Copy button. Raw HTML shows as the text it is.
  */
 final class Markdown {
 
-    /** A part of an answer: text, or a fenced code block with its language. */
-    record Block(boolean code, String language, String content) {
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private final String copyLabel;
+    private final Consumer<String> openLink;
+
+    private Markdown(String copyLabel, Consumer<String> openLink) {
+        this.copyLabel = copyLabel;
+        this.openLink = openLink;
     }
 
-    private static final Pattern INLINE = Pattern.compile("\\*\\*(.+?)\\*\\*|`([^`]+)`");
-
-    private Markdown() {
-    }
-
-    /** Splits at code fences (```lang ... ```); an unclosed fence (still streaming) runs to the end. */
-    static List<Block> blocks(String markdown) {
-        List<Block> blocks = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        StringBuilder code = null;
-        String language = "";
-        for (String line : markdown.split("\n", -1)) {
-            if (line.strip().startsWith("```")) {
-                if (code == null) {
-                    if (!text.isEmpty()) {
-                        blocks.add(new Block(false, "", text.toString().strip()));
-                        text.setLength(0);
-                    }
-                    code = new StringBuilder();
-                    language = line.strip().substring(3).strip();
-                } else {
-                    blocks.add(new Block(true, language, code.toString()));
-                    code = null;
-                }
-            } else if (code != null) {
-                code.append(code.isEmpty() ? "" : "\n").append(line);
-            } else {
-                text.append(line).append('\n');
-            }
-        }
-        if (code != null) {
-            blocks.add(new Block(true, language, code.toString()));
-        } else if (!text.toString().isBlank()) {
-            blocks.add(new Block(false, "", text.toString().strip()));
-        }
-        return blocks;
-    }
-
-    static Node render(String markdown, String copyLabel) {
+    /** {@code markdown} drawn; a link's target goes to {@code openLink} when clicked. */
+    static Node render(String markdown, String copyLabel, Consumer<String> openLink) {
         VBox answer = new VBox(8);
-        for (Block block : blocks(markdown)) {
-            answer.getChildren().add(block.code() ? codeBlock(block, copyLabel) : textBlock(block.content()));
-        }
+        answer.getStyleClass().add("markdown");
+        new Markdown(copyLabel, openLink).blocks(PARSER.parse(markdown), answer);
         return answer;
     }
 
-    private static Node codeBlock(Block block, String copyLabel) {
-        Label code = new Label(block.content());
+    private void blocks(org.commonmark.node.Node parent, VBox into) {
+        for (org.commonmark.node.Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            Node drawn = block(child);
+            if (drawn != null) {
+                into.getChildren().add(drawn);
+            }
+        }
+    }
+
+    private Node block(org.commonmark.node.Node node) {
+        return switch (node) {
+            case Heading heading -> {
+                TextFlow title = inlines(heading);
+                title.getStyleClass().addAll("heading", "heading-" + Math.min(heading.getLevel(), 4));
+                yield title;
+            }
+            case Paragraph paragraph -> inlines(paragraph);
+            case BulletList list -> list(list, null);
+            case OrderedList list -> list(list, list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber());
+            case FencedCodeBlock code -> codeBlock(code.getInfo() == null ? "" : code.getInfo().strip(), trimEnd(code.getLiteral()));
+            case IndentedCodeBlock code -> codeBlock("", trimEnd(code.getLiteral()));
+            case BlockQuote quote -> {
+                VBox inside = new VBox(6);
+                inside.getStyleClass().add("quote");
+                inside.setPadding(new Insets(2, 0, 2, 10));
+                blocks(quote, inside);
+                yield inside;
+            }
+            case ThematicBreak rule -> new Separator();
+            case TableBlock table -> table(table);
+            case HtmlBlock html -> flow(List.of(text(trimEnd(html.getLiteral()), List.of())));
+            default -> null;
+        };
+    }
+
+    /** A list: each item's marker beside its blocks (which may be lists themselves, indented again). */
+    private Node list(org.commonmark.node.Node list, Integer firstNumber) {
+        VBox items = new VBox(4);
+        items.setPadding(new Insets(0, 0, 0, 12));
+        int number = firstNumber == null ? 0 : firstNumber;
+        for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem)) {
+                continue;
+            }
+            Label marker = new Label(firstNumber == null ? "•" : number++ + ".");
+            marker.getStyleClass().add("list-marker");
+            marker.setMinWidth(Region.USE_PREF_SIZE);
+            VBox content = new VBox(4);
+            blocks(item, content);
+            HBox row = new HBox(6, marker, content);
+            HBox.setHgrow(content, Priority.ALWAYS);
+            items.getChildren().add(row);
+        }
+        return items;
+    }
+
+    private Node table(TableBlock table) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("markdown-table");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        int row = 0;
+        for (org.commonmark.node.Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (org.commonmark.node.Node line = section.getFirstChild(); line != null; line = line.getNext(), row++) {
+                int column = 0;
+                for (org.commonmark.node.Node cell = line.getFirstChild(); cell != null; cell = cell.getNext(), column++) {
+                    TextFlow content = inlines(cell);
+                    if (cell instanceof TableCell tableCell && tableCell.isHeader()) {
+                        content.getStyleClass().add("table-header");
+                        content.getChildren().forEach(piece -> piece.getStyleClass().add("bold"));
+                    }
+                    grid.add(content, column, row);
+                }
+            }
+        }
+        return grid;
+    }
+
+    private Node codeBlock(String language, String content) {
+        Label code = new Label(content);
         code.getStyleClass().add("code");
         code.setWrapText(false);
         code.setMaxWidth(Double.MAX_VALUE);
         Button copy = new Button(copyLabel);
         copy.getStyleClass().add("small");
         copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(block.content());
-            Clipboard.getSystemClipboard().setContent(content);
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(content);
+            Clipboard.getSystemClipboard().setContent(clip);
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, new Label(block.language().isEmpty() ? "code" : block.language()), spacer, copy);
+        HBox header = new HBox(8, new Label(language.isEmpty() ? "code" : language), spacer, copy);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, header, code);
         box.getStyleClass().add("code-block");
@@ -97,54 +169,73 @@ final class Markdown {
         return box;
     }
 
-    private static Node textBlock(String text) {
-        VBox lines = new VBox(4);
-        for (String paragraph : text.split("\n\\s*\n")) {
-            for (String line : paragraph.split("\n")) {
-                String stripped = line.strip();
-                if (stripped.startsWith("#")) {
-                    Label heading = new Label(stripped.replaceFirst("^#+\\s*", ""));
-                    heading.getStyleClass().add("title-4");
-                    lines.getChildren().add(heading);
-                } else if (stripped.matches("^([-*]|\\d+\\.)\\s+.*")) {
-                    String marker = stripped.startsWith("-") || stripped.startsWith("*") ? "•" : stripped.substring(0, stripped.indexOf('.') + 1);
-                    TextFlow item = inline(stripped.replaceFirst("^([-*]|\\d+\\.)\\s+", ""));
-                    HBox row = new HBox(6, new Label(marker), item);
-                    HBox.setHgrow(item, Priority.ALWAYS);
-                    row.setPadding(new Insets(0, 0, 0, 12));
-                    lines.getChildren().add(row);
-                } else if (!stripped.isEmpty()) {
-                    lines.getChildren().add(inline(line));
-                }
-            }
-        }
-        return lines;
+    /** The inline content of {@code parent} as one flow of text pieces. */
+    private TextFlow inlines(org.commonmark.node.Node parent) {
+        List<Node> pieces = new ArrayList<>();
+        inline(parent, List.of(), pieces);
+        return flow(pieces);
     }
 
-    /** Bold and inline code inside a line. */
-    static TextFlow inline(String line) {
+    private static TextFlow flow(List<Node> pieces) {
         TextFlow flow = new TextFlow();
-        Matcher matcher = INLINE.matcher(line);
-        int at = 0;
-        while (matcher.find()) {
-            if (matcher.start() > at) {
-                flow.getChildren().add(text(line.substring(at, matcher.start()), null));
-            }
-            flow.getChildren().add(matcher.group(1) != null ? text(matcher.group(1), "bold") : text(matcher.group(2), "inline-code"));
-            at = matcher.end();
-        }
-        if (at < line.length()) {
-            flow.getChildren().add(text(line.substring(at), null));
-        }
+        flow.getChildren().setAll(pieces);
         return flow;
     }
 
-    private static Text text(String content, String style) {
+    /** Appends the pieces of {@code parent}'s children, each styled by the emphases around it. */
+    private void inline(org.commonmark.node.Node parent, List<String> styles, List<Node> into) {
+        for (org.commonmark.node.Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            switch (node) {
+                case org.commonmark.node.Text literal -> into.add(text(literal.getLiteral(), styles));
+                case Code code -> into.add(text(code.getLiteral(), with(styles, "inline-code")));
+                case Emphasis emphasis -> inline(emphasis, with(styles, "italic"), into);
+                case StrongEmphasis strong -> inline(strong, with(styles, "bold"), into);
+                case SoftLineBreak soft -> into.add(text(" ", styles));
+                case HardLineBreak hard -> into.add(text("\n", styles));
+                case Link link -> into.add(link(plain(link), link.getDestination(), link.getTitle()));
+                case Image image -> into.add(link(plain(image).isEmpty() ? image.getDestination() : plain(image), image.getDestination(), image.getTitle()));
+                case HtmlInline html -> into.add(text(html.getLiteral(), styles));
+                default -> inline(node, styles, into);
+            }
+        }
+    }
+
+    private Hyperlink link(String label, String destination, String title) {
+        Hyperlink link = new Hyperlink(label.isEmpty() ? destination : label);
+        link.getStyleClass().add("answer-link");
+        link.setTooltip(new Tooltip(title == null || title.isBlank() ? destination : title + "\n" + destination));
+        link.setOnAction(event -> openLink.accept(destination));
+        return link;
+    }
+
+    /** The text inside {@code node}, without its styles (a link's label). */
+    private static String plain(org.commonmark.node.Node node) {
+        StringBuilder text = new StringBuilder();
+        for (org.commonmark.node.Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            switch (child) {
+                case org.commonmark.node.Text literal -> text.append(literal.getLiteral());
+                case Code code -> text.append(code.getLiteral());
+                case SoftLineBreak soft -> text.append(' ');
+                default -> text.append(plain(child));
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> with(List<String> styles, String style) {
+        List<String> more = new ArrayList<>(styles);
+        more.add(style);
+        return more;
+    }
+
+    private static Text text(String content, List<String> styles) {
         Text text = new Text(content);
         text.getStyleClass().add("answer-text");
-        if (style != null) {
-            text.getStyleClass().add(style);
-        }
+        text.getStyleClass().addAll(styles);
         return text;
+    }
+
+    private static String trimEnd(String literal) {
+        return literal == null ? "" : literal.stripTrailing();
     }
 }

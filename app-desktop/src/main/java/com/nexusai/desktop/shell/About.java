@@ -18,7 +18,8 @@ final class About {
             "AtlantaFX (MIT)",
             "ControlsFX (BSD 3-Clause)",
             "Jackson (Apache 2.0)",
-            "picocli (Apache 2.0)");
+            "picocli (Apache 2.0)",
+            "commonmark-java (BSD 2-Clause)");
 
     private About() {
     }

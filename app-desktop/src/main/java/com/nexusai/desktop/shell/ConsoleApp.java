@@ -257,7 +257,7 @@ public final class ConsoleApp extends Application {
         // the other views are built when first opened: the dashboard comes first, and each view's first requests with it
         tabs = new TabPane(tab("tab.dashboard", () -> board),
                 tab("tab.chat", () -> new ChatView(text, chat = new ChatViewModel(text, () -> ChatApi.over(selected.get()), background,
-                        new ChatDialogs(text, () -> stage)), ChatContexts.of(text, monitors, selectedMonitor,
+                        new ChatDialogs(text, () -> stage, url -> getHostServices().showDocument(url))), ChatContexts.of(text, monitors, selectedMonitor,
                         feed -> DiagnosticsApi.over(((Monitor) feed).client())))),
                 tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), grants, background,
                         new IncidentsDialogs(text, () -> stage)))),

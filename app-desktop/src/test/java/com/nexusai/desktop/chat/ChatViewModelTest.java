@@ -37,7 +37,13 @@ class ChatViewModelTest {
         public boolean confirmDelete(String title) {
             return confirmDelete;
         }
+
+        @Override
+        public void openLink(String url) {
+            opened.add(url);
+        }
     });
+    final List<String> opened = new java.util.ArrayList<>();
 
     /** Conversations in memory; each question is answered with the next scripted events. */
     static final class ScriptedChat implements ChatApi {
@@ -202,5 +208,20 @@ class ChatViewModelTest {
         model.deleteChosen();
         assertThat(model.conversations()).isEmpty();
         assertThat(model.transcript()).as("the open conversation went").isEmpty();
+    }
+
+    @Test
+    void onlyWebPagesAndMailAddressesOfAnAnswerAreOpened() {
+        model.openLink("https://docs.nexusai.example/runbook#heap");
+        model.openLink(" mailto:oncall@nexusai.example ");
+        assertThat(opened).containsExactly("https://docs.nexusai.example/runbook#heap", "mailto:oncall@nexusai.example");
+        assertThat(model.failedProperty().get()).isFalse();
+
+        model.openLink("file:///etc/shadow");
+        model.openLink("javascript:alert(1)");
+        model.openLink("not a uri at all");
+        assertThat(opened).hasSize(2);
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.stateProperty().get()).isEqualTo("Not opened: not a uri at all is not a web page or a mail address");
     }
 }
