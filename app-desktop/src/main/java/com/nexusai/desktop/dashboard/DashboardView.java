@@ -1,6 +1,5 @@
 package com.nexusai.desktop.dashboard;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -40,9 +39,8 @@ import org.controlsfx.control.StatusBar;
  */
 public final class DashboardView extends BorderPane {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final double MIB = 1024 * 1024;
-    private static final int CHART_POINTS = 180;
+    private static final int CHART_BUCKETS = 90;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
@@ -195,27 +193,18 @@ public final class DashboardView extends BorderPane {
         replication.pseudoClassStateChanged(WARNING, kafka.underReplicated() > 0 || kafka.offline() > 0);
         Tables.replaceIfChanged(backups.getItems(), state.backups());
         backupsNote.setText(model.backupsNote(state));
-        List<Dashboard> window = thinned(state.window());
-        long start = window.isEmpty() ? 0 : window.getFirst().at().toEpochMilli();
-        heapSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
-                d.jvm().heapUsed() / MIB)).toList());
-        lagSeries.getData().setAll(window.stream().map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0,
+        List<Dashboard> window = state.window();
+        draw(heapSeries, window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.jvm().heapUsed() / MIB)).toList());
+        draw(lagSeries, window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(),
                 d.kafkaLag().isEmpty() ? 0 : d.kafkaLag().getFirst().lag())).toList());
-        p95Series.getData().setAll(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
-                .map(d -> new XYChart.Data<Number, Number>((d.at().toEpochMilli() - start) / 1000.0, d.http().p95Seconds() * 1000)).toList());
+        draw(p95Series, window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
+                .map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.http().p95Seconds() * 1000)).toList());
     }
 
-    /** A chart a few hundred pixels wide needs no more than {@value #CHART_POINTS} points: every k-th scrape, and the newest. */
-    static List<Dashboard> thinned(List<Dashboard> window) {
-        if (window.size() <= CHART_POINTS) {
-            return window;
-        }
-        int step = (window.size() + CHART_POINTS - 1) / CHART_POINTS;
-        List<Dashboard> kept = new java.util.ArrayList<>();
-        for (int i = (window.size() - 1) % step; i < window.size(); i += step) {
-            kept.add(window.get(i));
-        }
-        return kept;
+    /** A chart a few hundred pixels wide: the lowest and highest point of each of {@value #CHART_BUCKETS} stretches of time. */
+    private static void draw(XYChart.Series<Number, Number> series, List<MinMaxThinning.Point> points) {
+        series.getData().setAll(MinMaxThinning.thin(points, CHART_BUCKETS).stream()
+                .map(p -> new XYChart.Data<Number, Number>(p.at(), p.value())).toList());
     }
 
     private Button openIncidentButton() {
@@ -297,7 +286,7 @@ public final class DashboardView extends BorderPane {
                 Tables.column(text.getString("alerts.severity"), AlertEngine.Alert::severity),
                 Tables.column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
                 Tables.column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
-                Tables.column(text.getString("alerts.since"), a -> TIME.format(a.activeSince().atZone(java.time.ZoneId.systemDefault()))),
+                Tables.column(text.getString("alerts.since"), a -> model.clockTime(a.activeSince())),
                 Tables.column(text.getString("alerts.silenced.column"), model::silenceOf)));
         alerts.setItems(model.alerts());
         alerts.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
@@ -322,13 +311,26 @@ public final class DashboardView extends BorderPane {
         return alerts;
     }
 
+    /** A line over wall-clock time (the instance's scrapes, in local time); its name above it, where no language cuts it. */
     private LineChart<Number, Number> chart(XYChart.Series<Number, Number> series, String name) {
         NumberAxis x = new NumberAxis();
-        x.setLabel(text.getString("chart.seconds"));
         x.setForceZeroInRange(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number epochMillis) {
+                return model.clockTime(java.time.Instant.ofEpochMilli(epochMillis.longValue()));
+            }
+
+            @Override
+            public Number fromString(String string) {
+                throw new UnsupportedOperationException("a time axis is not edited");
+            }
+        });
         NumberAxis y = new NumberAxis();
-        y.setLabel(name);
+        y.setForceZeroInRange(false);
         LineChart<Number, Number> chart = new LineChart<>(x, y, FXCollections.observableArrayList(List.of(series)));
+        chart.setTitle(name);
+        chart.getStyleClass().add("trend");
         chart.setLegendVisible(false);
         chart.setCreateSymbols(false);
         chart.setAnimated(false);

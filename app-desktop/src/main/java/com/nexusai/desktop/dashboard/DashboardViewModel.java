@@ -151,7 +151,7 @@ public final class DashboardViewModel {
 
     /** "until 14:05: load test" for an alert under a silence, else empty. */
     public String silenceOf(AlertEngine.Alert alert) {
-        return silences.covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), time(s.until()), s.reason())).orElse("");
+        return silences.covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason())).orElse("");
     }
 
     /** Redraws the selected instance now (after the selection changed or the language was switched). */
@@ -164,8 +164,8 @@ public final class DashboardViewModel {
         if ((bits & SELECTED_CHANGED) != 0) {
             Monitor.State now = shown.state();
             stale.set(now.stale());
-            status.set(now.stale() ? String.format(text.getString("status.stale"), time(now.staleSince()), now.error())
-                    : now.latest() == null ? status.get() : text.getString("status.updated") + " " + time(now.latest().at()));
+            status.set(now.stale() ? String.format(text.getString("status.stale"), clockTime(now.staleSince()), now.error())
+                    : now.latest() == null ? status.get() : text.getString("status.updated") + " " + clockTime(now.latest().at()));
             state.set(now);
         }
         List<AlertEngine.Alert> every = instances.stream().flatMap(feed -> feed.state().alerts().stream()).toList();
@@ -227,7 +227,7 @@ public final class DashboardViewModel {
         dialogs.askSilence(alert).filter(request -> !request.reason().isBlank()).ifPresent(request -> {
             Silences.Silence added = silences.add(alert.name(), request.everywhere() ? "" : alert.labels().getOrDefault("instance", ""),
                     request.duration(), request.reason().strip(), user);
-            status.set(String.format(text.getString("alerts.silenced"), alert.name(), time(added.until()), added.reason()));
+            status.set(String.format(text.getString("alerts.silenced"), alert.name(), clockTime(added.until()), added.reason()));
             silencesChanged();
         });
     }
@@ -271,7 +271,8 @@ public final class DashboardViewModel {
                 : state.backupsError();
     }
 
-    private String time(Instant instant) {
+    /** {@code instant} as the clock on the user's wall says it (HH:mm:ss). */
+    public String clockTime(Instant instant) {
         return TIME.format(instant.atZone(zone));
     }
 }
