@@ -128,6 +128,9 @@ public final class OperationsView extends BorderPane {
         verify.disableProperty().bind(restore.disableProperty());
         verify.setOnAction(event -> model.verifyChosenBackup());
         ProgressBar restoreProgress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        restoreProgress.setId("restore-progress");
+        restoreProgress.setPrefWidth(260);
+        restoreProgress.progressProperty().bind(model.jobProgressProperty());
         restoreProgress.visibleProperty().bind(model.restoringProperty());
         HBox actions = new HBox(8, RoleGuard.guard(restore, model.grants(), Permission.MANAGE_BACKUPS, text),
                 RoleGuard.guard(verify, model.grants(), Permission.MANAGE_BACKUPS, text), restoreProgress);

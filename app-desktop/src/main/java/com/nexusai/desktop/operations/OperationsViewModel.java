@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.Permission;
 import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupJob;
 import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.maintenance.MaintenanceApi;
 import com.nexusai.core.maintenance.MaintenanceJob;
@@ -20,6 +21,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -86,6 +89,7 @@ public final class OperationsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper jobProgress = new ReadOnlyDoubleWrapper(-1);
     private final Grants grants;
     private final BooleanBinding canMarkDone;
     private final BooleanBinding canUseBackup;
@@ -144,9 +148,14 @@ public final class OperationsViewModel {
         return failed.getReadOnlyProperty();
     }
 
-    /** True while a restore runs (the server answers when it is over). */
+    /** True while a restore or a restore test runs on the server, followed here. */
     public ReadOnlyBooleanProperty restoringProperty() {
         return restoring.getReadOnlyProperty();
+    }
+
+    /** How far the running restore or restore test is, 0 to 1; -1 while unknown (the bar is then indeterminate). */
+    public ReadOnlyDoubleProperty jobProgressProperty() {
+        return jobProgress.getReadOnlyProperty();
     }
 
     public BooleanBinding canMarkDone() {
@@ -204,10 +213,12 @@ public final class OperationsViewModel {
         }
     }
 
+    /** A restore test of the chosen backup, followed to its end on the progress bar. */
     public void verifyChosenBackup() {
         Backup backup = selectedBackup.get();
         if (canUseBackup.get()) {
-            act(() -> apis.get().backups().verify(backup.id()), text.getString("ops.verifyStarted"));
+            follow(text.getString("ops.verifying"), () -> apis.get().backups().verify(backup.id()),
+                    done -> String.format(text.getString("ops.verified"), backup.id(), done.detail()));
         }
     }
 
@@ -217,18 +228,40 @@ public final class OperationsViewModel {
         if (!canUseBackup.get()) {
             return;
         }
-        dialogs.confirmRestore(backup).ifPresent(typed -> {
-            restoring.set(true);
-            failed.set(false);
-            message.set(text.getString("ops.restoring"));
-            tasks.execute(com.nexusai.desktop.platform.BackgroundTask.of(() -> {
-                apis.get().backups().restore(backup.id(), typed);
-                return backup.id();
-            }).onSuccess(id -> {
-                message.set(String.format(text.getString("ops.restored"), id));
-                refresh();
-            }).onFailure(this::refused).onFinished(() -> restoring.set(false)));
-        });
+        dialogs.confirmRestore(backup).ifPresent(typed -> follow(text.getString("ops.restoring"),
+                () -> apis.get().backups().restore(backup.id(), typed), done -> String.format(text.getString("ops.restored"), backup.id())));
+    }
+
+    /**
+     * Starts a job on the server and follows it: the bar shows the dump read so far and the message the server's step,
+     * until it ends; a job that failed says why. One job at a time from this tab.
+     */
+    private void follow(String starting, Callable<BackupJob> start, java.util.function.Function<BackupJob, String> succeeded) {
+        restoring.set(true);
+        jobProgress.set(-1);
+        failed.set(false);
+        message.set(starting);
+        tasks.execute(com.nexusai.desktop.platform.BackgroundTask.<BackupJob>withProgress(progress -> {
+            BackupJob job = start.call();
+            BackupJob ended = apis.get().backups().follow(job, now -> progress.update(now.bytesDone(),
+                    now.bytesTotal() == null ? -1 : now.bytesTotal(), now.step()));
+            if (ended.running()) {
+                throw new java.io.IOException(String.format(text.getString("ops.jobLost"), ended.step()));
+            }
+            if (ended.status() != Backup.Status.SUCCEEDED) {
+                throw new java.io.IOException(ended.detail());
+            }
+            return ended;
+        }).onProgress(step -> {
+            jobProgress.set(step.fraction());
+            message.set(starting + " " + step.message());
+        }).onSuccess(done -> {
+            message.set(succeeded.apply(done));
+            refresh();
+        }).onFailure(failure -> {
+            refused(failure);
+            refresh();
+        }).onFinished(() -> restoring.set(false)));
     }
 
     private interface Call {

@@ -80,12 +80,18 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     }
 
     @Override
-    public void verify(String id) {
+    public com.nexusai.core.backups.BackupJob verify(String id) {
         throw new UnsupportedOperationException("not on the dashboard");
     }
 
     @Override
-    public void restore(String id, String confirm) {
+    public com.nexusai.core.backups.BackupJob restore(String id, String confirm) {
+        throw new UnsupportedOperationException("not on the dashboard");
+    }
+
+    @Override
+    public com.nexusai.core.backups.BackupJob follow(com.nexusai.core.backups.BackupJob job,
+            java.util.function.Consumer<com.nexusai.core.backups.BackupJob> progress) {
         throw new UnsupportedOperationException("not on the dashboard");
     }
 

@@ -13,6 +13,7 @@ import java.util.ResourceBundle;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.backups.Backup;
+import com.nexusai.core.backups.BackupJob;
 import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.maintenance.MaintenanceApi;
 import com.nexusai.core.maintenance.MaintenanceJob;
@@ -33,6 +34,14 @@ class OperationsViewModelTest {
     final List<Backup> backups = List.of(new Backup("b-ok", "postgres", Backup.Status.SUCCEEDED, Instant.EPOCH, 1024L, null, null, "replica", null),
             new Backup("b-failed", "redis", Backup.Status.FAILED, Instant.EPOCH, null, null, null, null, "refused"));
     IOException refusal;
+    /** What the server reports while a job runs, and how it ends. */
+    List<BackupJob> jobReports = List.of();
+    java.util.function.UnaryOperator<BackupJob> jobEnd = job -> new BackupJob(job.id(), job.action(), job.backupId(), Backup.Status.SUCCEEDED,
+            "done", 1024, 1024L, "restored into nexusai_verify_x: 9 tables, every row count equal");
+
+    static BackupJob job(String id, String action, String backupId) {
+        return new BackupJob(id, action, backupId, Backup.Status.RUNNING, "starting", 0, 1024L, null);
+    }
     boolean confirm = true;
     Optional<String> typedId = Optional.empty();
 
@@ -78,13 +87,24 @@ class OperationsViewModelTest {
                 }
 
                 @Override
-                public void verify(String id) throws IOException {
+                public BackupJob verify(String id) throws IOException {
                     refuseOr("verify " + id);
+                    return job("j-verify", "restore-test", id);
                 }
 
                 @Override
-                public void restore(String id, String confirm) throws IOException {
+                public BackupJob restore(String id, String confirm) throws IOException {
                     refuseOr("restore " + id + " confirmed " + confirm);
+                    return job("j-restore", "restore", id);
+                }
+
+                @Override
+                public BackupJob follow(BackupJob job, java.util.function.Consumer<BackupJob> progress) {
+                    calls.add("follow " + job.id());
+                    for (BackupJob report : jobReports) {
+                        progress.accept(report);
+                    }
+                    return jobEnd.apply(job);
                 }
             };
         }
@@ -164,11 +184,46 @@ class OperationsViewModelTest {
         assertThat(calls).as("cancelled").containsExactly("asked to type b-ok");
         typedId = Optional.of("b-ok");
         model.restoreChosenBackup();
-        assertThat(calls).containsExactly("asked to type b-ok", "asked to type b-ok", "restore b-ok confirmed b-ok");
+        assertThat(calls).containsExactly("asked to type b-ok", "asked to type b-ok", "restore b-ok confirmed b-ok", "follow j-restore");
         assertThat(model.restoringProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).isEqualTo(String.format(text.getString("ops.restored"), "b-ok"));
         model.verifyChosenBackup();
-        assertThat(calls).endsWith("verify b-ok");
+        assertThat(calls).endsWith("verify b-ok", "follow j-verify");
+        assertThat(model.messageProperty().get()).isEqualTo("Backup b-ok restores: restored into nexusai_verify_x: 9 tables, every row count equal");
+    }
+
+    @Test
+    void aRestoreTestIsFollowedOnTheBarAndAFailedOneSaysWhy() {
+        model.refresh();
+        model.selectedBackupProperty().set(model.backups().getFirst());
+        List<Double> bar = new java.util.ArrayList<>();
+        List<String> said = new java.util.ArrayList<>();
+        model.jobProgressProperty().addListener((observable, before, now) -> bar.add(now.doubleValue()));
+        model.messageProperty().addListener((observable, before, now) -> said.add(now));
+        jobReports = List.of(new BackupJob("j-verify", "restore-test", "b-ok", Backup.Status.RUNNING, "pg_restore into nexusai_verify_x", 256, 1024L, null),
+                new BackupJob("j-verify", "restore-test", "b-ok", Backup.Status.RUNNING, "counting the rows of every table", 1024, 1024L, null));
+        jobEnd = job -> new BackupJob(job.id(), job.action(), job.backupId(), Backup.Status.FAILED, "dropping nexusai_verify_x", 1024, 1024L,
+                "public.users: 3 rows restored, 4 in the dump's snapshot");
+
+        model.verifyChosenBackup();
+
+        assertThat(bar).containsSubsequence(0.25, 1.0);
+        assertThat(said).contains("Restore test (into a scratch database): pg_restore into nexusai_verify_x",
+                "Restore test (into a scratch database): counting the rows of every table");
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("public.users: 3 rows restored, 4 in the dump's snapshot");
+        assertThat(model.restoringProperty().get()).as("the bar goes").isFalse();
+    }
+
+    @Test
+    void aJobTheServerStopsReportingIsNotCalledDone() {
+        model.refresh();
+        model.selectedBackupProperty().set(model.backups().getFirst());
+        typedId = Optional.of("b-ok");
+        jobEnd = job -> new BackupJob(job.id(), job.action(), job.backupId(), Backup.Status.RUNNING, "pg_restore", 512, 1024L, null);
+        model.restoreChosenBackup();
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).startsWith("The server stopped reporting while it was at \"pg_restore\"");
     }
 
     @Test

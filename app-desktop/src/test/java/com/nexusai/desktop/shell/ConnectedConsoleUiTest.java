@@ -479,6 +479,13 @@ class ConnectedConsoleUiTest extends FxRobot {
         assertThat(ok.isDisabled()).as("the backup's id confirms").isFalse();
         clickOn(button("Cancel"));
         assertThat(textOf("#operations-message")).doesNotContain("restored");
+
+        // a restore test: a job on the server, followed on the bar until it ends
+        clickOn(button("Test the restore"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> textOf("#operations-message").contains("every row count equal"));
+        assertThat(textOf("#operations-message")).startsWith("Backup " + id + " restores: restored into nexusai_verify_");
+        WaitForAsyncUtils.waitForFxEvents(); // the message is said on success, the bar goes once the task has finished
+        assertThat(lookup("#restore-progress").query().isVisible()).as("the bar goes when the job ends").isFalse();
     }
 
     private String textOf(String id) {

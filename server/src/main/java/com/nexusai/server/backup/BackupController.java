@@ -1,6 +1,7 @@
 package com.nexusai.server.backup;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code /api/admin/backups} (ADMIN): list, run now, follow one as it runs (server-sent
- * {@code progress} events every half second, then {@code finished}), restore, verify.
+ * {@code progress} events every half second, then {@code finished}); restore and restore test as jobs (202), followed
+ * the same way under {@code /jobs/{jobId}}.
  */
 @RestController
 @RequestMapping("/api/admin/backups")
@@ -75,15 +80,52 @@ class BackupController {
     @GetMapping(path = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter progress(@PathVariable UUID id) {
         backups.get(id);
+        return follow(() -> backups.get(id), run -> run.status().equals("running"),
+                run -> Map.of("bytes", run.bytesSoFar() == null ? 0 : run.bytesSoFar()));
+    }
+
+    /**
+     * Replaces the current data with the backup; {@code confirm} must repeat the backup's id. 202 with the job at once
+     * (its {@code Location} to follow), or 400/409 when it cannot start.
+     */
+    @PostMapping("/{id}/restore")
+    ResponseEntity<BackupJob> restore(@PathVariable UUID id, @RequestBody(required = false) RestoreRequest request, Authentication user) {
+        return accepted(backups.startRestore(id, request == null ? null : request.confirm(), user.getName()));
+    }
+
+    /** Starts a restore test (into a scratch database, every table's rows compared): 202 with the job. */
+    @PostMapping("/{id}/verify")
+    ResponseEntity<BackupJob> verify(@PathVariable UUID id, Authentication user) {
+        return accepted(backups.startVerify(id, user.getName()));
+    }
+
+    @GetMapping("/jobs/{jobId}")
+    BackupJob job(@PathVariable UUID jobId) {
+        return backups.job(jobId);
+    }
+
+    /** The job every half second while it runs ({@code progress} events), then {@code finished} with how it ended. */
+    @GetMapping(path = "/jobs/{jobId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter jobProgress(@PathVariable UUID jobId) {
+        backups.job(jobId);
+        return follow(() -> backups.job(jobId), BackupJob::running, job -> job);
+    }
+
+    private static ResponseEntity<BackupJob> accepted(BackupJob job) {
+        return ResponseEntity.accepted().location(URI.create("/api/admin/backups/jobs/" + job.id())).body(job);
+    }
+
+    /** Sends {@code progress} events with what {@code read} says while {@code running}, then {@code finished} with the last of it. */
+    private <T> SseEmitter follow(Supplier<T> read, Predicate<T> running, Function<T, Object> progressData) {
         SseEmitter emitter = new SseEmitter(0L);
         ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
         task[0] = ticker.scheduleWithFixedDelay(() -> {
             try {
-                BackupRun run = backups.get(id);
-                if (run.status().equals("running")) {
-                    emitter.send(SseEmitter.event().name("progress").data(Map.of("bytes", run.bytesSoFar() == null ? 0 : run.bytesSoFar())));
+                T now = read.get();
+                if (running.test(now)) {
+                    emitter.send(SseEmitter.event().name("progress").data(progressData.apply(now)));
                 } else {
-                    emitter.send(SseEmitter.event().name("finished").data(run));
+                    emitter.send(SseEmitter.event().name("finished").data(now));
                     emitter.complete();
                     task[0].cancel(false);
                 }
@@ -94,19 +136,6 @@ class BackupController {
         }, 0, PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(() -> task[0].cancel(false));
         return emitter;
-    }
-
-    /** Replaces the current PostgreSQL data with the backup; {@code confirm} must repeat the backup's id. */
-    @PostMapping("/{id}/restore")
-    ResponseEntity<Map<String, Object>> restore(@PathVariable UUID id, @RequestBody(required = false) RestoreRequest request,
-            Authentication user) {
-        backups.restore(id, request == null ? null : request.confirm(), user.getName());
-        return ResponseEntity.ok(Map.of("restored", id, "by", user.getName()));
-    }
-
-    @PostMapping("/{id}/verify")
-    BackupRun verify(@PathVariable UUID id) {
-        return backups.verify(id);
     }
 
     @PreDestroy

@@ -52,12 +52,13 @@ public class BackupService {
     private final NodeName node;
     private final JsonMapper json;
     private final ObjectProvider<EmbeddedPlatform> embedded;
+    private final BackupJobs jobs;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("backup-", 0).daemon().factory());
     private final Map<BackupKind, UUID> running = new ConcurrentHashMap<>();
     private final Map<UUID, HashingInputStream> progress = new ConcurrentHashMap<>();
 
     BackupService(BackupRuns runs, PostgresBackup postgres, RedisBackup redis, BackupStore store, BackupMetrics metrics,
-            BackupProperties properties, NodeName node, JsonMapper json, ObjectProvider<EmbeddedPlatform> embedded) {
+            BackupProperties properties, NodeName node, JsonMapper json, ObjectProvider<EmbeddedPlatform> embedded, BackupJobs jobs) {
         this.runs = runs;
         this.postgres = postgres;
         this.redis = redis;
@@ -67,6 +68,7 @@ public class BackupService {
         this.node = node;
         this.json = json;
         this.embedded = embedded;
+        this.jobs = jobs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -171,10 +173,11 @@ public class BackupService {
     }
 
     /**
-     * Restores a PostgreSQL backup over the application's database. The backup history itself is kept
-     * as it is now (the dump holds the history of its own time).
+     * Starts restoring a backup over the live data, once {@code confirm} repeats its id and it can be restored here: 400 or
+     * 409 at once when not, else the job (202), followed through {@link #job}. A PostgreSQL restore keeps the backup
+     * history as it is now (the dump holds the history of its own time).
      */
-    public void restore(UUID id, String confirm, String user) {
+    public BackupJob startRestore(UUID id, String confirm, String user) {
         BackupRun run = runs.get(id);
         if (!id.toString().equals(confirm)) {
             throw new BadRequestException("confirm: repeat the backup's id (" + id + ") to replace the current data with it");
@@ -182,30 +185,79 @@ public class BackupService {
         if (!run.succeeded()) {
             throw new ConflictException("Backup " + id + " did not succeed (" + run.status() + "); there is nothing to restore");
         }
-        if (run.kind().equals(BackupKind.REDIS.id())) {
-            restoreRedis(run, user);
-            return;
+        boolean redisRun = run.kind().equals(BackupKind.REDIS.id());
+        if (redisRun) {
+            boolean aof = redis.aofEnabled();
+            if (aof || embedded.getIfAvailable() == null) {
+                throw new ConflictException(redisRestoreSteps(run, aof));
+            }
         }
-        List<BackupRun> history = runs.list(null, Integer.MAX_VALUE);
-        postgres.restore(run.objectKey(), null);
-        runs.keep(history);
-        runs.restored(id, user);
-        log.warn("PostgreSQL restored from backup {} by {}", id, user);
+        return jobs.start(BackupJob.RESTORE, id, user, run.sizeBytes(), progress -> {
+            if (redisRun) {
+                restoreRedis(run, user, progress);
+                return "Redis restored from " + run.objectKey();
+            }
+            List<BackupRun> history = runs.list(null, Integer.MAX_VALUE);
+            progress.step("pg_restore");
+            postgres.restore(run.objectKey(), null, progress::reading);
+            progress.step("keeping today's backup history");
+            runs.keep(history);
+            runs.restored(id, user);
+            log.warn("PostgreSQL restored from backup {} by {}", id, user);
+            return "PostgreSQL restored from " + run.objectKey();
+        });
+    }
+
+    /** Starts a restore test of a PostgreSQL backup (see {@link #verify}); 409 at once when it cannot be tested. */
+    public BackupJob startVerify(UUID id, String user) {
+        BackupRun run = verifiable(id);
+        return jobs.start(BackupJob.RESTORE_TEST, id, user, run.sizeBytes(), progress -> {
+            BackupRun verified = verify(run, progress);
+            if (!"verified".equals(verified.verification())) {
+                throw new BackupFailedException(verified.verificationDetail());
+            }
+            return verified.verificationDetail();
+        });
+    }
+
+    /** A restore or restore test started here. */
+    public BackupJob job(UUID jobId) {
+        return jobs.get(jobId);
     }
 
     /** Restores a PostgreSQL backup into a scratch database, compares every table's rows with the dump's snapshot, and records the result. */
     public BackupRun verify(UUID id) {
+        return verify(verifiable(id), new BackupJobs.Progress() {
+            @Override
+            public void step(String step) {
+            }
+
+            @Override
+            public void reading(HashingInputStream dump) {
+            }
+        });
+    }
+
+    private BackupRun verifiable(UUID id) {
         BackupRun run = runs.get(id);
         if (!run.kind().equals(BackupKind.POSTGRES.id()) || !run.succeeded() || run.tableCounts() == null) {
             throw new ConflictException("Only a successful PostgreSQL backup can be verified (backup " + id + " is " + run.kind() + ", "
                     + run.status() + ")");
         }
+        return run;
+    }
+
+    private BackupRun verify(BackupRun run, BackupJobs.Progress progress) {
+        UUID id = run.id();
         String scratch = "nexusai_verify_" + id.toString().replace("-", "").substring(0, 12);
         Map<String, Long> expected = json.readValue(run.tableCounts(), new TypeReference<TreeMap<String, Long>>() { });
         try {
+            progress.step("creating the scratch database " + scratch);
             postgres.execute("drop database if exists " + scratch + " with (force)");
             postgres.execute("create database " + scratch);
-            postgres.restore(run.objectKey(), scratch);
+            progress.step("pg_restore into " + scratch);
+            postgres.restore(run.objectKey(), scratch, progress::reading);
+            progress.step("counting the rows of every table");
             Map<String, Long> actual = postgres.countRows(scratch);
             List<String> differences = new ArrayList<>();
             for (String table : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
@@ -221,6 +273,7 @@ public class BackupService {
         } catch (BackupFailedException e) {
             runs.verified(id, false, "restore test failed: " + e.getMessage());
         } finally {
+            progress.step("dropping " + scratch);
             try {
                 postgres.execute("drop database if exists " + scratch + " with (force)");
             } catch (RuntimeException e) {
@@ -240,21 +293,20 @@ public class BackupService {
      * beside it and checked against its sha256, then Redis is stopped without saving, the snapshot
      * put in place, and Redis started again. Otherwise (or with AOF on) the answer gives the steps.
      */
-    private void restoreRedis(BackupRun run, String user) {
-        boolean aof = redis.aofEnabled();
-        EmbeddedPlatform platform = embedded.getIfAvailable();
-        if (aof || platform == null) {
-            throw new ConflictException(redisRestoreSteps(run, aof));
-        }
+    private void restoreRedis(BackupRun run, String user, BackupJobs.Progress progress) {
+        EmbeddedPlatform platform = embedded.getObject();
         Path staged = platform.dataDirectory().directory("redis").resolve("restore-" + run.id() + ".rdb");
         try {
+            progress.step("downloading the snapshot");
             try (HashingInputStream in = new HashingInputStream(store.open(run.objectKey()))) {
+                progress.reading(in);
                 Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
                 if (!in.sha256().equals(run.sha256())) {
                     throw new BackupFailedException("the snapshot in the store does not match its sha256 (" + run.sha256()
                             + "); Redis was left as it is");
                 }
             }
+            progress.step("restarting Redis on the snapshot");
             platform.restoreRedis(staged);
         } catch (java.io.IOException e) {
             throw new BackupFailedException("Redis restore: " + e.getMessage(), e);

@@ -113,15 +113,17 @@ class PostgresBackup {
 
     /**
      * Restores the dump at {@code key} into {@code database} (null: the application's own), replacing
-     * what is there ({@code --clean --if-exists}) in one transaction.
+     * what is there ({@code --clean --if-exists}) in one transaction; {@code progress} gets the stream whose count is
+     * the bytes of the dump read so far.
      */
-    void restore(String key, String database) {
+    void restore(String key, String database, java.util.function.Consumer<HashingInputStream> progress) {
         requireVersion(pgRestore);
         Targets.Postgres target = database == null ? targets.postgres() : targets.postgres().withDatabase(database);
         ClientTool.Running restore = pgRestore.start(List.of("--clean", "--if-exists", "--no-owner", "--single-transaction",
                 "--exit-on-error", "--no-password", "--host=" + target.host(), "--port=" + target.port(),
                 "--username=" + target.username(), "--dbname=" + target.database()), target.clientEnvironment());
-        try (InputStream in = store.open(key); OutputStream stdin = restore.process().getOutputStream()) {
+        try (HashingInputStream in = new HashingInputStream(store.open(key)); OutputStream stdin = restore.process().getOutputStream()) {
+            progress.accept(in);
             in.transferTo(stdin);
         } catch (java.io.IOException e) {
             restore.kill();

@@ -68,6 +68,22 @@ class BackupIT extends EmbeddedServerTest {
         return run;
     }
 
+    /** A restore or restore test answered 202: followed through its progress events to the end; the finished job. */
+    private JsonNode followJob(HttpResponse<String> accepted) throws Exception {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode job = Http.json(accepted);
+        assertThat(job.path("status").asString()).isEqualTo("running");
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/admin/backups/jobs/" + job.path("id").asString());
+        try (var stream = new com.nexusai.server.support.EventStream(http.sendStream(http.request(
+                "/api/admin/backups/jobs/" + job.path("id").asString() + "/progress", admin).GET()))) {
+            List<com.nexusai.server.support.EventStream.Event> events = stream.rest();
+            assertThat(events).last().satisfies(last -> assertThat(last.name()).isEqualTo("finished"));
+            assertThat(events).allSatisfy(event -> assertThat(event.json().path("bytesDone").asLong())
+                    .isLessThanOrEqualTo(event.json().path("bytesTotal").asLong()));
+            return events.getLast().json();
+        }
+    }
+
     private byte[] object(String key) throws Exception {
         try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("nexusai-backups").object(key).build())) {
             return in.readAllBytes();
@@ -110,8 +126,12 @@ class BackupIT extends EmbeddedServerTest {
         assertThat(http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), support).statusCode()).isEqualTo(403);
         assertThat(users("after-backup")).isEqualTo(1);
 
-        HttpResponse<String> restored = http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin);
-        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        JsonNode restored = followJob(http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin));
+        assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("succeeded");
+        assertThat(restored.path("action").asString()).isEqualTo("restore");
+        assertThat(restored.path("bytesDone").asLong()).as("the whole dump read").isEqualTo(run.path("sizeBytes").asLong());
+        assertThat(Http.json(http.get("/api/admin/backups/jobs/" + restored.path("id").asString(), admin)).path("status").asString())
+                .isEqualTo("succeeded");
         assertThat(users("after-backup")).as("a user created after the backup").isZero();
         assertThat(enabled("before-backup")).as("a change made after the backup").isTrue();
         assertThat(Http.json(http.get("/api/admin/backups/" + id, admin)).path("status").asString())
@@ -146,9 +166,10 @@ class BackupIT extends EmbeddedServerTest {
             writing.set(false);
             writer.join();
 
-            HttpResponse<String> verified = http.post("/api/admin/backups/" + run.path("id").asString() + "/verify", null, admin);
-            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-            JsonNode result = Http.json(verified);
+            JsonNode job = followJob(http.post("/api/admin/backups/" + run.path("id").asString() + "/verify", null, admin));
+            assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("succeeded");
+            assertThat(job.path("detail").asString()).contains("every row count equal");
+            JsonNode result = Http.json(http.get("/api/admin/backups/" + run.path("id").asString(), admin));
             assertThat(result.path("verification").asString()).as(result.path("verificationDetail").asString()).isEqualTo("verified");
             assertThat(result.path("verificationDetail").asString()).contains("every row count equal");
             assertThat(jdbc.queryForObject("select count(*) from pg_database where datname like 'nexusai_verify_%'", Integer.class))
@@ -186,8 +207,8 @@ class BackupIT extends EmbeddedServerTest {
             });
         }
 
-        HttpResponse<String> restored = http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin);
-        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        JsonNode restored = followJob(http.post("/api/admin/backups/" + id + "/restore", Http.toJson(Map.of("confirm", id)), admin));
+        assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("succeeded");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(redis.opsForValue().get("backup-probe")).isEqualTo("kept-in-the-snapshot"));
         assertThat(redis.hasKey("written-after-the-backup")).isFalse();
