@@ -36,7 +36,7 @@ public final class DashboardDialogs extends FxDialogs implements DashboardViewMo
     public Optional<DashboardViewModel.SilenceRequest> askSilence(AlertEngine.Alert alert) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.get());
-        dialog.setTitle(text.getString("alerts.silence"));
+        dialog.setTitle(words("alerts.silence"));
         dialog.setHeaderText(alert.name() + " (" + alert.labels().getOrDefault("instance", "") + ")");
         ChoiceBox<Duration> duration = new ChoiceBox<>(FXCollections.observableArrayList(List.of(Duration.ofMinutes(30), Duration.ofHours(1),
                 Duration.ofHours(4), Duration.ofHours(24))));

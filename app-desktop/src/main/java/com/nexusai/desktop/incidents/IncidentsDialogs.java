@@ -29,7 +29,7 @@ public final class IncidentsDialogs extends FxDialogs implements IncidentsViewMo
     public Optional<String> ask(String key, boolean optional) {
         TextInputDialog ask = new TextInputDialog();
         ask.initOwner(owner.get());
-        ask.setHeaderText(text.getString(key));
+        ask.setHeaderText(words(key));
         return ask.showAndWait().map(String::strip).filter(answer -> optional || !answer.isEmpty());
     }
 

@@ -38,7 +38,7 @@ public final class OperationsDialogs extends FxDialogs implements OperationsView
         warning.setMaxWidth(560);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.get());
-        dialog.setTitle(text.getString("ops.restore"));
+        dialog.setTitle(words("ops.restore"));
         dialog.getDialogPane().setContent(new VBox(10, warning, typed));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(typed.textProperty().map(t -> !t.strip().equals(id)));

@@ -18,6 +18,11 @@ public abstract class FxDialogs {
         this.owner = owner;
     }
 
+    /** The text of {@code key} without its mnemonic mark: a button's label ("_Restore...") as a dialog's title. */
+    protected String words(String key) {
+        return text.getString(key).replaceFirst("_(?=.)", "");
+    }
+
     /** Yes or no; closing the dialog is no. */
     protected boolean yes(String question) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);

@@ -78,8 +78,11 @@ class ConnectedConsoleUiTest extends FxRobot {
     }
 
     /** The button of that text in a window on the screen (dialogs of earlier tests are gone from it). */
+    /** The button labelled {@code label}, its mnemonic mark aside ("_Test the restore" is "Test the restore"). */
     private Button button(String label) {
-        return onScreen(lookup(node -> node instanceof Button button && label.equals(button.getText())).queryAllAs(Button.class));
+        return onScreen(lookup(node -> node instanceof Button button && button.getText() != null
+                && label.equals(button.getText().replaceFirst("_(?=.)", "")))
+                .queryAllAs(Button.class));
     }
 
     private static <T extends Node> T onScreen(java.util.Set<T> nodes) {

@@ -40,8 +40,10 @@ class ConsoleUiTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
+    /** A label or button saying {@code text}, its mnemonic mark aside ("Se _connecter" says "Se connecter"). */
     private Optional<Node> withText(String text) {
-        return lookup(node -> node instanceof Labeled labeled && text.equals(labeled.getText())).tryQuery();
+        return lookup(node -> node instanceof Labeled labeled && labeled.getText() != null
+                && text.equals(labeled.getText().replaceFirst("_(?=.)", ""))).tryQuery();
     }
 
     @Test
