@@ -78,7 +78,9 @@ public final class ChatView extends BorderPane {
         Button delete = button("chat.delete", model::deleteChosen);
         rename.disableProperty().bind(model.selectedConversationProperty().isNull());
         delete.disableProperty().bind(model.selectedConversationProperty().isNull());
-        VBox left = new VBox(8, new Label(text.getString("chat.conversations")), conversations, new HBox(6, fresh, rename, delete));
+        // the buttons keep their whole label (French ones are longer) and go to a second row when the pane is narrow
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, fresh, rename, delete);
+        VBox left = new VBox(8, new Label(text.getString("chat.conversations")), conversations, actions);
         VBox.setVgrow(conversations, Priority.ALWAYS);
         left.setPadding(new Insets(12));
         left.setMinWidth(220);
@@ -182,6 +184,7 @@ public final class ChatView extends BorderPane {
 
     private Button button(String key, Runnable action) {
         Button button = new Button(text.getString(key));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(event -> action.run());
         return button;
     }

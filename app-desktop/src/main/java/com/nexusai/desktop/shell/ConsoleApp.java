@@ -239,11 +239,13 @@ public final class ConsoleApp extends Application {
     }
 
     private Runnable rebuild = () -> { };
+    private final RebuildGuard guard = new RebuildGuard();
 
     /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         closeViews();
+        guard.clear();
         // one sign-in serves the fleet: the first instance's token says what the user's roles allow everywhere
         Grants grants = monitors.getFirst().client().grants();
         DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user, grants,
@@ -256,15 +258,17 @@ public final class ConsoleApp extends Application {
         Supplier<NexusClient> selected = () -> selectedMonitor.get().client();
         // the other views are built when first opened: the dashboard comes first, and each view's first requests with it
         tabs = new TabPane(tab("tab.dashboard", () -> board),
-                tab("tab.chat", () -> new ChatView(text, chat = new ChatViewModel(text, () -> ChatApi.over(selected.get()), background,
-                        new ChatDialogs(text, () -> stage, url -> getHostServices().showDocument(url))), ChatContexts.of(text, monitors, selectedMonitor,
+                tab("tab.chat", () -> new ChatView(text, chat = watched(new ChatViewModel(text, () -> ChatApi.over(selected.get()), background,
+                        new ChatDialogs(text, () -> stage, url -> getHostServices().showDocument(url))), "switch.chat",
+                        ChatViewModel::streamingProperty), ChatContexts.of(text, monitors, selectedMonitor,
                         feed -> DiagnosticsApi.over(((Monitor) feed).client())))),
                 tab("tab.incidents", () -> new IncidentsView(text, new IncidentsViewModel(() -> selectedMonitor.get().incidents(), grants, background,
                         new IncidentsDialogs(text, () -> stage)))),
-                tab("tab.diagnostics", () -> new DiagnosticsView(text, diagnostics = new DiagnosticsViewModel(text,
-                        () -> DiagnosticsApi.over(selected.get()), grants, background))),
-                tab("tab.operations", () -> new OperationsView(text, new OperationsViewModel(text,
-                        () -> OperationsViewModel.Apis.over(selected.get()), grants, background, new OperationsDialogs(text, () -> stage)))),
+                tab("tab.diagnostics", () -> new DiagnosticsView(text, diagnostics = watched(new DiagnosticsViewModel(text,
+                        () -> DiagnosticsApi.over(selected.get()), grants, background), "switch.heap", DiagnosticsViewModel::heapRunningProperty))),
+                tab("tab.operations", () -> new OperationsView(text, watched(new OperationsViewModel(text,
+                        () -> OperationsViewModel.Apis.over(selected.get()), grants, background, new OperationsDialogs(text, () -> stage)),
+                        "switch.restore", OperationsViewModel::restoringProperty))),
                 tab("tab.troubleshooting", () -> new TroubleshootingView(text, troubleshooting = new TroubleshootingViewModel(monitors,
                         new Troubleshooting(rules), background, (view, affected) -> {
                             if (affected != null) {
@@ -277,6 +281,12 @@ public final class ConsoleApp extends Application {
         tabs.getSelectionModel().select(selectedTab);
         root.setCenter(tabs);
         rebuild = this::showDashboard;
+    }
+
+    /** {@code model}, whose long work ({@code busy}) the language switch asks about before cutting it short. */
+    private <M> M watched(M model, String key, java.util.function.Function<M, javafx.beans.value.ObservableBooleanValue> busy) {
+        guard.watch(() -> busy.apply(model).get(), key);
+        return model;
     }
 
     private Tab tab(String key, Supplier<javafx.scene.Node> content) {
@@ -322,6 +332,16 @@ public final class ConsoleApp extends Application {
 
     /** French or English, now: the screen is rebuilt in the other language; the data, charts and silences stay. */
     private void toggleLanguage() {
+        List<String> cutShort = guard.cutShort(text);
+        if (!cutShort.isEmpty()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("switch.question") + "\n• " + String.join("\n• ", cutShort)
+                    + "\n\n" + text.getString("switch.anyway"), ButtonType.YES, ButtonType.NO);
+            ask.initOwner(stage);
+            ask.setHeaderText(null);
+            if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
+                return;
+            }
+        }
         locale = locale.getLanguage().equals("fr") ? Locale.ENGLISH : Locale.FRENCH;
         layout.put("lang", locale.getLanguage());
         text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
