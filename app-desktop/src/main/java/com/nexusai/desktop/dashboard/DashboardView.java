@@ -39,8 +39,6 @@ import org.controlsfx.control.StatusBar;
  */
 public final class DashboardView extends BorderPane {
 
-    private static final double MIB = 1024 * 1024;
-    private static final int CHART_BUCKETS = 90;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
@@ -153,58 +151,43 @@ public final class DashboardView extends BorderPane {
         drawPanels(state, dashboard);
     }
 
+    private static final double MIB = 1024 * 1024;
+
     private void drawPanels(Monitor.State state, Dashboard dashboard) {
-        Dashboard.Jvm jvm = dashboard.jvm();
-        heap.setText(String.format(Locale.ROOT, "%.0f / %.0f / %.0f MiB", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB));
-        nonHeap.setText(String.format(Locale.ROOT, "%.0f MiB", jvm.nonHeapUsed() / MIB));
-        threads.setText(String.format(Locale.ROOT, "%.0f", jvm.liveThreads()));
-        StringBuilder pauses = new StringBuilder();
-        jvm.gcPauses().forEach((name, values) -> pauses.append(String.format(Locale.ROOT, "%s: %.0f (%.2f s)  ", name, values[0], values[1])));
-        gc.setText(pauses.toString().strip());
-        Dashboard.Http http = dashboard.http();
-        requests.setText(number(http.requestsPerSecond(), "%.1f /s"));
-        errors.setText(number(http.errorsPerSecond(), "%.2f /s"));
-        p95.setText(number(http.p95Seconds() * 1000, "%.0f ms"));
-        Dashboard.Pool pool = dashboard.pool();
-        poolUsage.setProgress(Double.isNaN(pool.usage()) ? 0 : pool.usage());
-        poolNumbers.setText(String.format(Locale.ROOT, text.getString("pool.numbers"), pool.active(), pool.idle(), pool.pending(), pool.max(),
-                Double.isNaN(pool.usage()) ? 0 : pool.usage() * 100));
+        Panels panels = model.panels(state);
+        heap.setText(panels.heap());
+        nonHeap.setText(panels.nonHeap());
+        threads.setText(panels.threads());
+        gc.setText(panels.gcPauses());
+        requests.setText(panels.requests());
+        errors.setText(panels.errors());
+        p95.setText(panels.p95());
+        poolUsage.setProgress(panels.poolUsage());
+        poolNumbers.setText(panels.pool());
         show(cpu, cpuText, dashboard.host().cpu());
         show(memory, memoryText, dashboard.host().memory());
         show(disk, diskText, dashboard.host().disk());
         Tables.replaceIfChanged(lag.getItems(), dashboard.kafkaLag());
-        Dashboard.DatabaseReplica replica = dashboard.databaseReplica();
         databaseReplica.setId("db-replica");
-        databaseReplica.setVisible(replica.configured());
-        databaseReplica.setManaged(replica.configured());
-        databaseReplica.setText(!replica.configured() ? "" : replica.up() == 1
-                ? String.format(Locale.ROOT, text.getString("replica.up"), replica.behindBytes(), replica.lagSeconds())
-                : String.format(Locale.ROOT, text.getString("replica.down"), replica.behindBytes()));
-        databaseReplica.pseudoClassStateChanged(WARNING, replica.configured() && (replica.up() != 1 || replica.lagSeconds() > 30));
-        Dashboard.Redis redis = dashboard.redis();
-        redisRole.setText(redis.role().isEmpty() ? text.getString("redis.unknown")
-                : String.format(Locale.ROOT, text.getString("redis.role"), text.getString("redis.role." + redis.role()), redis.replicas().size()));
-        redisRole.pseudoClassStateChanged(WARNING, !redis.role().equals("master"));
-        Tables.replaceIfChanged(redisReplicas.getItems(), redis.replicas());
-        Dashboard.KafkaReplication kafka = dashboard.kafkaReplication();
-        Tables.replaceIfChanged(brokers.getItems(), kafka.brokers());
-        replication.setText(Double.isNaN(kafka.underReplicated()) ? ""
-                : String.format(Locale.ROOT, text.getString("kafka.replication"), kafka.underReplicated(), kafka.offline()));
-        replication.pseudoClassStateChanged(WARNING, kafka.underReplicated() > 0 || kafka.offline() > 0);
+        databaseReplica.setVisible(!panels.replica().isEmpty());
+        databaseReplica.setManaged(!panels.replica().isEmpty());
+        databaseReplica.setText(panels.replica());
+        databaseReplica.pseudoClassStateChanged(WARNING, panels.replicaWarning());
+        redisRole.setText(panels.redisRole());
+        redisRole.pseudoClassStateChanged(WARNING, panels.redisWarning());
+        Tables.replaceIfChanged(redisReplicas.getItems(), dashboard.redis().replicas());
+        Tables.replaceIfChanged(brokers.getItems(), dashboard.kafkaReplication().brokers());
+        replication.setText(panels.replication());
+        replication.pseudoClassStateChanged(WARNING, panels.replicationWarning());
         Tables.replaceIfChanged(backups.getItems(), state.backups());
-        backupsNote.setText(model.backupsNote(state));
-        List<Dashboard> window = state.window();
-        draw(heapSeries, window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.jvm().heapUsed() / MIB)).toList());
-        draw(lagSeries, window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(),
-                d.kafkaLag().isEmpty() ? 0 : d.kafkaLag().getFirst().lag())).toList());
-        draw(p95Series, window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
-                .map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.http().p95Seconds() * 1000)).toList());
+        backupsNote.setText(panels.backupsNote());
+        draw(heapSeries, panels.heapTrend());
+        draw(lagSeries, panels.lagTrend());
+        draw(p95Series, panels.p95Trend());
     }
 
-    /** A chart a few hundred pixels wide: the lowest and highest point of each of {@value #CHART_BUCKETS} stretches of time. */
-    private static void draw(XYChart.Series<Number, Number> series, List<MinMaxThinning.Point> points) {
-        series.getData().setAll(MinMaxThinning.thin(points, CHART_BUCKETS).stream()
-                .map(p -> new XYChart.Data<Number, Number>(p.at(), p.value())).toList());
+    private static void draw(XYChart.Series<Number, Number> series, List<MinMaxThinning.Point> trend) {
+        series.getData().setAll(trend.stream().map(p -> new XYChart.Data<Number, Number>(p.at(), p.value())).toList());
     }
 
     private Button openIncidentButton() {

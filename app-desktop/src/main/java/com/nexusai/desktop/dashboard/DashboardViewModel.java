@@ -265,6 +265,11 @@ public final class DashboardViewModel {
         }, failure -> status.set(text.getString("backups.failed") + " " + failure.getMessage()));
     }
 
+    /** What the panels say about {@code state}'s latest scrape; null before the first one. */
+    public Panels panels(Monitor.State state) {
+        return state.latest() == null ? null : Panels.of(text, state, backupsNote(state));
+    }
+
     /** The note under the backups table: why the list is missing, if it is. */
     public String backupsNote(Monitor.State state) {
         return state.backupsError() == null ? "" : Monitor.NEEDS_ADMIN.equals(state.backupsError()) ? text.getString("backups.needsAdmin")

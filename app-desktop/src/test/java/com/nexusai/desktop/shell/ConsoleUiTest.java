@@ -47,6 +47,23 @@ class ConsoleUiTest extends FxRobot {
     }
 
     @Test
+    void switchesLightAndDarkAtOnceAndRemembersTheChoice() throws Exception {
+        String light = new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
+        String dark = new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet();
+        launch("--lang=en", "--theme=light");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
+        press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D).release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).as("Ctrl+D").isEqualTo(dark);
+        close();
+        launch("--lang=en"); // no --theme: the last choice
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(dark);
+        clickOn("Light / dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).as("the toolbar's button").isEqualTo(light);
+    }
+
+    @Test
     void speaksFrenchOrEnglishSwitchedAtOnceAndRemembered() throws Exception {
         launch("--lang=fr");
         assertThat(withText("Se connecter")).isPresent();
