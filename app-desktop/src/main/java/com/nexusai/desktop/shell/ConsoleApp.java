@@ -100,9 +100,10 @@ public final class ConsoleApp extends Application {
     private AlertRules rules;
     private TabPane tabs;
     private Silences silences;
+    /** The current language's texts and the language, as {@link #shell} says them (rebuilt views read them). */
     private ResourceBundle text;
     private Locale locale;
-    private boolean dark;
+    private ShellViewModel shell;
     private String user = "admin";
     private boolean rememberSignIn;
     private final BorderPane root = new BorderPane();
@@ -142,15 +143,32 @@ public final class ConsoleApp extends Application {
             return;
         }
         silences = new Silences(clock);
-        locale = options.language().orElseGet(() -> Locale.forLanguageTag(layout.get("lang",
-                Locale.getDefault().getLanguage().equals("fr") ? "fr" : "en")));
-        text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
-        dark = options.dark().orElseGet(() -> layout.getBoolean("dark", false));
+        shell = new ShellViewModel(new ShellViewModel.Settings() {
+            @Override
+            public String get(String key, String otherwise) {
+                return layout.get(key, otherwise);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                layout.put(key, value);
+            }
+        }, this::switchAnyway, options.language().orElse(null), options.dark().orElse(null), Locale.getDefault());
+        text = shell.text();
+        locale = shell.language();
         applyTheme();
+        shell.darkProperty().addListener((observable, was, now) -> applyTheme());
+        shell.textProperty().addListener((observable, before, now) -> {
+            text = now;
+            locale = shell.language();
+            monitors.forEach(monitor -> monitor.client().speak(locale)); // the servers' refusals follow
+            labelToolbar();
+            rebuild.run();
+        });
 
         title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
-        themeButton.setOnAction(event -> toggleTheme());
-        languageButton.setOnAction(event -> toggleLanguage());
+        themeButton.setOnAction(event -> shell.toggleTheme());
+        languageButton.setOnAction(event -> shell.toggleLanguage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // the menus share the title's row: the panels keep their height
@@ -239,13 +257,12 @@ public final class ConsoleApp extends Application {
     }
 
     private Runnable rebuild = () -> { };
-    private final RebuildGuard guard = new RebuildGuard();
 
     /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         closeViews();
-        guard.clear();
+        shell.viewsRebuilt();
         // one sign-in serves the fleet: the first instance's token says what the user's roles allow everywhere
         Grants grants = monitors.getFirst().client().grants();
         DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user, grants,
@@ -285,7 +302,7 @@ public final class ConsoleApp extends Application {
 
     /** {@code model}, whose long work ({@code busy}) the language switch asks about before cutting it short. */
     private <M> M watched(M model, String key, java.util.function.Function<M, javafx.beans.value.ObservableBooleanValue> busy) {
-        guard.watch(() -> busy.apply(model).get(), key);
+        shell.watch(() -> busy.apply(model).get(), key);
         return model;
     }
 
@@ -324,30 +341,13 @@ public final class ConsoleApp extends Application {
         }).onSuccess(connected).onFailure(failure -> step.setText(text.getString("local.failed") + " " + failure.getMessage())));
     }
 
-    private void toggleTheme() {
-        dark = !dark;
-        layout.putBoolean("dark", dark);
-        applyTheme();
-    }
-
-    /** French or English, now: the screen is rebuilt in the other language; the data, charts and silences stay. */
-    private void toggleLanguage() {
-        List<String> cutShort = guard.cutShort(text);
-        if (!cutShort.isEmpty()) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("switch.question") + "\n• " + String.join("\n• ", cutShort)
-                    + "\n\n" + text.getString("switch.anyway"), ButtonType.YES, ButtonType.NO);
-            ask.initOwner(stage);
-            ask.setHeaderText(null);
-            if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
-                return;
-            }
-        }
-        locale = locale.getLanguage().equals("fr") ? Locale.ENGLISH : Locale.FRENCH;
-        layout.put("lang", locale.getLanguage());
-        text = ResourceBundle.getBundle("com.nexusai.desktop.messages", locale);
-        monitors.forEach(monitor -> monitor.client().speak(locale)); // the servers' refusals follow
-        labelToolbar();
-        rebuild.run();
+    /** Asked before a language switch would stop long work: yes to switch anyway. */
+    private boolean switchAnyway(ResourceBundle words, List<String> cutShort) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, words.getString("switch.question") + "\n• " + String.join("\n• ", cutShort)
+                + "\n\n" + words.getString("switch.anyway"), ButtonType.YES, ButtonType.NO);
+        ask.initOwner(stage);
+        ask.setHeaderText(null);
+        return ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
     }
 
     private void labelToolbar() {
@@ -358,8 +358,8 @@ public final class ConsoleApp extends Application {
                 stage.close();
             }
         });
-        MenuItem theme = item("menu.theme", KeyCode.D, this::toggleTheme);
-        MenuItem language = item("menu.language", KeyCode.L, this::toggleLanguage);
+        MenuItem theme = item("menu.theme", KeyCode.D, shell::toggleTheme);
+        MenuItem language = item("menu.language", KeyCode.L, shell::toggleLanguage);
         MenuItem about = item("menu.about", null, this::showAbout);
         about.setId("menu-about");
         menus.getMenus().setAll(new Menu(text.getString("menu.file"), null, quit), new Menu(text.getString("menu.view"), null, theme, language),
@@ -419,7 +419,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(shell.darkProperty().get() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** Stops what the views run: redraws, a streaming answer, a followed log, timers. */
