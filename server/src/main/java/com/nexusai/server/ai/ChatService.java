@@ -85,8 +85,7 @@ class ChatService implements SmartLifecycle {
         Generation generation = new Generation(conversationId, newConversation, user, model, message, emitter, conversations, metrics,
                 this::forget);
         if (busyConversations.putIfAbsent(conversationId, generation.id()) != null) {
-            throw new ConflictException("An answer is still being generated in conversation " + conversationId
-                    + "; wait for it or cancel it (DELETE /api/ai/generations/{id})");
+            throw new ConflictException(ProblemText.of("chat.busy", conversationId));
         }
         running.put(generation.id(), generation);
         emitter.onCompletion(() -> generation.cancel("the client closed the stream"));
@@ -135,7 +134,7 @@ class ChatService implements SmartLifecycle {
             outcome = broadcast.ask(generationId, user, admin);
         }
         if (outcome.orElse(CancelBroadcast.Outcome.FORBIDDEN) != CancelBroadcast.Outcome.CANCELLED) {
-            throw new NotFoundException("No running generation " + generationId + " (it may have ended already)");
+            throw new NotFoundException(ProblemText.of("chat.noGeneration", generationId));
         }
     }
 
@@ -168,11 +167,10 @@ class ChatService implements SmartLifecycle {
 
     private String validMessage(String message) {
         if (message == null || message.isBlank()) {
-            throw new BadRequestException("message: write something to send to the model");
+            throw new BadRequestException(ProblemText.of("chat.emptyMessage"));
         }
         if (message.length() > properties.maxMessageLength()) {
-            throw new BadRequestException("message: " + message.length() + " characters is more than the "
-                    + properties.maxMessageLength() + " a message may have (nexusai.ai.chat.max-message-length)");
+            throw new BadRequestException(ProblemText.of("chat.longMessage", message.length(), properties.maxMessageLength()));
         }
         return message;
     }
@@ -182,7 +180,7 @@ class ChatService implements SmartLifecycle {
             return ollama.model();
         }
         if (!MODEL_NAME.matcher(model).matches()) {
-            throw new BadRequestException("model: '" + model + "' is not a model name (like llama3 or llama3:8b)");
+            throw new BadRequestException(ProblemText.of("chat.badModel", model));
         }
         return model;
     }

@@ -2,6 +2,7 @@ package com.nexusai.server.ai;
 
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,7 @@ class ConversationController {
     Conversations.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String owner, Authentication user) {
         if (page < 0 || size < 1 || size > 500) {
-            throw new BadRequestException("page must be 0 or more and size between 1 and 500");
+            throw new BadRequestException(ProblemText.of("page.range", 500));
         }
         return conversations.list(user.getName(), Role.ADMIN.heldBy(user), owner, page, size);
     }
@@ -53,7 +54,7 @@ class ConversationController {
     Conversations.Conversation rename(@PathVariable UUID id, @RequestBody Rename rename, Authentication user) {
         String title = rename.title() == null ? "" : rename.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            throw new BadRequestException("title must be 1 to 200 characters");
+            throw new BadRequestException(ProblemText.of("conversation.title"));
         }
         return conversations.rename(id, title, user.getName(), Role.ADMIN.heldBy(user));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.sql.Columns;
 import com.nexusai.server.sql.Where;
@@ -60,7 +61,7 @@ class Conversations {
     Conversation get(UUID id, String user, boolean admin) {
         return jdbc.sql("select " + CONVERSATION_COLUMNS + " from ai_conversations where id = ?" + (admin ? "" : " and owner = ?"))
                 .params(admin ? List.of(id) : List.of(id, user)).query(Conversations::conversation).optional()
-                .orElseThrow(() -> new NotFoundException("No conversation " + id));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("conversation.none", id)));
     }
 
     Page list(String user, boolean admin, String owner, int page, int size) {

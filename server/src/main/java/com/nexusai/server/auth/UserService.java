@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.audit.SecurityAuditLog;
 import com.nexusai.server.audit.SecurityEventType;
 import com.nexusai.server.events.DomainEvents;
@@ -63,7 +64,7 @@ public class UserService {
         Long id = jdbc.sql("insert into users (username, password_hash) select ?, ? where not exists "
                         + "(select 1 from users where lower(username) = lower(?)) on conflict do nothing returning id")
                 .params(username, passwords.encode(password), username).query(Long.class).optional()
-                .orElseThrow(() -> new ConflictException("username: a user " + username + " already exists (names are compared without case)"));
+                .orElseThrow(() -> new ConflictException(ProblemText.of("user.exists", username)));
         granted.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(id, role.name()).update());
         audit.record(SecurityEventType.USER_CREATED, username, actor, null, "roles " + sorted(granted));
         events.record("user.created", "user", username, actor, Map.of("roles", sorted(granted)));
@@ -74,7 +75,7 @@ public class UserService {
     public UserView setEnabled(String username, boolean enabled, String actor) {
         UserAccount account = find(username);
         if (!enabled && username.equals(actor)) {
-            throw new BadRequestException("You cannot disable your own account");
+            throw new BadRequestException(ProblemText.of("user.disableSelf"));
         }
         jdbc.sql("update users set enabled = ? where username = ?").params(enabled, username).update();
         if (!enabled) {
@@ -89,10 +90,10 @@ public class UserService {
     public UserView setRoles(String username, Set<Role> roles, String actor) {
         UserAccount account = find(username);
         if (roles == null || roles.isEmpty()) {
-            throw new BadRequestException("roles: give at least one of " + List.of(Role.values()));
+            throw new BadRequestException(ProblemText.of("user.noRole", List.of(Role.values())));
         }
         if (username.equals(actor) && account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
-            throw new BadRequestException("You cannot remove your own ADMIN role");
+            throw new BadRequestException(ProblemText.of("user.selfAdmin"));
         }
         jdbc.sql("delete from user_roles where user_id = ?").param(account.id()).update();
         roles.forEach(role -> jdbc.sql("insert into user_roles (user_id, role) values (?, ?)").params(account.id(), role.name()).update());
@@ -113,7 +114,7 @@ public class UserService {
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             throttle.passwordChangeFailed(username);
             audit.record(SecurityEventType.PASSWORD_CHANGE_FAILED, username, username, null, "wrong current password");
-            throw new BadRequestException("currentPassword: it is not your current password");
+            throw new BadRequestException(ProblemText.of("user.wrongCurrentPassword"));
         }
         throttle.passwordChangeSucceeded(username);
         checkPassword(newPassword);
@@ -124,12 +125,12 @@ public class UserService {
     }
 
     private UserAccount find(String username) {
-        return users.findByUsername(username).orElseThrow(() -> new NotFoundException("No user " + username));
+        return users.findByUsername(username).orElseThrow(() -> new NotFoundException(ProblemText.of("user.none", username)));
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new BadRequestException("password: use at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new BadRequestException(ProblemText.of("user.shortPassword", MIN_PASSWORD_LENGTH));
         }
     }
 

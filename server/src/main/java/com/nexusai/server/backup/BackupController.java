@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class BackupController {
     @GetMapping
     List<BackupRun> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
+            throw new BadRequestException(ProblemText.of("limit.range", 1000));
         }
         return backups.list(kind, limit);
     }

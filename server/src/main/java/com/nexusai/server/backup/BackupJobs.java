@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.io.HashingInputStream;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
@@ -86,7 +87,7 @@ class BackupJobs {
     synchronized BackupJob start(String action, UUID backupId, String user, Long bytesTotal, Work work) {
         jobs.values().stream().map(Tracker::snapshot).filter(job -> job.running() && job.backupId().equals(backupId)).findFirst()
                 .ifPresent(busy -> {
-                    throw new ConflictException("A " + busy.action() + " of backup " + backupId + " is already running (job " + busy.id() + ")");
+                    throw new ConflictException(ProblemText.of("backup.jobRunning", busy.action(), backupId, busy.id()));
                 });
         BackupJob job = new BackupJob(UUID.randomUUID(), action, backupId, "running", "starting", 0, bytesTotal, null, user, clock.instant(), null);
         Tracker tracker = new Tracker(job);
@@ -106,7 +107,7 @@ class BackupJobs {
     BackupJob get(UUID id) {
         Tracker tracker = jobs.get(id);
         if (tracker == null) {
-            throw new NotFoundException("No restore or restore test " + id + " on this instance (the last " + KEPT + " are kept)");
+            throw new NotFoundException(ProblemText.of("backup.noJob", id, KEPT));
         }
         return tracker.snapshot();
     }

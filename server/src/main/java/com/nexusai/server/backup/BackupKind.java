@@ -2,6 +2,7 @@ package com.nexusai.server.backup;
 
 import java.util.Locale;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 
 /** What a backup holds. */
@@ -18,6 +19,6 @@ public enum BackupKind {
                 return kind;
             }
         }
-        throw new BadRequestException("kind: '" + id + "' is not one of postgres, redis");
+        throw new BadRequestException(ProblemText.of("backup.kind", id));
     }
 }

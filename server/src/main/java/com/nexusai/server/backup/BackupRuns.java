@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.sql.Columns;
 import com.nexusai.server.web.NotFoundException;
@@ -93,7 +94,7 @@ class BackupRuns {
 
     BackupRun get(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from backup_runs where id = ?").param(id).query(BackupRuns::row).optional()
-                .orElseThrow(() -> new NotFoundException("No backup " + id));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("backup.none", id)));
     }
 
     List<BackupRun> list(String kind, int limit) {

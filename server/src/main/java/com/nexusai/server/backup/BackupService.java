@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.io.HashingInputStream;
 import com.nexusai.server.platform.EmbeddedPlatform;
 import com.nexusai.server.platform.NodeName;
@@ -100,7 +101,7 @@ public class BackupService {
     private UUID claim(BackupKind kind, String trigger, String user) {
         UUID placeholder = UUID.randomUUID();
         if (running.putIfAbsent(kind, placeholder) != null) {
-            throw new ConflictException("A " + kind.id() + " backup is already running on this instance (" + running.get(kind) + ")");
+            throw new ConflictException(ProblemText.of("backup.running", kind.id(), running.get(kind)));
         }
         try {
             UUID id = runs.start(kind, trigger, user, node.value());
@@ -180,10 +181,10 @@ public class BackupService {
     public BackupJob startRestore(UUID id, String confirm, String user) {
         BackupRun run = runs.get(id);
         if (!id.toString().equals(confirm)) {
-            throw new BadRequestException("confirm: repeat the backup's id (" + id + ") to replace the current data with it");
+            throw new BadRequestException(ProblemText.of("backup.confirm", id));
         }
         if (!run.succeeded()) {
-            throw new ConflictException("Backup " + id + " did not succeed (" + run.status() + "); there is nothing to restore");
+            throw new ConflictException(ProblemText.of("backup.notRestorable", id, run.status()));
         }
         boolean redisRun = run.kind().equals(BackupKind.REDIS.id());
         if (redisRun) {
@@ -241,8 +242,7 @@ public class BackupService {
     private BackupRun verifiable(UUID id) {
         BackupRun run = runs.get(id);
         if (!run.kind().equals(BackupKind.POSTGRES.id()) || !run.succeeded() || run.tableCounts() == null) {
-            throw new ConflictException("Only a successful PostgreSQL backup can be verified (backup " + id + " is " + run.kind() + ", "
-                    + run.status() + ")");
+            throw new ConflictException(ProblemText.of("backup.notVerifiable", id, run.kind(), run.status()));
         }
         return run;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,7 +86,7 @@ class DiagnosticsController {
     @GetMapping("/snapshot")
     Map<String, Object> snapshot(@RequestParam(defaultValue = "200") int logLines) {
         if (logLines < 0 || logLines > 5000) {
-            throw new BadRequestException("logLines must be between 0 and 5000");
+            throw new BadRequestException(ProblemText.of("diagnostics.logLines"));
         }
         return diagnostics.snapshot(logLines);
     }
@@ -98,7 +99,7 @@ class DiagnosticsController {
     SseEmitter logs(@RequestParam(required = false) String level, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "200") int lines, @RequestParam(defaultValue = "false") boolean follow) throws IOException {
         if (lines < 0 || lines > 5000) {
-            throw new BadRequestException("lines must be between 0 and 5000");
+            throw new BadRequestException(ProblemText.of("diagnostics.lines"));
         }
         LogFile.Filter filter;
         try {
@@ -107,7 +108,7 @@ class DiagnosticsController {
             throw new BadRequestException(e.getMessage());
         }
         if (logs.path() == null) {
-            throw new BadRequestException("this server logs to the console only (logging.file.name is not set)");
+            throw new BadRequestException(ProblemText.of("diagnostics.noLogFile"));
         }
         SseEmitter emitter = new SseEmitter(follow ? 0L : 30_000L);
         LogFile.Chunk last = logs.last(lines, filter);
@@ -160,7 +161,7 @@ class DiagnosticsController {
             try {
                 level = LogLevel.valueOf(request.level().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, or empty to inherit");
+                throw new BadRequestException(ProblemText.of("diagnostics.level"));
             }
         }
         logging.setLogLevel(name, level);

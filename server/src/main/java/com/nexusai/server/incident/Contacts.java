@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,14 +43,14 @@ class Contacts {
                         String.join(",", contact.kinds()))
                 .update();
         if (updated == 0) {
-            throw new NotFoundException("No contact " + id);
+            throw new NotFoundException(ProblemText.of("contact.none", id));
         }
         return all().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     void delete(UUID id) {
         if (jdbc.sql("delete from contacts where id = ?").param(id).update() == 0) {
-            throw new NotFoundException("No contact " + id);
+            throw new NotFoundException(ProblemText.of("contact.none", id));
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
 import org.springframework.http.ContentDisposition;
@@ -49,7 +50,7 @@ class IncidentController {
     List<Incident> list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer level,
             @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
+            throw new BadRequestException(ProblemText.of("limit.range", 1000));
         }
         return incidents.list(status, level, limit);
     }

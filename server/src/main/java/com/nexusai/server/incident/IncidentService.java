@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.diagnostics.Diagnostics;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.sql.Columns;
@@ -61,19 +62,19 @@ public class IncidentService {
     /** Opens an incident at level 1 and attaches a diagnostics snapshot. An alert source with an unresolved incident returns that one. */
     public Incident open(String title, String severity, String kind, String source, String actor) {
         if (title == null || title.isBlank() || title.length() > 200) {
-            throw new BadRequestException("title: say what is wrong, in 1 to 200 characters");
+            throw new BadRequestException(ProblemText.of("incident.title"));
         }
         String checkedSeverity = severity == null ? "warning" : severity;
         if (!Incident.SEVERITIES.contains(checkedSeverity)) {
-            throw new BadRequestException("severity must be one of " + Incident.SEVERITIES);
+            throw new BadRequestException(ProblemText.of("incident.severity", Incident.SEVERITIES));
         }
         String checkedKind = kind == null ? "application" : kind;
         if (!Incident.KINDS.contains(checkedKind)) {
-            throw new BadRequestException("kind must be one of " + Incident.KINDS);
+            throw new BadRequestException(ProblemText.of("incident.kind", Incident.KINDS));
         }
         String checkedSource = source == null || source.isBlank() ? "manual" : source.strip();
         if (checkedSource.length() > 300) {
-            throw new BadRequestException("source: at most 300 characters (the alert or check that opened it)");
+            throw new BadRequestException(ProblemText.of("incident.source"));
         }
         UUID id = UUID.randomUUID();
         try {
@@ -117,7 +118,7 @@ public class IncidentService {
      */
     public String snapshotContent(UUID incident, UUID snapshot, boolean diagnosticsRights) {
         String content = jdbc.sql("select content from incident_snapshots where id = ? and incident_id = ?").params(snapshot, incident)
-                .query(String.class).optional().orElseThrow(() -> new NotFoundException("No snapshot " + snapshot + " for incident " + incident));
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException(ProblemText.of("incident.noSnapshot", snapshot, incident)));
         if (diagnosticsRights) {
             return content;
         }
@@ -145,7 +146,7 @@ public class IncidentService {
     public Incident acknowledge(UUID id, String actor) {
         Incident incident = unresolved(id);
         if (incident.acknowledgedAt() != null && incident.status().equals("acknowledged")) {
-            throw new ConflictException("Incident " + id + " is already acknowledged by " + incident.assignee());
+            throw new ConflictException(ProblemText.of("incident.acknowledged", id, incident.assignee()));
         }
         change(id, actor, "acknowledged", "level " + incident.level() + ", taken by " + actor,
                 "update incidents set status = 'acknowledged', acknowledged_at = now(), assignee = ? where id = ?", actor, id);
@@ -154,7 +155,7 @@ public class IncidentService {
 
     public Incident note(UUID id, String text, String actor) {
         if (text == null || text.isBlank() || text.length() > 10_000) {
-            throw new BadRequestException("text: write the note, up to 10,000 characters");
+            throw new BadRequestException(ProblemText.of("incident.note"));
         }
         get(id);
         transaction.executeWithoutResult(status -> entry(id, actor, "note", text.strip()));
@@ -165,11 +166,11 @@ public class IncidentService {
     public Incident check(UUID id, int level, int index, String actor) {
         Incident incident = unresolved(id);
         if (level < 1 || level > incident.level()) {
-            throw new BadRequestException("level: the incident is at level " + incident.level() + "; check items of levels 1 to " + incident.level());
+            throw new BadRequestException(ProblemText.of("incident.checkLevel", incident.level()));
         }
         List<Checklists.Item> items = Checklists.level(level).items();
         if (index < 0 || index >= items.size()) {
-            throw new BadRequestException("item: level " + level + " has items 0 to " + (items.size() - 1));
+            throw new BadRequestException(ProblemText.of("incident.checkItem", level, items.size() - 1));
         }
         transaction.executeWithoutResult(status -> entry(id, actor, "checked", level + "." + index + " " + items.get(index).en()));
         return get(id);
@@ -179,7 +180,7 @@ public class IncidentService {
     public Incident escalate(UUID id, String reason, String actor) {
         Incident incident = unresolved(id);
         if (incident.level() >= 3) {
-            throw new ConflictException("Incident " + id + " is at level 3 already (developers): the last level");
+            throw new ConflictException(ProblemText.of("incident.topLevel", id));
         }
         int next = incident.level() + 1;
         change(id, actor, "escalated", "level " + incident.level() + " -> " + next + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
@@ -190,7 +191,7 @@ public class IncidentService {
     public Incident resolve(UUID id, String resolution, String actor) {
         unresolved(id);
         if (resolution == null || resolution.isBlank()) {
-            throw new BadRequestException("resolution: say what fixed it");
+            throw new BadRequestException(ProblemText.of("incident.resolution"));
         }
         change(id, actor, "resolved", resolution.strip(), "update incidents set status = 'resolved', resolved_at = now() where id = ?", id);
         return get(id);
@@ -224,7 +225,7 @@ public class IncidentService {
 
     public Incident get(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from incidents where id = ?").param(id).query(IncidentService::row).optional()
-                .orElseThrow(() -> new NotFoundException("No incident " + id));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("incident.none", id)));
     }
 
     public Incident.Details details(UUID id) {
@@ -266,7 +267,7 @@ public class IncidentService {
     private Incident unresolved(UUID id) {
         Incident incident = get(id);
         if (incident.status().equals("resolved")) {
-            throw new ConflictException("Incident " + id + " is resolved");
+            throw new ConflictException(ProblemText.of("incident.resolved", id));
         }
         return incident;
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.platform.NodeName;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
@@ -159,7 +160,7 @@ public class MaintenanceCalendar implements SmartLifecycle {
         });
         UUID id = started.join();
         if (id == null) {
-            throw new ConflictException("The job " + name + " is running already (on this or another instance); see its history");
+            throw new ConflictException(ProblemText.of("maintenance.running", name));
         }
         return runs.get(id);
     }
@@ -215,7 +216,7 @@ public class MaintenanceCalendar implements SmartLifecycle {
     private MaintenanceJob job(String name) {
         MaintenanceJob job = jobs.get(name);
         if (job == null) {
-            throw new NotFoundException("No maintenance job " + name + " (jobs: " + String.join(", ", jobs.keySet()) + ")");
+            throw new NotFoundException(ProblemText.of("maintenance.noJob", name, String.join(", ", jobs.keySet())));
         }
         return job;
     }

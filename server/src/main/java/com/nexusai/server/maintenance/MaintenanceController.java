@@ -3,6 +3,7 @@ package com.nexusai.server.maintenance;
 import java.util.List;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,7 @@ class MaintenanceController {
     @GetMapping("/api/admin/maintenance/runs")
     List<MaintenanceRun> history(@RequestParam(required = false) String job, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
+            throw new BadRequestException(ProblemText.of("limit.range", 1000));
         }
         return calendar.history(job, limit);
     }
@@ -53,7 +54,7 @@ class MaintenanceController {
     @GetMapping("/api/maintenance/windows")
     List<MaintenanceCalendar.Window> windows(@RequestParam(defaultValue = "14") int days) {
         if (days < 1 || days > 366) {
-            throw new BadRequestException("days must be between 1 and 366");
+            throw new BadRequestException(ProblemText.of("maintenance.days"));
         }
         return calendar.windows(days);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.sql.Columns;
 import com.nexusai.server.web.ConflictException;
@@ -48,7 +49,7 @@ class MaintenanceRuns {
     MaintenanceRun markDone(UUID id, String user) {
         MaintenanceRun run = get(id);
         if (!run.status().equals("to-do")) {
-            throw new ConflictException("Run " + id + " is " + run.status() + "; only a to-do task can be marked done");
+            throw new ConflictException(ProblemText.of("maintenance.notToDo", id, run.status()));
         }
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("update maintenance_runs set status = 'done', done_by = ?, done_at = now() where id = ?").params(user, id).update();

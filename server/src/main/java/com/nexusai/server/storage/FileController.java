@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ class FileController {
     ResponseEntity<StoredFile> uploadBody(@RequestParam(required = false) String name, HttpServletRequest request,
             Authentication user) throws IOException {
         if (name == null || name.isBlank()) {
-            throw new BadRequestException("name: give the file's name as ?name=..., or upload as multipart/form-data (field file)");
+            throw new BadRequestException(ProblemText.of("file.name"));
         }
         try (InputStream in = request.getInputStream()) {
             return created(files.upload(user.getName(), name, request.getContentType(), in, request.getContentLengthLong()));
@@ -63,7 +64,7 @@ class FileController {
             @RequestParam(required = false) String name, @RequestParam(required = false) String contentType,
             @RequestParam(required = false) String owner, Authentication user) {
         if (page < 0 || size < 1 || size > 500) {
-            throw new BadRequestException("page must be 0 or more and size between 1 and 500");
+            throw new BadRequestException(ProblemText.of("page.range", 500));
         }
         return files.list(user.getName(), Role.ADMIN.heldBy(user), owner, name, contentType, page, size);
     }

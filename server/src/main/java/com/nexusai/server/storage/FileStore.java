@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.io.HashingInputStream;
 import com.nexusai.server.sql.Where;
@@ -98,7 +99,7 @@ public class FileStore {
     public StoredFile get(UUID id, String user, boolean admin) {
         return jdbc.sql("select " + COLUMNS + " from stored_files where id = ?" + (admin ? "" : " and owner = ?"))
                 .params(admin ? List.of(id) : List.of(id, user)).query(FileStore::row).optional()
-                .orElseThrow(() -> new NotFoundException("No file " + id));
+                .orElseThrow(() -> new NotFoundException(ProblemText.of("file.none", id)));
     }
 
     /** Opens the content of a file found with {@link #get}, or the part {@code [offset, offset + length)} of it. */

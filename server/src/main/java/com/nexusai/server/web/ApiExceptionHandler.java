@@ -82,21 +82,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, failure.getMessage());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, failure.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getMessage());
-    }
-
     /**
      * What the database refused about a value (too long for its column, a character it does not
      * store, a duplicate): a 4xx without the SQL or the driver's words, which name tables and columns.
@@ -153,9 +138,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ProblemDetail badMultipart(MultipartException failure) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "file: the multipart/form-data body is not valid (missing boundary, or cut short)");
+    ProblemDetail badMultipart(MultipartException failure, HttpServletRequest request) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemText.of("input.multipart").in(ProblemLanguage.of(request)));
     }
 
     /** A method-level rule ({@code @PreAuthorize}) refused: the same answer as the URL rules give. */
@@ -181,10 +165,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = failure instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : failure.getPropertyName();
         Class<?> type = failure.getRequiredType();
-        String expected = type == null ? "not a valid value" : type.isEnum()
-                ? "one of " + Arrays.toString(type.getEnumConstants()) : "not a valid " + plainName(type);
+        ProblemText expected = type != null && type.isEnum() ? ProblemText.of("input.oneOf", Arrays.toString(type.getEnumConstants()))
+                : ProblemText.of("input.notValid", plainName(type));
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                (name == null ? "parameter" : name) + ": " + expected));
+                ProblemText.of("input.field", name == null ? "parameter" : name, expected).in(language(request))));
     }
 
     @Override
@@ -194,7 +178,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .sorted().collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                detail.isEmpty() ? "The request is not valid" : detail));
+                detail.isEmpty() ? ProblemText.of("input.invalid").in(language(request)) : detail));
     }
 
     @Override
@@ -210,31 +194,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         ? "." + reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining());
                 String field = path.startsWith(".") ? path.substring(1) : path; // roles[0], contact.email
                 return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        field + ": " + reason(invalid)));
+                        ProblemText.of("input.field", field, reason(invalid)).in(language(request))));
             }
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not the JSON this endpoint takes"));
+                ProblemText.of("input.body").in(language(request))));
     }
 
     /** Why a field was refused, in words that name no Java type beyond a plain one. */
-    private static String reason(MismatchedInputException invalid) {
+    private static Locale language(WebRequest request) {
+        return ProblemLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static Object reason(MismatchedInputException invalid) {
         Class<?> target = invalid.getTargetType();
         if (target != null && target.isEnum()) {
-            return "one of " + Arrays.toString(target.getEnumConstants()) + " (by name)";
+            return ProblemText.of("input.oneOfByName", Arrays.toString(target.getEnumConstants()));
         }
         if (target == String.class && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().startsWith("contains ")) {
             return invalid.getOriginalMessage();
         }
-        return target == null ? "not a valid value" : "not a valid " + plainName(target);
+        return ProblemText.of("input.notValid", plainName(target));
     }
 
-    private static String plainName(Class<?> type) {
+    private static ProblemText plainName(Class<?> type) {
+        return ProblemText.of("type." + typeName(type));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
             return "number";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "boolean (true or false)";
+            return "boolean";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "list";
@@ -246,7 +241,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "UUID";
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "ISO-8601 time";
+            return "time";
         }
         return type.isRecord() || Map.class.isAssignableFrom(type) ? "object" : "value";
     }

@@ -1,9 +1,15 @@
 package com.nexusai.server.web;
 
-/** What the request names does not exist. */
-public class NotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** Nothing has that id or name. Given as a {@link ProblemText}, said in the request's language. */
+public class NotFoundException extends ProblemException {
 
     public NotFoundException(String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, message, null);
+    }
+
+    public NotFoundException(ProblemText why) {
+        super(HttpStatus.NOT_FOUND, why, null, null);
     }
 }

@@ -64,6 +64,15 @@ class PermissionsIT extends EmbeddedServerTest {
         assertThat(badPassword.headers().firstValue("Content-Language")).hasValue("fr");
         assertThat(Http.json(badPassword).path("detail").asString()).isEqualTo("Nom d’utilisateur ou mot de passe incorrect");
 
+        var noTitle = http.send(http.request("/api/incidents", support).header("Accept-Language", "fr").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\" \",\"severity\":\"critical\"}")));
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(Http.json(noTitle).path("detail").asString()).as("the field's name stays as the request spells it")
+                .isEqualTo("title : dites ce qui ne va pas, en 1 à 200 caractères");
+        var notANumber = http.send(http.request("/api/incidents?limit=many", support).header("Accept-Language", "fr").GET());
+        assertThat(Http.json(notANumber).path("detail").asString()).isEqualTo("limit : nombre non valide");
+        assertThat(Http.json(http.get("/api/incidents?limit=many", support)).path("detail").asString()).isEqualTo("limit: not a valid number");
+
         var noToken = http.send(http.request("/api/incidents", null).header("Accept-Language", "fr").GET());
         assertThat(Http.json(noToken).path("detail").asString()).startsWith("Connectez-vous d’abord");
     }
