@@ -133,7 +133,9 @@ public final class IncidentsView extends BorderPane {
         Button resolve = button("incidents.resolve", model::resolve);
         resolve.disableProperty().bind(model.canResolve().not());
         Button snapshot = button("incidents.takeSnapshot", model::takeSnapshot);
-        HBox actions = new HBox(8, acknowledge, note, RoleGuard.guard(escalate, model.grants(), Permission.ESCALATE_INCIDENTS, text),
+        // whole labels (French ones are longer), on a second row when the pane is narrow
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, acknowledge, note,
+                RoleGuard.guard(escalate, model.grants(), Permission.ESCALATE_INCIDENTS, text),
                 RoleGuard.guard(resolve, model.grants(), Permission.ESCALATE_INCIDENTS, text), snapshot);
 
         Label reach = new Label(details.reachability());
@@ -184,6 +186,7 @@ public final class IncidentsView extends BorderPane {
 
     private Button button(String key, Runnable action) {
         Button button = new Button(text.getString(key));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(event -> action.run());
         return button;
     }
