@@ -360,12 +360,13 @@ public final class DashboardView extends BorderPane {
         return bar;
     }
 
-    private static String size(Long bytes) {
+    private String size(Long bytes) {
         return bytes == null ? "-" : size(bytes.doubleValue());
     }
 
-    private static String size(double bytes) {
-        return bytes >= MIB ? String.format(Locale.ROOT, "%.1f MiB", bytes / MIB) : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024);
+    private String size(double bytes) {
+        return bytes >= MIB ? String.format(Locale.ROOT, "%.1f %s", bytes / MIB, text.getString("unit.mib"))
+                : String.format(Locale.ROOT, "%.1f %s", bytes / 1024, text.getString("unit.kib"));
     }
 
     private static double fraction(double value) {

@@ -35,8 +35,9 @@ public record Panels(String heap, String nonHeap, String threads, String gcPause
         Dashboard.KafkaReplication kafka = latest.kafkaReplication();
         List<Dashboard> window = state.window();
         return new Panels(
-                String.format(Locale.ROOT, "%.0f / %.0f / %.0f MiB", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB),
-                String.format(Locale.ROOT, "%.0f MiB", jvm.nonHeapUsed() / MIB),
+                String.format(Locale.ROOT, "%.0f / %.0f / %.0f %s", jvm.heapUsed() / MIB, jvm.heapCommitted() / MIB, jvm.heapMax() / MIB,
+                        text.getString("unit.mib")),
+                String.format(Locale.ROOT, "%.0f %s", jvm.nonHeapUsed() / MIB, text.getString("unit.mib")),
                 String.format(Locale.ROOT, "%.0f", jvm.liveThreads()),
                 pauses.toString().strip(),
                 number(http.requestsPerSecond(), "%.1f /s"),

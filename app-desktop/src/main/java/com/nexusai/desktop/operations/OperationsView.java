@@ -115,7 +115,7 @@ public final class OperationsView extends BorderPane {
         backups.setId("backup-runs");
         backups.getColumns().setAll(List.of(column("ops.kind", Backup::kind), column("ops.started.column", b -> time(b.startedAt())),
                 column("ops.status", b -> b.status().name().toLowerCase(Locale.ROOT)),
-                column("ops.size", b -> b.sizeBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f MiB", b.sizeBytes() / 1048576.0)),
+                column("ops.size", b -> b.sizeBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f %s", b.sizeBytes() / 1048576.0, text.getString("unit.mib"))),
                 column("ops.verification", b -> b.verification() == null ? "" : b.verification()), column("ops.id", Backup::id)));
         backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.selectedBackupProperty().bind(backups.getSelectionModel().selectedItemProperty());

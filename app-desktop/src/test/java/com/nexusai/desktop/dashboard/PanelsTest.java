@@ -108,5 +108,6 @@ class PanelsTest {
         Panels panels = model(french).panels(state(List.of(healthy(T0, 40)), null));
         assertThat(panels.pool()).isEqualTo(String.format(Locale.ROOT, french.getString("pool.numbers"), 3.0, 7.0, 0.0, 10.0, 30.0));
         assertThat(panels.pool()).isNotEqualTo(model(english).panels(state(List.of(healthy(T0, 40)), null)).pool());
+        assertThat(panels.heap()).as("mébioctets").isEqualTo("512 / 1024 / 2048 Mio");
     }
 }
