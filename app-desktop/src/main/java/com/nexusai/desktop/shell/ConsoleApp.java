@@ -143,17 +143,7 @@ public final class ConsoleApp extends Application {
             return;
         }
         silences = new Silences(clock);
-        shell = new ShellViewModel(new ShellViewModel.Settings() {
-            @Override
-            public String get(String key, String otherwise) {
-                return layout.get(key, otherwise);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                layout.put(key, value);
-            }
-        }, this::switchAnyway, options.language().orElse(null), options.dark().orElse(null), Locale.getDefault());
+        shell = new ShellViewModel(ShellViewModel.Settings.in(layout), this::switchAnyway, options.language().orElse(null), options.dark().orElse(null), Locale.getDefault());
         text = shell.text();
         locale = shell.language();
         applyTheme();

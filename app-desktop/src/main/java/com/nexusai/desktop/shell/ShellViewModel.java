@@ -22,6 +22,21 @@ final class ShellViewModel {
         String get(String key, String otherwise);
 
         void put(String key, String value);
+
+        /** The user's preferences under {@code node}. */
+        static Settings in(java.util.prefs.Preferences node) {
+            return new Settings() {
+                @Override
+                public String get(String key, String otherwise) {
+                    return node.get(key, otherwise);
+                }
+
+                @Override
+                public void put(String key, String value) {
+                    node.put(key, value);
+                }
+            };
+        }
     }
 
     /** What the frame asks the user. */
