@@ -16,4 +16,5 @@ module com.nexusai.core {
     exports com.nexusai.core.diagnostics;
     exports com.nexusai.core.metrics;
     exports com.nexusai.core.runbook;
+    exports com.nexusai.core.users;
 }

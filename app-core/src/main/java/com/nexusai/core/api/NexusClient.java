@@ -190,8 +190,16 @@ public final class NexusClient {
     }
 
     public JsonNode patchJson(String path, Object body) throws IOException, InterruptedException {
+        return sendJson("PATCH", path, body);
+    }
+
+    public JsonNode putJson(String path, Object body) throws IOException, InterruptedException {
+        return sendJson("PUT", path, body);
+    }
+
+    private JsonNode sendJson(String method, String path, Object body) throws IOException, InterruptedException {
         return json.readTree(send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), true));
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), true));
     }
 
     public void delete(String path) throws IOException, InterruptedException {

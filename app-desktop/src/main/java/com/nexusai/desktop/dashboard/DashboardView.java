@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -103,25 +104,34 @@ public final class DashboardView extends BorderPane {
         setTop(instances);
         GridPane panels = new GridPane(16, 16);
         panels.setPadding(new Insets(16));
-        panels.add(panel(text.getString("panel.jvm"), chart(heapSeries, text.getString("chart.heap")), row("jvm.heap", heap),
-                row("jvm.nonHeap", nonHeap), row("jvm.threads", threads), row("jvm.gc", gc)), 0, 0);
-        panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
-                row("http.errors", errors), row("http.p95", p95)), 1, 0);
-        // the pool and the host share a column, so that the alerts get two
-        VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers, databaseReplica),
-                panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
-                        row("host.disk", disk, diskText)), panel(text.getString("panel.redis"), redisRole, redisTable()));
-        panels.add(poolAndHost, 2, 0);
-        LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
-        lagTrend.setPrefHeight(130);
-        lagTrend.setMinHeight(130);
-        panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend, brokerTable(), replication), 0, 1);
-
         HBox alertActions = new HBox(8, RoleGuard.guard(openIncidentButton(), model.grants(), Permission.HANDLE_INCIDENTS, text),
                 silenceButton(), liftSilenceButton());
-        panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
-        panels.add(panel(text.getString("panel.backups"), backupTable(), backupsNote,
-                RoleGuard.guard(runBackupButton(), model.grants(), Permission.MANAGE_BACKUPS, text)), 0, 2, 3, 1);
+        Node backupPanel = panel(text.getString("panel.backups"), backupTable(), backupsNote,
+                RoleGuard.guard(runBackupButton(), model.grants(), Permission.MANAGE_BACKUPS, text));
+        if (model.metricsReadable()) {
+            panels.add(panel(text.getString("panel.jvm"), chart(heapSeries, text.getString("chart.heap")), row("jvm.heap", heap),
+                    row("jvm.nonHeap", nonHeap), row("jvm.threads", threads), row("jvm.gc", gc)), 0, 0);
+            panels.add(panel(text.getString("panel.http"), chart(p95Series, text.getString("chart.p95")), row("http.rate", requests),
+                    row("http.errors", errors), row("http.p95", p95)), 1, 0);
+            // the pool and the host share a column, so that the alerts get two
+            VBox poolAndHost = new VBox(16, panel(text.getString("panel.pool"), poolUsage, poolNumbers, databaseReplica),
+                    panel(text.getString("panel.host"), row("host.cpu", cpu, cpuText), row("host.memory", memory, memoryText),
+                            row("host.disk", disk, diskText)), panel(text.getString("panel.redis"), redisRole, redisTable()));
+            panels.add(poolAndHost, 2, 0);
+            LineChart<Number, Number> lagTrend = chart(lagSeries, text.getString("chart.lag"));
+            lagTrend.setPrefHeight(130);
+            lagTrend.setMinHeight(130);
+            panels.add(panel(text.getString("panel.kafka"), lagTable(), lagTrend, brokerTable(), replication), 0, 1);
+            panels.add(panel(text.getString("panel.alerts"), alertTable(), alertActions), 1, 1, 2, 1);
+        } else {
+            // no metric panels to leave empty: the alerts the servers raise themselves, and why the rest is missing
+            Label why = new Label(model.metricsNote());
+            why.setId("metrics-denied");
+            why.setWrapText(true);
+            why.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+            panels.add(panel(text.getString("panel.alerts"), why, alertTable(), alertActions), 0, 1, 3, 1);
+        }
+        panels.add(backupPanel, 0, 2, 3, 1);
         for (int column = 0; column < 3; column++) {
             var constraints = new javafx.scene.layout.ColumnConstraints();
             constraints.setPercentWidth(100 / 3.0);
@@ -144,11 +154,14 @@ public final class DashboardView extends BorderPane {
 
     private void draw(Monitor.State state) {
         Dashboard dashboard = state.latest();
-        if (dashboard == null) {
-            return;
+        if (dashboard != null) {
+            firstFrame.shown("dashboard", getScene());
+            drawPanels(state, dashboard);
+        } else if (state.alertsRead() != null) {
+            firstFrame.shown("dashboard", getScene());
+            Tables.replaceIfChanged(backups.getItems(), state.backups());
+            backupsNote.setText(model.backupsNote(state));
         }
-        firstFrame.shown("dashboard", getScene());
-        drawPanels(state, dashboard);
     }
 
     private static final double MIB = 1024 * 1024;

@@ -17,6 +17,7 @@ import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.Permission;
 import com.nexusai.core.incidents.NewIncident;
 import com.nexusai.desktop.platform.DirtyBits;
+import com.nexusai.desktop.platform.RoleGuard;
 import com.nexusai.desktop.platform.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -165,6 +166,7 @@ public final class DashboardViewModel {
             Monitor.State now = shown.state();
             stale.set(now.stale());
             status.set(now.stale() ? String.format(text.getString("status.stale"), clockTime(now.staleSince()), now.error())
+                    : now.alertsRead() != null ? String.format(text.getString("status.alertsOnly"), clockTime(now.alertsRead()))
                     : now.latest() == null ? status.get() : text.getString("status.updated") + " " + clockTime(now.latest().at()));
             state.set(now);
         }
@@ -180,7 +182,7 @@ public final class DashboardViewModel {
 
     private String condition(Monitor.State state) {
         if (!state.stale()) {
-            return state.latest() == null ? "..." : "OK";
+            return state.latest() == null && state.alertsRead() == null ? "..." : "OK";
         }
         return text.getString(state.latest() == null ? "fleet.down" : "fleet.stale");
     }
@@ -199,10 +201,21 @@ public final class DashboardViewModel {
         notified.retainAll(firing);
     }
 
-    /** Opens an incident for the chosen alert, on the instance the alert comes from. */
     public Grants grants() {
         return grants;
     }
+
+    /** Whether the signed-in role may read the metrics the panels draw; without, the alerts come from the servers' own engines. */
+    public boolean metricsReadable() {
+        return grants.allow(Permission.READ_METRICS);
+    }
+
+    /** Why there are no panels, for a role that may not read the metrics; else empty. */
+    public String metricsNote() {
+        return metricsReadable() ? "" : RoleGuard.refusal(grants, Permission.READ_METRICS, text) + " " + text.getString("alerts.fromServer");
+    }
+
+    /** Opens an incident for the chosen alert, on the instance the alert comes from. */
 
     public void openIncident() {
         AlertEngine.Alert alert = selectedAlert.get();

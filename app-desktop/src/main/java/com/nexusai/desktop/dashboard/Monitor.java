@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
+import com.nexusai.core.alerts.AlertsApi;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.api.Permission;
 import com.nexusai.core.backups.Backup;
 import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.incidents.IncidentsApi;
@@ -21,7 +23,7 @@ import com.nexusai.core.metrics.Sample;
 
 /**
  * Polls one instance at the refresh rate, off the FX thread: one scrape feeds the dashboard and the
- * alert engine. Keeps a rolling window of dashboards; the view-model reads {@link #state()} at most once
+ * alert engine. A user whose role may not read the metrics gets the alerts the server raises itself instead. Keeps a rolling window of dashboards; the view-model reads {@link #state()} at most once
  * per frame after {@link #onChange} said something changed. A failing scrape keeps the last data, marked
  * stale since the first failure, and retries with backoff.
  */
@@ -30,11 +32,13 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     /**
      * What the panels draw: the newest dashboard, the window behind it, the alerts, since when the data is stale (or
      * null) and why, and the recent backups ({@code backupsError} {@value #NEEDS_ADMIN} when the user may not list them).
+     * {@code alertsRead} is when the alerts were last read from the server's own engine, for a role that may not read the
+     * metrics (then there is no dashboard), else null.
      */
     public record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
-            List<Backup> backups, String backupsError) {
+            List<Backup> backups, String backupsError, Instant alertsRead) {
 
-        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null);
+        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null);
 
         public boolean stale() {
             return staleSince != null;
@@ -50,6 +54,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private final NexusClient client;
     private final BackupsApi backups;
     private final IncidentsApi incidents;
+    private final AlertsApi serverAlerts;
     private final String instance;
     private final Duration period;
     private final Clock clock;
@@ -69,6 +74,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         this.poller = poller;
         this.backups = BackupsApi.over(client);
         this.incidents = IncidentsApi.over(client);
+        this.serverAlerts = AlertsApi.over(client);
         this.instance = client.base().getAuthority();
         this.period = period;
         this.clock = clock;
@@ -116,18 +122,25 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private void poll() {
         Duration next = period;
         try {
-            List<Sample> samples = Exposition.parse(client.prometheus());
+            State last = state;
             Instant now = clock.instant();
-            Dashboard dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
-            List<AlertEngine.Alert> alerts = engine.evaluate(instance, samples);
-            previous = samples;
-            previousAt = now;
-            window.addLast(dashboard);
-            while (!window.isEmpty() && window.peekFirst().at().isBefore(now.minus(WINDOW))) {
-                window.removeFirst();
+            boolean metricsDenied = !client.grants().allow(Permission.READ_METRICS);
+            Dashboard dashboard = null;
+            List<AlertEngine.Alert> alerts;
+            if (metricsDenied) {
+                alerts = serverAlerts.active(); // the server's own engine, over the metrics this role may not read
+            } else {
+                List<Sample> samples = Exposition.parse(client.prometheus());
+                dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
+                alerts = engine.evaluate(instance, samples);
+                previous = samples;
+                previousAt = now;
+                window.addLast(dashboard);
+                while (!window.isEmpty() && window.peekFirst().at().isBefore(now.minus(WINDOW))) {
+                    window.removeFirst();
+                }
             }
             failures = 0;
-            State last = state;
             List<Backup> recent = last.backups();
             String backupsError = last.backupsError();
             // the backup list changes rarely: read it every BACKUPS_PERIOD, and at every scrape while one runs (its progress)
@@ -141,7 +154,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                     backupsError = e.status() == 403 ? NEEDS_ADMIN : e.getMessage();
                 }
             }
-            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError);
+            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -149,7 +162,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             failures++;
             State last = state;
             state = new State(last.latest(), last.window(), last.alerts(), last.staleSince() == null ? clock.instant() : last.staleSince(),
-                    e.getMessage(), last.backups(), last.backupsError());
+                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }

@@ -165,8 +165,8 @@ public final class IncidentsView extends BorderPane {
 
         ListView<String> timeline = new ListView<>();
         timeline.setId("timeline");
-        details.timeline().forEach(entry -> timeline.getItems().add(time(entry.at()) + "  " + entry.actor() + "  " + entry.action()
-                + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
+        TimelineText words = new TimelineText(text);
+        details.timeline().forEach(entry -> timeline.getItems().add(words.line(entry, details.checklist())));
         timeline.setPrefHeight(200);
 
         VBox snapshots = new VBox(4);

@@ -21,6 +21,8 @@ import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.NexusClient;
+import com.nexusai.core.users.User;
+import com.nexusai.core.users.UsersApi;
 import com.nexusai.core.api.ServerInfo;
 import com.nexusai.core.api.ServerTrust;
 import com.nexusai.core.runbook.Troubleshooting;
@@ -108,6 +110,8 @@ public final class ConsoleApp extends Application {
     private boolean rememberSignIn;
     private final BorderPane root = new BorderPane();
     private final Label title = new Label("NexusAI");
+    /** Who is signed in, with their roles (what the disabled buttons are about). */
+    private final Label signedIn = new Label();
     private final MenuBar menus = new MenuBar();
     private final Button themeButton = new Button();
     private final Button languageButton = new Button();
@@ -162,7 +166,9 @@ public final class ConsoleApp extends Application {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // the menus share the title's row: the panels keep their height
-        HBox toolbar = new HBox(12, menus, title, spacer, languageButton, themeButton);
+        signedIn.setId("signed-in");
+        signedIn.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        HBox toolbar = new HBox(12, menus, title, spacer, signedIn, languageButton, themeButton);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 16, 8, 16));
         toolbar.getStyleClass().add("toolbar");
@@ -176,6 +182,7 @@ public final class ConsoleApp extends Application {
             if (rememberSignIn) {
                 remember(clients.getFirst());
             }
+            signedIn.setText(user + " · " + String.join(", ", clients.getFirst().grants().sortedRoles()));
             monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, rules,
                     Polling.newPoller("monitor-" + client.base().getAuthority()))).toList();
             showDashboard();
@@ -196,8 +203,11 @@ public final class ConsoleApp extends Application {
                 NexusClient client = new NexusClient(URI.create(remembered.url()), clock, trust);
                 client.speak(locale);
                 client.resume(remembered.refreshToken());
-                return List.of(client);
-            }, connected, failure -> {
+                return new Resumed(client, UsersApi.over(client).me()); // who the remembered sign-in is: the silences' author
+            }, resumed -> {
+                user = resumed.user().username();
+                connected.accept(List.of(resumed.client()));
+            }, failure -> {
                 if (failure instanceof NexusClient.ApiException refused && refused.status() == 401) {
                     forgetSession(); // expired or revoked; a server that is only down keeps the sign-in for next time
                 }
@@ -247,6 +257,9 @@ public final class ConsoleApp extends Application {
     }
 
     private Runnable rebuild = () -> { };
+
+    private record Resumed(NexusClient client, User user) {
+    }
 
     /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
     private void showDashboard() {

@@ -173,7 +173,7 @@ class DashboardViewModelTest {
         app2.refusal = FakeFeed.refused(403, "Forbidden");
         model.runBackup();
         assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
-        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN);
+        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null);
         assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
     }
 
@@ -189,5 +189,31 @@ class DashboardViewModelTest {
         devops.selectedAlertProperty().set(devops.alerts().getFirst());
         devops.openIncident();
         assertThat(app1.incidents.opened).as("DevOps handles incidents").hasSize(1);
+    }
+
+    @Test
+    void supportSeesTheServersOwnAlertsAndIsToldWhyThereAreNoCharts() {
+        DashboardViewModel support = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "amelie",
+                new Grants(java.util.Set.of("SUPPORT")), dialogs, ZoneOffset.UTC);
+        assertThat(support.metricsReadable()).isFalse();
+        assertThat(support.metricsNote()).contains("DEVOPS", "ADMIN", "SUPPORT").endsWith(text.getString("alerts.fromServer"));
+        assertThat(model.metricsReadable()).isTrue();
+        assertThat(model.metricsNote()).isEmpty();
+
+        app1.alertsRead(T0.plusSeconds(5), alert("DatabaseConnectionExhausted", "app1:8443", 0.95, AlertEngine.State.FIRING));
+        assertThat(support.alerts()).extracting(AlertEngine.Alert::name).containsExactly("DatabaseConnectionExhausted");
+        assertThat(support.staleProperty().get()).isFalse();
+        assertThat(support.statusProperty().get()).isEqualTo(String.format(text.getString("status.alertsOnly"), "10:00:05"));
+        assertThat(support.fleetProperty().get()).startsWith("app1:8443: OK");
+        assertThat(support.panels(support.stateProperty().get())).as("nothing to draw").isNull();
+        assertThat(dialogs.fired).as("a firing alert is announced to support too").hasSize(1);
+
+        support.selectedAlertProperty().set(support.alerts().getFirst());
+        support.openIncident();
+        assertThat(app1.incidents.opened).as("support opens the incident from it").hasSize(1);
+
+        app1.failed(T0.plusSeconds(10), "Connection refused");
+        assertThat(support.staleProperty().get()).isTrue();
+        assertThat(support.alerts()).as("the last alerts stay while the server is away").hasSize(1);
     }
 }

@@ -31,7 +31,14 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that answered at {@code at} with these alerts. */
     public FakeFeed scraped(Instant at, AlertEngine.Alert... alerts) {
         Dashboard dashboard = Dashboard.of(instance, null, null, at, List.of());
-        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError());
+        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null);
+        listener.run();
+        return this;
+    }
+
+    /** For a role that may not read the metrics: the server's own alerts, read at {@code at}. */
+    public FakeFeed alertsRead(Instant at, AlertEngine.Alert... alerts) {
+        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at);
         listener.run();
         return this;
     }
@@ -39,7 +46,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that failed at {@code at}: the last data stays, stale since the first failure. */
     public FakeFeed failed(Instant at, String error) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.stale() ? state.staleSince() : at, error, state.backups(),
-                state.backupsError());
+                state.backupsError(), state.alertsRead());
         listener.run();
         return this;
     }

@@ -42,7 +42,7 @@ class PanelsTest {
     }
 
     static Monitor.State state(List<Dashboard> window, String backupsError) {
-        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError);
+        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -113,15 +115,22 @@ public class MaintenanceCalendar implements SmartLifecycle {
         return running;
     }
 
-    public List<JobView> jobs() {
+    /** Every job, described in {@code language} (French or English; a job without French words is described in English). */
+    public List<JobView> jobs(Locale language) {
+        ResourceBundle words = ResourceBundle.getBundle(DESCRIPTIONS, language, NO_FALLBACK);
         List<JobView> views = new ArrayList<>();
         for (MaintenanceJob job : jobs.values()) {
             String cron = cron(job);
             Instant next = cron.equals("-") ? null : next(cron, Instant.now());
-            views.add(new JobView(job.name(), job.description(), cron, properties.zone().getId(), job.window(), next, runs.last(job.name())));
+            String description = words.containsKey(job.name()) ? words.getString(job.name()) : job.description();
+            views.add(new JobView(job.name(), description, cron, properties.zone().getId(), job.window(), next, runs.last(job.name())));
         }
         return views;
     }
+
+    /** The jobs' descriptions in the languages other than English, by job name; English is each job's own {@code description()}. */
+    static final String DESCRIPTIONS = "com.nexusai.server.maintenance.descriptions";
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     /** The windows starting in the next {@code days} days, in time order. */
     public List<Window> windows(int days) {

@@ -3,6 +3,9 @@ package com.nexusai.server.maintenance;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.nexusai.server.web.ProblemLanguage;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import org.springframework.http.HttpStatus;
@@ -29,8 +32,8 @@ class MaintenanceController {
     }
 
     @GetMapping("/api/admin/maintenance")
-    List<MaintenanceCalendar.JobView> jobs() {
-        return calendar.jobs();
+    List<MaintenanceCalendar.JobView> jobs(HttpServletRequest request) {
+        return calendar.jobs(ProblemLanguage.of(request));
     }
 
     @GetMapping("/api/admin/maintenance/runs")

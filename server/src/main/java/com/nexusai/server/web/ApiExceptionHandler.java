@@ -50,25 +50,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException failure) {
-        return refuseUnreadBody(failure.getMessage());
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException failure, HttpServletRequest request) {
+        return refuseUnreadBody(failure.text(), ProblemLanguage.of(request));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             org.springframework.web.multipart.MaxUploadSizeExceededException failure, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return refuseUnreadBody("The file is larger than this server accepts (nexusai.storage.max-upload-size)");
+        return refuseUnreadBody(ProblemText.of("upload.tooLargeMultipart"), language(request));
     }
 
     /**
      * 413 while the client may still be sending: the server will not read the rest and closes the
      * connection, so the answer goes out whole (with its length, not chunked) before that.
      */
-    private ResponseEntity<Object> refuseUnreadBody(String detail) {
-        byte[] body = json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail));
+    private ResponseEntity<Object> refuseUnreadBody(ProblemText detail, Locale language) {
+        byte[] body = json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail.in(language)));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .contentLength(body.length).header(HttpHeaders.CONNECTION, "close").body(body);
+                .contentLength(body.length).header(HttpHeaders.CONNECTION, "close")
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(body);
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -92,7 +93,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseErrors.UNIQUE_VIOLATION.equals(state)) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ProblemText.of("database.duplicate").in(ProblemLanguage.of(request)));
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, DatabaseErrors.describe(state));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, DatabaseErrors.describe(state).in(ProblemLanguage.of(request)));
     }
 
     /** A data-access failure: the value's fault (400), or PostgreSQL or Redis down or stalled (503 naming it). */
@@ -101,7 +102,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String state = DatabaseErrors.sqlState(failure);
         if (state != null && state.startsWith(DatabaseErrors.DATA_EXCEPTION_CLASS)) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    DatabaseErrors.describe(state)));
+                    DatabaseErrors.describe(state).in(ProblemLanguage.of(request))));
         }
         boolean redis = failure instanceof RedisConnectionFailureException || failure instanceof RedisSystemException
                 || DatabaseErrors.fromRedis(failure);
@@ -187,7 +188,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.text().in(language(request))));
             }
             if (cause instanceof MismatchedInputException invalid && !invalid.getPath().isEmpty()) {
                 String path = invalid.getPath().stream().map(reference -> reference.getPropertyName() != null
@@ -211,8 +212,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (target != null && target.isEnum()) {
             return ProblemText.of("input.oneOfByName", Arrays.toString(target.getEnumConstants()));
         }
-        if (target == String.class && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().startsWith("contains ")) {
-            return invalid.getOriginalMessage();
+        if (invalid instanceof JsonInputConfiguration.RefusedTextException refused) {
+            return refused.text();
         }
         return ProblemText.of("input.notValid", plainName(target));
     }

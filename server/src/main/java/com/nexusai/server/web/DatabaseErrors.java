@@ -29,11 +29,8 @@ final class DatabaseErrors {
         return null;
     }
 
-    static String describe(String state) {
-        if (STRING_TOO_LONG.equals(state)) {
-            return "A text is longer than this field takes";
-        }
-        return "A value is not valid for its field";
+    static ProblemText describe(String state) {
+        return ProblemText.of(STRING_TOO_LONG.equals(state) ? "database.tooLong" : "database.invalid");
     }
 
     /** Whether the failure came from the Redis driver (Lettuce), whatever Spring translated it to. */

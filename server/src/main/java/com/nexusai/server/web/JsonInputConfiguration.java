@@ -12,6 +12,7 @@ import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -76,8 +77,25 @@ class JsonInputConfiguration {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String value = super.deserialize(parser, context);
-            String problem = TextInput.problem(value);
-            return problem == null ? value : context.reportInputMismatch(this, problem);
+            ProblemText problem = TextInput.problem(value);
+            if (problem != null) {
+                throw new RefusedTextException(parser, problem);
+            }
+            return value;
+        }
+    }
+
+    /** A string field {@link TextInput} refused; the answer says why in the request's language and names the field. */
+    static final class RefusedTextException extends MismatchedInputException {
+        private final transient ProblemText text;
+
+        RefusedTextException(JsonParser parser, ProblemText text) {
+            super(parser, text.english(), String.class);
+            this.text = text;
+        }
+
+        ProblemText text() {
+            return text;
         }
     }
 }

@@ -6,7 +6,15 @@ package com.nexusai.server.web;
  */
 public class PayloadTooLargeException extends RuntimeException {
 
-    public PayloadTooLargeException(String message) {
-        super(message);
+    private final transient ProblemText text;
+
+    public PayloadTooLargeException(ProblemText text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    /** What the answer says, in the request's language. */
+    public ProblemText text() {
+        return text;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,8 +41,16 @@ public class ProblemResponses {
                 ProblemTexts.detail(HttpStatus.FORBIDDEN, ProblemLanguage.of(request)));
     }
 
+    /** {@code detail} said in the language the request asks for. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemText detail)
+            throws IOException {
+        write(request, response, status, detail.in(ProblemLanguage.of(request)));
+    }
+
+    /** @param detail already in the request's language */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, ProblemLanguage.of(request).toLanguageTag());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -52,7 +52,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         boolean upload = HttpMethod.POST.matches(request.getMethod()) && UPLOADS.equals(request.getRequestURI());
-        String refusal = upload ? uploadTypeProblem(request.getContentType()) : apiTypeProblem(request);
+        ProblemText refusal = upload ? uploadTypeProblem(request.getContentType()) : apiTypeProblem(request);
         if (refusal != null) {
             problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal);
             return;
@@ -68,28 +68,28 @@ class RequestBodyFilter extends OncePerRequestFilter {
         chain.doFilter(length >= 0 && !chunked ? request : new LimitedRequest(request, maxBytes), response);
     }
 
-    private static String apiTypeProblem(HttpServletRequest request) {
+    private static ProblemText apiTypeProblem(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith("/api/")) {
             return null;
         }
         MediaType type = parse(request.getContentType());
         if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
                 || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
-            return "Content-Type: this endpoint takes application/json";
+            return ProblemText.of("input.field", "Content-Type", ProblemText.of("body.type.json"));
         }
         return null;
     }
 
-    private static String uploadTypeProblem(String contentType) {
+    private static ProblemText uploadTypeProblem(String contentType) {
         if (contentType == null) {
             return null;
         }
         MediaType type = parse(contentType);
         if (type == null) {
-            return "Content-Type: not a media type (use the file's type, or application/octet-stream)";
+            return ProblemText.of("input.field", "Content-Type", ProblemText.of("body.type.notMediaType"));
         }
         if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            return "Content-Type: upload the file as multipart/form-data (field file) or as the raw body with ?name=";
+            return ProblemText.of("input.field", "Content-Type", ProblemText.of("body.type.form"));
         }
         return null;
     }
@@ -106,8 +106,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    static String tooLarge(long maxBytes) {
-        return "The request body is larger than this endpoint takes: at most " + maxBytes + " bytes";
+    static ProblemText tooLarge(long maxBytes) {
+        return ProblemText.of("body.tooLarge", maxBytes);
     }
 
     /** A body without Content-Length, cut off once it passes the limit. */
@@ -167,8 +167,19 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body past the limit; answered 413. */
     static final class BodyTooLargeException extends IOException {
+        private final transient ProblemText text;
+
         BodyTooLargeException(long maxBytes) {
-            super(tooLarge(maxBytes));
+            this(tooLarge(maxBytes));
+        }
+
+        private BodyTooLargeException(ProblemText text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        ProblemText text() {
+            return text;
         }
     }
 }

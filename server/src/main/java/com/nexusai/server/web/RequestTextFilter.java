@@ -38,7 +38,7 @@ class RequestTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String refusal = pathProblem(request.getRequestURI());
+        ProblemText refusal = pathProblem(request.getRequestURI());
         if (refusal == null) {
             refusal = queryProblem(request.getQueryString());
         }
@@ -49,16 +49,16 @@ class RequestTextFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String pathProblem(String rawPath) {
+    private static ProblemText pathProblem(String rawPath) {
         String path = decode(rawPath.replace("+", "%2B"));
         if (path == null) {
-            return "path: not valid URL encoding of UTF-8 text";
+            return ProblemText.of("input.field", "path", ProblemText.of("text.encoding"));
         }
-        String problem = TextInput.problem(path);
-        return problem == null ? null : "path: " + problem;
+        ProblemText problem = TextInput.problem(path);
+        return problem == null ? null : ProblemText.of("input.field", "path", problem);
     }
 
-    static String queryProblem(String query) {
+    static ProblemText queryProblem(String query) {
         if (query == null || query.isEmpty()) {
             return null;
         }
@@ -67,21 +67,21 @@ class RequestTextFilter extends OncePerRequestFilter {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (name == null) {
-                return "query: not valid URL encoding of UTF-8 text";
+                return ProblemText.of("input.field", "query", ProblemText.of("text.encoding"));
             }
             if (value == null) {
-                return printable(name) + ": not valid URL encoding of UTF-8 text";
+                return ProblemText.of("input.field", printable(name), ProblemText.of("text.encoding"));
             }
-            String nameProblem = TextInput.problem(name);
+            ProblemText nameProblem = TextInput.problem(name);
             if (nameProblem != null) {
-                return "query: a parameter name " + nameProblem;
+                return ProblemText.of("input.field", "query", ProblemText.of("text.parameterName", nameProblem));
             }
-            String problem = TextInput.problem(value);
+            ProblemText problem = TextInput.problem(value);
             if (problem != null) {
-                return printable(name) + ": " + problem;
+                return ProblemText.of("input.field", printable(name), problem);
             }
             if (value.length() > MAX_PARAMETER_LENGTH) {
-                return printable(name) + ": at most " + MAX_PARAMETER_LENGTH + " characters";
+                return ProblemText.of("input.field", printable(name), ProblemText.of("text.tooLong", MAX_PARAMETER_LENGTH));
             }
         }
         return null;
@@ -105,7 +105,7 @@ class RequestTextFilter extends OncePerRequestFilter {
     }
 
     /** A parameter name as the answer may repeat it: short, letters, digits and a few marks. */
-    private static String printable(String name) {
-        return name.matches("[A-Za-z0-9._-]{1,64}") ? name : "query parameter";
+    private static Object printable(String name) {
+        return name.matches("[A-Za-z0-9._-]{1,64}") ? name : ProblemText.of("text.someParameter");
     }
 }

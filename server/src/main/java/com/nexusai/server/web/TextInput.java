@@ -11,7 +11,7 @@ public final class TextInput {
     }
 
     /** Why {@code text} is refused, or null when it is fine. */
-    public static String problem(String text) {
+    public static ProblemText problem(String text) {
         if (text == null) {
             return null;
         }
@@ -21,11 +21,11 @@ public final class TextInput {
                 continue;
             }
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                return "contains a control character (U+" + String.format("%04X", (int) c) + ") at position " + i;
+                return ProblemText.of("text.control", String.format("%04X", (int) c), i);
             }
             if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(++i)))) {
-                return "contains an unpaired surrogate at position " + i;
+                return ProblemText.of("text.surrogate", i);
             }
         }
         return null;

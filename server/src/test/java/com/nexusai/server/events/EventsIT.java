@@ -13,8 +13,11 @@ import java.util.UUID;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Domain events: outbox -> relay -> Kafka -> audit consumer -> GET /api/events, on the real embedded servers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"nexusai.kafka.lag-refresh=PT1S", "nexusai.kafka.replication-refresh=PT1S"})
+@ExtendWith(OutputCaptureExtension.class)
 class EventsIT extends EmbeddedServerTest {
 
 
@@ -118,7 +122,7 @@ class EventsIT extends EmbeddedServerTest {
     }
 
     @Test
-    void whileKafkaIsDownEventsWaitInTheOutboxAndArriveInOrderWhenItIsBack() throws Exception {
+    void whileKafkaIsDownEventsWaitInTheOutboxAndArriveInOrderWhenItIsBack(CapturedOutput output) throws Exception {
         long broker = Long.parseLong(Files.readString(dataDir.resolve("run/kafka.pid")).strip());
         String name = createUser("USER");
         await().atMost(Duration.ofSeconds(30)).until(() -> events("type=user.created").stream()
@@ -128,7 +132,8 @@ class EventsIT extends EmbeddedServerTest {
             assertThat(http.post("/api/admin/users/" + name + "/disable", null, admin).statusCode()).isEqualTo(200);
             assertThat(http.put("/api/admin/users/" + name + "/roles", Http.toJson(Map.of("roles", List.of("DEVOPS"))), admin)
                     .statusCode()).isEqualTo(200);
-            Thread.sleep(3000);
+            // the relay tried them and Kafka did not take them
+            await().atMost(Duration.ofSeconds(60)).until(() -> output.getOut().contains("Kafka did not take the outbox events"));
             assertThat(jdbc.queryForObject("select count(*) from outbox_events where aggregate_id = ? and published_at is null",
                     Long.class, name)).as("waiting in the outbox").isEqualTo(2);
             assertThat(events("type=user.disabled").stream().map(e -> e.path("aggregateId").asString())).doesNotContain(name);
@@ -139,8 +144,10 @@ class EventsIT extends EmbeddedServerTest {
                 "select count(*) from events where aggregate_id = ?", Long.class, name) == 3);
         assertThat(jdbc.queryForList("select type from events where aggregate_id = ? order by received_at", String.class, name))
                 .containsExactly("user.created", "user.disabled", "user.roles-changed");
-        assertThat(jdbc.queryForObject("select count(*) from outbox_events where aggregate_id = ? and published_at is null",
-                Long.class, name)).isZero();
+        // the producer may deliver the batch the relay gave up on (its acknowledgement timed out) before the relay
+        // sends it again (the audit consumer keeps one of each, as the redelivery test shows): the relay's next pass marks them published
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox_events where aggregate_id = ? and published_at is null", Long.class, name) == 0);
     }
 
     private static void signal(String signal, long pid) throws Exception {

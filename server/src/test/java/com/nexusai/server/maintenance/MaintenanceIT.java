@@ -129,6 +129,12 @@ class MaintenanceIT {
         });
         assertThat(http.get("/api/admin/maintenance", support).statusCode()).isEqualTo(403);
         assertThat(http.get("/api/maintenance/windows?days=0", support).statusCode()).isEqualTo(400);
+
+        assertThat(job(jobs, "backup").path("description").asString()).as("no Accept-Language: English").startsWith("Full backup");
+        JsonNode french = Http.json(http.send(http.request("/api/admin/maintenance", admin).header("Accept-Language", "fr").GET()));
+        assertThat(job(french, "backup").path("description").asString()).startsWith("Backup complet");
+        assertThat(french.valueStream().toList()).as("every job described in French").allSatisfy(job ->
+                assertThat(job.path("description").asString()).isNotEqualTo(job(jobs, job.path("name").asString()).path("description").asString()));
     }
 
     private static JsonNode job(JsonNode jobs, String name) {

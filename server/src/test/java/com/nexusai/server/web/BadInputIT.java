@@ -148,6 +148,40 @@ class BadInputIT extends EmbeddedServerTest {
      * (this JVM: the server runs in it) stays within 100 MiB of where it was.
      */
     @Test
+    void hostileInputIsRefusedInTheLanguageTheClientAsksFor() throws Exception {
+        assertThat(french(http.request("/api/incidents?status=%00", admin).GET()))
+                .isEqualTo("status : contient un caractère de contrôle (U+0000) en position 0");
+        assertThat(french(http.request("/api/incidents?limit=%FF%FE", admin).GET()))
+                .isEqualTo("limit : encodage URL non valide (texte UTF-8 attendu)");
+        assertThat(french(http.request("/api/incidents?limit=" + "9".repeat(RequestTextFilter.MAX_PARAMETER_LENGTH + 1), admin).GET()))
+                .isEqualTo("limit : " + RequestTextFilter.MAX_PARAMETER_LENGTH + " caractères au plus");
+        assertThat(french(http.request("/api/incidents/a%07b", admin).GET()))
+                .isEqualTo("path : contient un caractère de contrôle (U+0007) en position 16");
+        assertThat(french(http.request("/api/incidents", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"bell\\u0007\",\"severity\":\"critical\"}"))))
+                .isEqualTo("title : contient un caractère de contrôle (U+0007) en position 4");
+        assertThat(french(http.request("/api/incidents", admin).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))))
+                .isEqualTo("Content-Type : ce point d’accès attend application/json");
+        assertThat(french(http.request("/api/incidents", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + "x".repeat(70_000) + "\"}"))))
+                .isEqualTo("Le corps de la requête dépasse ce qu’accepte ce point d’accès : 65536 octets au plus");
+
+        HttpResponse<String> english = http.get("/api/incidents?status=%00", admin);
+        assertThat(Http.json(english).path("detail").asString()).as("no Accept-Language: English")
+                .isEqualTo("status: contains a control character (U+0000) at position 0");
+        assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+    }
+
+    /** The request asked in French: its 4xx problem's detail, said in French. */
+    private String french(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> answer = http.send(request.header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5"));
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
+        assertThat(answer.headers().firstValue("Content-Language")).as(answer.body()).hasValue("fr");
+        return Http.json(answer).path("detail").asString();
+    }
+
+    @Test
     void anonymousHugeBodiesAreRefusedBeforeBeingRead() throws Exception {
         long before = residentBytes();
         int sentMiB = 0;
