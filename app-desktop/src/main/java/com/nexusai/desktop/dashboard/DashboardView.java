@@ -11,6 +11,7 @@ import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.desktop.platform.FirstFrame;
 import com.nexusai.core.api.Permission;
 import com.nexusai.desktop.platform.RoleGuard;
+import com.nexusai.desktop.platform.Shown;
 import com.nexusai.desktop.platform.Tables;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -86,17 +87,7 @@ public final class DashboardView extends BorderPane {
         status.setId("status");
         instance.getItems().setAll(model.instances());
         instance.valueProperty().bindBidirectional(model.selectedProperty());
-        instance.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(InstanceFeed feed) {
-                return feed == null ? "" : feed.instance();
-            }
-
-            @Override
-            public InstanceFeed fromString(String name) {
-                return null;
-            }
-        });
+        instance.setConverter(Shown.as(InstanceFeed::instance));
         fleet.textProperty().bind(model.fleetProperty());
         HBox instances = new HBox(12, new Label(text.getString("fleet.instance")), instance, fleet);
         instances.setAlignment(Pos.CENTER_LEFT);

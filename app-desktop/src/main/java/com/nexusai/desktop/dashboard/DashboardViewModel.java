@@ -212,7 +212,8 @@ public final class DashboardViewModel {
 
     /** Why there are no panels, for a role that may not read the metrics; else empty. */
     public String metricsNote() {
-        return metricsReadable() ? "" : RoleGuard.refusal(grants, Permission.READ_METRICS, text) + " " + text.getString("alerts.fromServer");
+        return metricsReadable() ? "" : text.getString("panels.hidden") + " " + RoleGuard.refusal(grants, Permission.READ_METRICS, text) + " "
+                + text.getString("alerts.fromServer");
     }
 
     /** Opens an incident for the chosen alert, on the instance the alert comes from. */

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.nexusai.core.incidents.NewIncident;
 import com.nexusai.desktop.platform.FxDialogs;
+import com.nexusai.desktop.platform.Shown;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -41,6 +42,9 @@ public final class IncidentsDialogs extends FxDialogs implements IncidentsViewMo
         severity.setValue("warning");
         ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(List.of("application", "database", "security", "infrastructure")));
         kind.setValue("application");
+        IncidentWords words = new IncidentWords(text);
+        severity.setConverter(Shown.as(words::severity));
+        kind.setConverter(Shown.as(words::kind));
         GridPane form = new GridPane(12, 12);
         form.addRow(0, new Label(text.getString("incidents.title")), title);
         form.addRow(1, new Label(text.getString("incidents.severity")), severity);

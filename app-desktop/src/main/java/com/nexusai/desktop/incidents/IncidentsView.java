@@ -9,6 +9,7 @@ import com.nexusai.core.incidents.Incident;
 import com.nexusai.core.incidents.IncidentDetails;
 import com.nexusai.core.api.Permission;
 import com.nexusai.desktop.platform.RoleGuard;
+import com.nexusai.desktop.platform.Shown;
 import com.nexusai.desktop.platform.Tables;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -27,7 +28,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The escalation workflow of the guide's §6.3 for support staff: the incidents, and for one its timeline, the
@@ -41,6 +41,7 @@ public final class IncidentsView extends BorderPane {
     private final ResourceBundle text;
     private final IncidentsViewModel model;
     private final boolean french;
+    private final IncidentWords words;
     private final TableView<Incident> incidents = new TableView<>();
     private final VBox detail = new VBox(12);
 
@@ -48,13 +49,14 @@ public final class IncidentsView extends BorderPane {
         this.text = text;
         this.model = model;
         this.french = text.getLocale().getLanguage().equals("fr");
+        this.words = new IncidentWords(text);
         setId("incidents-view");
 
         incidents.setId("incidents");
         incidents.getColumns().setAll(List.of(Tables.column(text.getString("incidents.title"), Incident::title),
-                Tables.column(text.getString("incidents.severity"), Incident::severity),
+                Tables.column(text.getString("incidents.severity"), i -> words.severity(i.severity())),
                 Tables.column(text.getString("incidents.level"), i -> String.valueOf(i.level())),
-                Tables.column(text.getString("incidents.status"), i -> i.status().wire()),
+                Tables.column(text.getString("incidents.status"), i -> words.status(i.status().wire())),
                 Tables.column(text.getString("incidents.opened"), i -> time(i.openedAt()))));
         incidents.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         incidents.setPlaceholder(new Label(text.getString("incidents.none")));
@@ -68,17 +70,7 @@ public final class IncidentsView extends BorderPane {
         model.incidents().addListener((javafx.collections.ListChangeListener<Incident>) change -> model.incidents().stream()
                 .filter(i -> i.id().equals(model.shownId())).findFirst().ifPresent(incidents.getSelectionModel()::select));
         ChoiceBox<IncidentsViewModel.Filter> status = new ChoiceBox<>(FXCollections.observableArrayList(IncidentsViewModel.Filter.values()));
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(IncidentsViewModel.Filter filter) {
-                return filter == null ? "" : filter.wire();
-            }
-
-            @Override
-            public IncidentsViewModel.Filter fromString(String string) {
-                return null;
-            }
-        });
+        status.setConverter(Shown.as(words::filter));
         status.valueProperty().bindBidirectional(model.filterProperty());
         Button reload = new Button(text.getString("incidents.refresh"));
         reload.setOnAction(event -> model.refresh());
@@ -118,7 +110,8 @@ public final class IncidentsView extends BorderPane {
         Label title = new Label(incident.title());
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        Label facts = new Label(String.format(text.getString("incidents.facts"), incident.severity(), incident.kind(), incident.status().wire(),
+        Label facts = new Label(String.format(text.getString("incidents.facts"), words.severity(incident.severity()), words.kind(incident.kind()),
+                words.status(incident.status().wire()),
                 incident.level(), time(incident.openedAt()), incident.openedBy(), incident.source()));
         facts.setWrapText(true);
         facts.setId("incident-facts");
@@ -165,7 +158,6 @@ public final class IncidentsView extends BorderPane {
 
         ListView<String> timeline = new ListView<>();
         timeline.setId("timeline");
-        TimelineText words = new TimelineText(text);
         details.timeline().forEach(entry -> timeline.getItems().add(words.line(entry, details.checklist())));
         timeline.setPrefHeight(200);
 

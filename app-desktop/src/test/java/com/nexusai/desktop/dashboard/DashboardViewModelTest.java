@@ -196,7 +196,7 @@ class DashboardViewModelTest {
         DashboardViewModel support = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "amelie",
                 new Grants(java.util.Set.of("SUPPORT")), dialogs, ZoneOffset.UTC);
         assertThat(support.metricsReadable()).isFalse();
-        assertThat(support.metricsNote()).contains("DEVOPS", "ADMIN", "SUPPORT").endsWith(text.getString("alerts.fromServer"));
+        assertThat(support.metricsNote()).startsWith(text.getString("panels.hidden")).contains("DEVOPS", "ADMIN", "SUPPORT").endsWith(text.getString("alerts.fromServer"));
         assertThat(model.metricsReadable()).isTrue();
         assertThat(model.metricsNote()).isEmpty();
 

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.nexusai.server.web.ProblemLanguage;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
@@ -56,8 +59,8 @@ class IncidentController {
     }
 
     @GetMapping("/{id}")
-    Incident.Details get(@PathVariable UUID id) {
-        return incidents.details(id);
+    Incident.Details get(@PathVariable UUID id, HttpServletRequest request) {
+        return incidents.details(id, ProblemLanguage.of(request));
     }
 
     @PostMapping("/{id}/acknowledge")
@@ -86,9 +89,9 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/snapshots")
-    Incident.Details snapshot(@PathVariable UUID id, Authentication user) {
+    Incident.Details snapshot(@PathVariable UUID id, Authentication user, HttpServletRequest request) {
         incidents.snapshot(id, user.getName());
-        return incidents.details(id);
+        return incidents.details(id, ProblemLanguage.of(request));
     }
 
     @GetMapping("/{id}/snapshots/{snapshot}")

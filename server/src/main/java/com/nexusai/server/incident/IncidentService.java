@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,7 +82,7 @@ public class IncidentService {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("insert into incidents (id, title, severity, kind, source, status, level, opened_by) values (?, ?, ?, ?, ?, 'open', 1, ?)")
                         .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor).update();
-                entry(id, actor, "opened", title.strip() + " (" + checkedSeverity + ", " + checkedKind + ", " + checkedSource + ")");
+                entry(id, actor, "opened", ProblemText.of("timeline.opened", title.strip(), checkedSeverity, checkedKind, checkedSource));
                 events.record("incident.opened", "incident", id.toString(), actor,
                         Map.of("title", title.strip(), "severity", checkedSeverity, "kind", checkedKind, "source", checkedSource));
             });
@@ -102,7 +103,7 @@ public class IncidentService {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("insert into incident_snapshots (id, incident_id, taken_by, content) values (?, ?, ?, ?)")
                         .params(id, incident, actor, content).update();
-                entry(incident, actor, "snapshot", "diagnostics snapshot " + id + " (" + content.length() / 1024 + " KiB)");
+                entry(incident, actor, "snapshot", ProblemText.of("timeline.snapshot", id, content.length() / 1024));
             });
             return id;
         } catch (RuntimeException e) {
@@ -148,7 +149,7 @@ public class IncidentService {
         if (incident.acknowledgedAt() != null && incident.status().equals("acknowledged")) {
             throw new ConflictException(ProblemText.of("incident.acknowledged", id, incident.assignee()));
         }
-        change(id, actor, "acknowledged", "level " + incident.level() + ", taken by " + actor,
+        change(id, actor, "acknowledged", ProblemText.of("timeline.acknowledged", incident.level(), actor),
                 "update incidents set status = 'acknowledged', acknowledged_at = now(), assignee = ? where id = ?", actor, id);
         return get(id);
     }
@@ -183,7 +184,8 @@ public class IncidentService {
             throw new ConflictException(ProblemText.of("incident.topLevel", id));
         }
         int next = incident.level() + 1;
-        change(id, actor, "escalated", "level " + incident.level() + " -> " + next + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+        change(id, actor, "escalated", reason == null || reason.isBlank() ? ProblemText.of("timeline.escalated", incident.level(), next)
+                        : ProblemText.of("timeline.escalated.why", incident.level(), next, reason.strip()),
                 "update incidents set status = 'escalated', level = level + 1, level_since = now(), assignee = null, acknowledged_at = null where id = ?", id);
         return get(id);
     }
@@ -193,7 +195,7 @@ public class IncidentService {
         if (resolution == null || resolution.isBlank()) {
             throw new BadRequestException(ProblemText.of("incident.resolution"));
         }
-        change(id, actor, "resolved", resolution.strip(), "update incidents set status = 'resolved', resolved_at = now() where id = ?", id);
+        change(id, actor, "resolved", ProblemText.of("timeline.text", resolution.strip()), "update incidents set status = 'resolved', resolved_at = now() where id = ?", id);
         return get(id);
     }
 
@@ -211,8 +213,8 @@ public class IncidentService {
                                     where status in ('open', 'escalated') and level = ? and level_since < ? returning id""")
                             .params(from, before).query((rs, n) -> rs.getObject("id", UUID.class)).list();
                     for (UUID id : climbed) {
-                        String detail = "level " + from + " -> " + (from + 1) + ": not acknowledged within " + properties.escalateAfter(from).toMinutes() + " min";
-                        entry(id, "escalation", "escalated", detail);
+                        entry(id, "escalation", "escalated", ProblemText.of("timeline.escalated.auto", from, from + 1,
+                                properties.escalateAfter(from).toMinutes()));
                         events.record("incident.escalated", "incident", id.toString(), "escalation", Map.of("level", from + 1, "automatic", true));
                     }
                 });
@@ -228,11 +230,13 @@ public class IncidentService {
                 .orElseThrow(() -> new NotFoundException(ProblemText.of("incident.none", id)));
     }
 
-    public Incident.Details details(UUID id) {
+    /** The incident with its timeline, checklist, reachable contacts and snapshots; what the server words is said in {@code language}. */
+    public Incident.Details details(UUID id, Locale language) {
         Incident incident = get(id);
-        List<Incident.Entry> timeline = jdbc.sql("select id, at, actor, action, detail from incident_timeline where incident_id = ? order by id")
+        List<Incident.Entry> timeline = jdbc.sql("""
+                        select id, at, actor, action, detail, detail_key, detail_args from incident_timeline where incident_id = ? order by id""")
                 .param(id).query((rs, n) -> new Incident.Entry(rs.getLong("id"), Columns.instant(rs, "at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail"))).list();
+                        rs.getString("action"), said(rs, language))).list();
         List<Incident.ChecklistItem> checklist = new ArrayList<>();
         for (int level = 1; level <= incident.level(); level++) {
             List<Checklists.Item> items = Checklists.level(level).items();
@@ -246,12 +250,11 @@ public class IncidentService {
         }
         ZonedDateTime now = ZonedDateTime.now(properties.zone());
         List<Contact> reachable = contacts.reachable(incident.level(), incident.kind(), now);
-        String reachability = reachable.isEmpty()
-                ? "Nobody who covers level " + incident.level() + " (" + incident.kind() + ") can be reached now (" + now.toLocalTime().withNano(0)
-                        + " " + properties.zone() + "); covering, at other hours: "
-                        + String.join(", ", contacts.covering(incident.level(), incident.kind()).stream()
-                                .map(c -> c.role() + " <" + c.email() + "> " + c.days() + " " + c.startTime() + "-" + c.endTime()).toList())
-                : reachable.size() + " contact(s) can be reached now";
+        String reachability = (reachable.isEmpty()
+                ? ProblemText.of("incident.nobodyReachable", incident.level(), incident.kind(), now.toLocalTime().withNano(0), properties.zone(),
+                        String.join(", ", contacts.covering(incident.level(), incident.kind()).stream()
+                                .map(c -> c.role() + " <" + c.email() + "> " + c.days() + " " + c.startTime() + "-" + c.endTime()).toList()))
+                : ProblemText.of("incident.reachable", reachable.size())).in(language);
         List<Incident.SnapshotInfo> snapshots = jdbc.sql("select id, taken_at, taken_by from incident_snapshots where incident_id = ? order by taken_at")
                 .param(id).query((rs, n) -> new Incident.SnapshotInfo(rs.getObject("id", UUID.class), Columns.instant(rs, "taken_at"), rs.getString("taken_by")))
                 .list();
@@ -272,16 +275,34 @@ public class IncidentService {
         return incident;
     }
 
-    private void change(UUID id, String actor, String action, String detail, String sql, Object... params) {
+    private void change(UUID id, String actor, String action, ProblemText detail, String sql, Object... params) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql(sql).params(params).update();
             entry(id, actor, action, detail);
-            events.record("incident." + action, "incident", id.toString(), actor, Map.of("detail", detail));
+            events.record("incident." + action, "incident", id.toString(), actor, Map.of("detail", detail.english()));
         });
     }
 
+    /** An entry in the words of a person (a note, an error): said as written, in every language. */
     private void entry(UUID id, String actor, String action, String detail) {
-        jdbc.sql("insert into incident_timeline (incident_id, actor, action, detail) values (?, ?, ?, ?)").params(id, actor, action, detail).update();
+        entry(id, actor, action, ProblemText.of("timeline.text", detail));
+    }
+
+    /** An entry in the server's words: kept by key and arguments, said in the reader's language ({@link #details}). */
+    private void entry(UUID id, String actor, String action, ProblemText detail) {
+        jdbc.sql("insert into incident_timeline (incident_id, actor, action, detail, detail_key, detail_args) values (?, ?, ?, ?, ?, ?)")
+                .params(id, actor, action, detail.english(), detail.key(), detail.args().stream().map(String::valueOf).toArray(String[]::new))
+                .update();
+    }
+
+    /** An entry's detail in {@code language} when the server worded it (entries from before V10 have only their English). */
+    private static String said(ResultSet rs, Locale language) throws SQLException {
+        String key = rs.getString("detail_key");
+        java.sql.Array args = rs.getArray("detail_args");
+        if (key == null || args == null) {
+            return rs.getString("detail");
+        }
+        return new ProblemText(key, List.<Object>of((Object[]) args.getArray())).in(language);
     }
 
     private static Incident row(ResultSet rs, int n) throws SQLException {

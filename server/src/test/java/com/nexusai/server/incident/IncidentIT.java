@@ -78,6 +78,15 @@ class IncidentIT extends EmbeddedServerTest {
         assertThat(checklist.get(1).path("checked").asBoolean()).isFalse();
         assertThat(details.path("reachableNow")).as("the ops on-call covers level 1 round the clock")
                 .anySatisfy(c -> assertThat(c.path("email").asString()).isEqualTo("ops@nexusai.fr"));
+        assertThat(detail(details, "acknowledged")).startsWith("level 1, taken by support-");
+        assertThat(details.path("reachability").asString()).endsWith("contact(s) can be reached now");
+
+        JsonNode french = Http.json(http.send(http.request("/api/incidents/" + id, support).header("Accept-Language", "fr").GET()));
+        assertThat(detail(french, "acknowledged")).as("the server's own words, in French").startsWith("niveau 1, pris en charge par support-");
+        assertThat(detail(french, "snapshot")).startsWith("instantané de diagnostic ").endsWith(" Kio)");
+        assertThat(detail(french, "note")).as("a person's words stay as written").isEqualTo("502 from the load balancer since 10:02");
+        assertThat(detail(french, "checked")).startsWith("1.0 ");
+        assertThat(french.path("reachability").asString()).endsWith("contact(s) joignable(s) maintenant");
 
         String snapshotId = details.path("snapshots").get(0).path("id").asString();
         HttpResponse<String> download = http.get("/api/incidents/" + id + "/snapshots/" + snapshotId, support);
@@ -222,5 +231,11 @@ class IncidentIT extends EmbeddedServerTest {
         assertThat(http.get("/api/diagnostics/logs?level=LOUD", support).statusCode()).isEqualTo(400);
         assertThat(Http.json(post("/api/diagnostics/loggers/com.nexusai.probe", Map.of("level", ""), developer)).path("configuredLevel").asString())
                 .isEqualTo("null");
+    }
+
+    /** The detail of the first timeline entry with {@code action}. */
+    private static String detail(JsonNode details, String action) {
+        return details.path("timeline").valueStream().filter(e -> e.path("action").asString().equals(action)).findFirst().orElseThrow()
+                .path("detail").asString();
     }
 }
