@@ -69,8 +69,8 @@ public final class DashboardDialogs extends FxDialogs implements DashboardViewMo
     }
 
     @Override
-    public void alertFired(AlertEngine.Alert alert) {
+    public void alertFired(AlertEngine.Alert alert, String summary) {
         Notifications.create().title(text.getString("alerts.fired") + " " + alert.name())
-                .text(alert.summary() + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(owner.get()).showWarning();
+                .text(summary + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(owner.get()).showWarning();
     }
 }

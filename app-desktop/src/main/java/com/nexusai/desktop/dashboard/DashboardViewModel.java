@@ -49,7 +49,8 @@ public final class DashboardViewModel {
         Optional<SilenceRequest> askSilence(AlertEngine.Alert alert);
 
         /** {@code alert} started firing and no silence covers it (once per alert and series while it stays active). */
-        void alertFired(AlertEngine.Alert alert);
+        /** @param summary what its rule says, in the user's language */
+        void alertFired(AlertEngine.Alert alert, String summary);
     }
 
     /** @param everywhere on every instance, not only the alert's */
@@ -150,6 +151,12 @@ public final class DashboardViewModel {
         return silenceToLift;
     }
 
+    /** What the alert's rule says, in the user's language (the rule file says it in English). */
+    public String summaryOf(AlertEngine.Alert alert) {
+        String key = "alerts.summary." + alert.name();
+        return text.containsKey(key) ? text.getString(key) : alert.summary();
+    }
+
     /** "until 14:05: load test" for an alert under a silence, else empty. */
     public String silenceOf(AlertEngine.Alert alert) {
         return silences.covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason())).orElse("");
@@ -194,7 +201,7 @@ public final class DashboardViewModel {
                 String key = alert.name() + alert.labels();
                 firing.add(key);
                 if (silences.covering(alert).isEmpty() && notified.add(key)) {
-                    dialogs.alertFired(alert);
+                    dialogs.alertFired(alert, summaryOf(alert));
                 }
             }
         }

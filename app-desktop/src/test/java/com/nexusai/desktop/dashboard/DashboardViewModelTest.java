@@ -38,6 +38,7 @@ class DashboardViewModelTest {
         boolean confirm;
         final Deque<Optional<DashboardViewModel.SilenceRequest>> silenceAnswers = new ArrayDeque<>();
         final List<String> fired = new ArrayList<>();
+        final List<String> summaries = new ArrayList<>();
 
         int backupQuestions;
 
@@ -53,8 +54,9 @@ class DashboardViewModelTest {
         }
 
         @Override
-        public void alertFired(AlertEngine.Alert alert) {
+        public void alertFired(AlertEngine.Alert alert, String summary) {
             fired.add(alert.name() + "@" + alert.labels().get("instance"));
+            summaries.add(summary);
         }
     }
 
@@ -215,5 +217,26 @@ class DashboardViewModelTest {
         app1.failed(T0.plusSeconds(10), "Connection refused");
         assertThat(support.staleProperty().get()).isTrue();
         assertThat(support.alerts()).as("the last alerts stay while the server is away").hasSize(1);
+    }
+
+    @Test
+    void aFiringAlertIsAnnouncedWithItsRulesWordsInTheUsersLanguage() {
+        ResourceBundle french = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.FRENCH);
+        DashboardViewModel inFrench = new DashboardViewModel(french, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin",
+                Grants.everything(), dialogs, ZoneOffset.UTC);
+        app1.scraped(T0, new AlertEngine.Alert("DatabaseConnectionExhausted", "critical", "Database connection pool nearly exhausted",
+                java.util.Map.of("instance", "app1:8443"), 0.95, AlertEngine.State.FIRING, T0));
+        assertThat(dialogs.summaries).containsExactly("Pool de connexions à la base presque épuisé");
+        assertThat(model.summaryOf(inFrench.alerts().getFirst())).as("English: the rule file's own words")
+                .isEqualTo("Database connection pool nearly exhausted");
+        assertThat(inFrench.summaryOf(alert("SomeNewRule", "app1:8443", 1, AlertEngine.State.FIRING))).as("a rule this console does not know")
+                .isEqualTo(alert("SomeNewRule", "app1:8443", 1, AlertEngine.State.FIRING).summary());
+    }
+
+    @Test
+    void everyShippedRuleIsSummarizedInFrench() {
+        ResourceBundle french = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.FRENCH);
+        assertThat(com.nexusai.core.alerts.AlertRules.shipped().rules()).allSatisfy(rule ->
+                assertThat(french.containsKey("alerts.summary." + rule.alert())).as(rule.alert()).isTrue());
     }
 }
