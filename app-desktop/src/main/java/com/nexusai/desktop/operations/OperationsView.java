@@ -70,6 +70,7 @@ public final class OperationsView extends BorderPane {
 
     private Node maintenancePane() {
         TableView<MaintenanceJob> jobs = new TableView<>(model.jobs());
+        jobs.setPlaceholder(new Label(text.getString("ops.noJob")));
         jobs.setId("jobs");
         jobs.getColumns().setAll(List.of(column("ops.job", MaintenanceJob::name), column("ops.description", MaintenanceJob::description),
                 column("ops.cron", MaintenanceJob::cron), column("ops.next", j -> time(j.nextRun())),
@@ -113,6 +114,7 @@ public final class OperationsView extends BorderPane {
     private Node backupsPane() {
         TableView<Backup> backups = new TableView<>(model.backups());
         backups.setId("backup-runs");
+        backups.setPlaceholder(new Label(text.getString("backups.none")));
         backups.getColumns().setAll(List.of(column("ops.kind", Backup::kind), column("ops.started.column", b -> time(b.startedAt())),
                 column("ops.status", b -> b.status().name().toLowerCase(Locale.ROOT)),
                 column("ops.size", b -> b.sizeBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f %s", b.sizeBytes() / 1048576.0, text.getString("unit.mib"))),
@@ -144,6 +146,7 @@ public final class OperationsView extends BorderPane {
     private Node preflightPane() {
         TableView<PreflightCheck> checks = new TableView<>(model.checks());
         checks.setId("preflight");
+        checks.setPlaceholder(new Label(text.getString("ops.noCheck")));
         checks.getColumns().setAll(List.of(column("ops.check", PreflightCheck::name), column("ops.status", PreflightCheck::status),
                 column("ops.found", PreflightCheck::found), column("ops.expected", PreflightCheck::expected),
                 column("ops.advice", c -> c.advice() == null ? "" : c.advice())));

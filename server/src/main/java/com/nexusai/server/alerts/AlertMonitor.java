@@ -1,6 +1,6 @@
 package com.nexusai.server.alerts;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +13,6 @@ import com.nexusai.server.platform.NodeName;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Evaluates the project's alert rules (app-core's, the ones rendered for Prometheus) over this
  * instance's own metrics, every {@code nexusai.alerts.evaluation-interval}. With
  * {@code nexusai.alerts.open-incidents=true}, a firing alert opens an incident (one per alert and
- * series while it is unresolved), so support has it with its diagnostics snapshot.
+ * series while it is unresolved), so support has it with its diagnostics snapshot, unless a silence or a maintenance
+ * window covers it. Every transition is recorded ({@link AlertHistory}), so the fleet's alerts outlive the process.
  */
 @Component
 class AlertMonitor {
@@ -37,16 +36,21 @@ class AlertMonitor {
     private final IncidentService incidents;
     private final NodeName node;
     private final AlertEngine engine;
+    private final AlertTime time;
+    private final AlertHistory history;
+    private final AlertSilences silences;
     private final boolean openIncidents;
     private volatile List<AlertEngine.Alert> active = List.of();
 
-    AlertMonitor(PrometheusMeterRegistry registry, IncidentService incidents, NodeName node,
-            @Qualifier("alertClock") ObjectProvider<Clock> alertClock, Clock clock,
-            @Value("${nexusai.alerts.open-incidents:false}") boolean openIncidents) {
+    AlertMonitor(PrometheusMeterRegistry registry, IncidentService incidents, NodeName node, AlertTime time, AlertHistory history,
+            AlertSilences silences, @Value("${nexusai.alerts.open-incidents:false}") boolean openIncidents) {
         this.registry = registry;
         this.incidents = incidents;
         this.node = node;
-        this.engine = new AlertEngine(AlertRules.shipped().rules(), alertClock.getIfAvailable(() -> clock));
+        this.time = time;
+        this.history = history;
+        this.silences = silences;
+        this.engine = new AlertEngine(AlertRules.shipped().rules(), time.clock());
         this.openIncidents = openIncidents;
     }
 
@@ -57,12 +61,22 @@ class AlertMonitor {
             alerts = engine.evaluate(node.value(), Exposition.parse(registry.scrape()));
         }
         active = alerts;
+        Instant now = time.now();
+        try {
+            history.record(node.value(), alerts, now);
+        } catch (RuntimeException e) {
+            // PostgreSQL down or stalled: the engine goes on in memory, the history catches up at the next evaluation
+            log.warn("The alerts could not be recorded: {}", e.getMessage());
+        }
         if (!openIncidents) {
             return;
         }
         for (AlertEngine.Alert alert : alerts) {
             if (alert.state() == AlertEngine.State.FIRING) {
                 try {
+                    if (silences.of(alert.name(), alert.labels(), now).isPresent()) {
+                        continue; // silenced on purpose: still recorded and listed, no incident
+                    }
                     incidents.open(alert.name() + " on " + alert.labels().getOrDefault("instance", node.value()) + ": " + alert.summary(),
                             alert.severity(), KINDS.getOrDefault(alert.name(), "application"), source(alert), "alerting");
                 } catch (RuntimeException e) {

@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         // the escalation levels (§6.3): support opens, acknowledges and notes; DevOps and above escalate and resolve
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/escalate", "/api/incidents/*/resolve")
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/incidents/**", "/api/contacts", "/api/alerts").hasAnyRole(STAFF)
+                        .requestMatchers("/api/incidents/**", "/api/contacts", "/api/alerts/**").hasAnyRole(STAFF)
                         // a heap dump holds every secret of the process: ADMIN only, audited (diagnostics.HeapDumps)
                         .requestMatchers("/api/diagnostics/heap").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/diagnostics/loggers/**").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())

@@ -1,6 +1,7 @@
 package com.nexusai.server.maintenance;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,12 @@ class BackupJob implements MaintenanceJob {
     @Override
     public Duration window() {
         return Duration.ofHours(2);
+    }
+
+    /** The dump and its upload load the host and the database. */
+    @Override
+    public Set<String> silences() {
+        return Set.of("HighCpuUsage", "HighLatency");
     }
 
     @Override

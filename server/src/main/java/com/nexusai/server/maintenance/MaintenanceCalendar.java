@@ -132,6 +132,26 @@ public class MaintenanceCalendar implements SmartLifecycle {
     static final String DESCRIPTIONS = "com.nexusai.server.maintenance.descriptions";
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** A window running now, and the alert rules it silences. */
+    public record OpenWindow(String job, Instant start, Instant end, java.util.Set<String> silences) {
+    }
+
+    /** The windows open at {@code now} whose job silences some alert rule. */
+    public List<OpenWindow> openWindows(Instant now) {
+        List<OpenWindow> open = new ArrayList<>();
+        for (MaintenanceJob job : jobs.values()) {
+            String cron = cron(job);
+            if (cron.equals("-") || job.window().isZero() || job.silences().isEmpty()) {
+                continue;
+            }
+            Instant start = next(cron, now.minus(job.window())); // the first start after that is within the window, if not after now
+            if (start != null && !start.isAfter(now)) {
+                open.add(new OpenWindow(job.name(), start, start.plus(job.window()), job.silences()));
+            }
+        }
+        return open;
+    }
+
     /** The windows starting in the next {@code days} days, in time order. */
     public List<Window> windows(int days) {
         Instant now = Instant.now();

@@ -28,6 +28,14 @@ public interface MaintenanceJob {
     /** How long the guide's window lasts from each start (alerts may be silenced during it); zero for none. */
     Duration window();
 
+    /**
+     * The alert rules its window silences while it runs: what the job itself is expected to trip (a dump's load, a restart);
+     * none by default.
+     */
+    default java.util.Set<String> silences() {
+        return java.util.Set.of();
+    }
+
     /** The longest a run may hold the lock: a node that dies mid-run frees it after this. */
     default Duration maxDuration() {
         return Duration.ofHours(1);

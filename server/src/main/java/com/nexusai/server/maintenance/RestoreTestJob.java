@@ -1,6 +1,7 @@
 package com.nexusai.server.maintenance;
 
 import java.time.Duration;
+import java.util.Set;
 
 import com.nexusai.server.backup.BackupKind;
 import com.nexusai.server.backup.BackupRun;
@@ -35,6 +36,12 @@ class RestoreTestJob implements MaintenanceJob {
     @Override
     public Duration window() {
         return Duration.ofMinutes(30);
+    }
+
+    /** The restore into a scratch database loads the host. */
+    @Override
+    public Set<String> silences() {
+        return Set.of("HighCpuUsage");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.nexusai.server.maintenance;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,12 @@ class SecurityUpdateJob implements MaintenanceJob {
     @Override
     public Duration window() {
         return Duration.ofHours(4);
+    }
+
+    /** Updates restart instances, brokers and the replica one after another. */
+    @Override
+    public Set<String> silences() {
+        return Set.of("HighLatency", "KafkaUnderReplicatedPartitions", "PostgresReplicationLag", "PostgresReplicaUnusable");
     }
 
     @Override

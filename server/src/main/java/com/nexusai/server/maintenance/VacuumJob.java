@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -38,6 +39,12 @@ class VacuumJob implements MaintenanceJob {
     @Override
     public Duration window() {
         return Duration.ofHours(1);
+    }
+
+    /** VACUUM (ANALYZE) loads the database. */
+    @Override
+    public Set<String> silences() {
+        return Set.of("HighCpuUsage", "HighLatency");
     }
 
     @Override

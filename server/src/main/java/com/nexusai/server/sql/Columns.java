@@ -16,4 +16,9 @@ public final class Columns {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }
+
+    /** An instant as a {@code timestamp with time zone} parameter (pgjdbc binds OffsetDateTime, not Instant), or null. */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
 }

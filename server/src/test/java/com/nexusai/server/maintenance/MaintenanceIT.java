@@ -130,6 +130,19 @@ class MaintenanceIT {
         assertThat(http.get("/api/admin/maintenance", support).statusCode()).isEqualTo(403);
         assertThat(http.get("/api/maintenance/windows?days=0", support).statusCode()).isEqualTo(400);
 
+        var open = first.getBean(com.nexusai.server.maintenance.MaintenanceCalendar.class).openWindows(Instant.now());
+        assertThat(open).as("vacuum runs every two seconds here, in a one-hour window").anySatisfy(window -> {
+            assertThat(window.job()).isEqualTo("vacuum");
+            assertThat(window.silences()).contains("HighLatency");
+            assertThat(window.start()).isBefore(Instant.now());
+            assertThat(window.end()).isAfter(Instant.now());
+        });
+        var calendar = first.getBean(com.nexusai.server.maintenance.MaintenanceCalendar.class);
+        ZonedDateTime today = ZonedDateTime.now(PARIS).toLocalDate().atStartOfDay(PARIS);
+        assertThat(calendar.openWindows(today.withHour(3).toInstant())).as("the daily backup's window is 02:00-04:00, Paris")
+                .anySatisfy(window -> assertThat(window.job()).isEqualTo("backup"));
+        assertThat(calendar.openWindows(today.withHour(5).toInstant())).noneSatisfy(window -> assertThat(window.job()).isEqualTo("backup"));
+
         assertThat(job(jobs, "backup").path("description").asString()).as("no Accept-Language: English").startsWith("Full backup");
         JsonNode french = Http.json(http.send(http.request("/api/admin/maintenance", admin).header("Accept-Language", "fr").GET()));
         assertThat(job(french, "backup").path("description").asString()).startsWith("Backup complet");
