@@ -1,18 +1,24 @@
 package com.nexusai.desktop.dashboard;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeMap;
 
 import com.nexusai.core.alerts.AlertEngine;
-import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.alerts.AlertsApi;
+import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.Permission;
 import com.nexusai.core.incidents.NewIncident;
@@ -48,8 +54,10 @@ public final class DashboardViewModel {
         /** How long to silence {@code alert}, where, and why; empty when the user cancelled. */
         Optional<SilenceRequest> askSilence(AlertEngine.Alert alert);
 
-        /** {@code alert} started firing and no silence covers it (once per alert and series while it stays active). */
-        /** @param summary what its rule says, in the user's language */
+        /**
+         * {@code alert} started firing and no silence covers it (once per alert and series while it stays active).
+         * @param summary what its rule says, in the user's language
+         */
         void alertFired(AlertEngine.Alert alert, String summary);
     }
 
@@ -63,8 +71,12 @@ public final class DashboardViewModel {
 
     private final ResourceBundle text;
     private final TaskExecutor tasks;
-    private final Silences silences;
-    private final String user;
+    private final Clock clock;
+    /** The silences the servers keep for every console, as the feeds last read them, with this console's own changes on top. */
+    private List<SharedSilence> silences = List.of();
+    private final Map<String, SharedSilence> addedHere = new LinkedHashMap<>();
+    /** Lifted here, by id, with their end: a scrape from before the lift may still list one until then. */
+    private final Map<String, Instant> liftedHere = new HashMap<>();
     private final Grants grants;
     private final Dialogs dialogs;
     private final ZoneId zone;
@@ -84,18 +96,16 @@ public final class DashboardViewModel {
     private final DirtyBits redraws;
 
     /** @param grants what the signed-in user's roles allow: opening an incident and running a backup are not for every role */
-    public DashboardViewModel(ResourceBundle text, List<? extends InstanceFeed> instances, TaskExecutor tasks, Silences silences, String user,
-            Grants grants, Dialogs dialogs, ZoneId zone) {
+    public DashboardViewModel(ResourceBundle text, List<? extends InstanceFeed> instances, TaskExecutor tasks, Clock clock, Grants grants, Dialogs dialogs, ZoneId zone) {
         this.text = text;
         this.tasks = tasks;
-        this.silences = silences;
-        this.user = user;
+        this.clock = clock;
         this.grants = grants;
         this.dialogs = dialogs;
         this.zone = zone;
         this.instances = List.copyOf(instances);
         this.redraws = new DirtyBits(tasks.nextPulse(), this::redraw);
-        this.silenceToLift = Bindings.createBooleanBinding(() -> selectedAlert.get() != null && silences.covering(selectedAlert.get()).isPresent(),
+        this.silenceToLift = Bindings.createBooleanBinding(() -> selectedAlert.get() != null && covering(selectedAlert.get()).isPresent(),
                 selectedAlert, silenceVersion);
         status.set(text.getString("status.connected") + " " + String.join(", ", this.instances.stream().map(InstanceFeed::instance).toList()));
         selected.set(this.instances.getFirst());
@@ -159,7 +169,14 @@ public final class DashboardViewModel {
 
     /** "until 14:05: load test" for an alert under a silence, else empty. */
     public String silenceOf(AlertEngine.Alert alert) {
-        return silences.covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason())).orElse("");
+        return covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason())).orElse("");
+    }
+
+    /** The shared silence over {@code alert} now, if any (the one ending last). */
+    public Optional<SharedSilence> covering(AlertEngine.Alert alert) {
+        Instant now = clock.instant();
+        return silences.stream().filter(s -> s.until().isAfter(now) && s.rule().equals(alert.name())
+                && (s.instance() == null || s.instance().equals(alert.labels().get("instance")))).max(Comparator.comparing(SharedSilence::until));
     }
 
     /** Redraws the selected instance now (after the selection changed or the language was switched). */
@@ -177,7 +194,15 @@ public final class DashboardViewModel {
                     : now.latest() == null ? status.get() : text.getString("status.updated") + " " + clockTime(now.latest().at()));
             state.set(now);
         }
-        List<AlertEngine.Alert> every = instances.stream().flatMap(feed -> feed.state().alerts().stream()).toList();
+        List<SharedSilence> read = readSilences();
+        if (!read.equals(silences)) {
+            silences = read;
+            silenceVersion.set(silenceVersion.get() + 1);
+        }
+        // the servers' alerts are the fleet's: each instance lists them all, so one of each
+        List<AlertEngine.Alert> every = List.copyOf(instances.stream().flatMap(feed -> feed.state().alerts().stream())
+                .collect(java.util.stream.Collectors.toMap(a -> a.name() + new TreeMap<>(a.labels()), a -> a, (first, same) -> first,
+                        LinkedHashMap::new)).values());
         AlertEngine.Alert picked = selectedAlert.get();
         alerts.setAll(every);
         // the same alert with its new value: the choice survives the refresh
@@ -200,7 +225,7 @@ public final class DashboardViewModel {
             if (alert.state() == AlertEngine.State.FIRING) {
                 String key = alert.name() + alert.labels();
                 firing.add(key);
-                if (silences.covering(alert).isEmpty() && notified.add(key)) {
+                if (covering(alert).isEmpty() && notified.add(key)) {
                     dialogs.alertFired(alert, summaryOf(alert));
                 }
             }
@@ -239,29 +264,61 @@ public final class DashboardViewModel {
                 failure -> status.set(text.getString("alerts.incidentFailed") + " " + failure.getMessage()));
     }
 
-    /** Silences the chosen alert as the user says: for how long, on which instances, and why. */
+    /** Silences the chosen alert as the user says (for how long, on which instances, and why), on the servers: every console sees it. */
     public void silenceChosenAlert() {
         AlertEngine.Alert alert = selectedAlert.get();
         if (alert == null) {
             return;
         }
         dialogs.askSilence(alert).filter(request -> !request.reason().isBlank()).ifPresent(request -> {
-            Silences.Silence added = silences.add(alert.name(), request.everywhere() ? "" : alert.labels().getOrDefault("instance", ""),
-                    request.duration(), request.reason().strip(), user);
-            status.set(String.format(text.getString("alerts.silenced"), alert.name(), clockTime(added.until()), added.reason()));
-            silencesChanged();
+            String instance = request.everywhere() ? null : alert.labels().get("instance");
+            Instant until = clock.instant().plus(request.duration());
+            AlertsApi servers = ownerOf(alert).alerts();
+            tasks.run(() -> servers.silence(alert.name(), instance, until, request.reason().strip()), added -> {
+                addedHere.put(added.id(), added);
+                status.set(String.format(text.getString("alerts.silenced"), alert.name(), clockTime(added.until()), added.reason()));
+                silencesChanged();
+            }, failure -> status.set(text.getString("alerts.silenceFailed") + " " + failure.getMessage()));
         });
     }
 
     public void liftSilence() {
         AlertEngine.Alert alert = selectedAlert.get();
-        if (alert != null) {
-            silences.covering(alert).ifPresent(silences::remove);
-            silencesChanged();
+        if (alert == null) {
+            return;
         }
+        covering(alert).ifPresent(silence -> {
+            AlertsApi servers = ownerOf(alert).alerts();
+            tasks.run(() -> {
+                servers.lift(silence.id());
+                return silence;
+            }, lifted -> {
+                addedHere.remove(lifted.id());
+                liftedHere.put(lifted.id(), lifted.until());
+                silencesChanged();
+            }, failure -> status.set(text.getString("alerts.silenceFailed") + " " + failure.getMessage()));
+        });
+    }
+
+    /** The instance an alert comes from (its {@code instance} label), else the selected one. */
+    private InstanceFeed ownerOf(AlertEngine.Alert alert) {
+        return instances.stream().filter(feed -> feed.instance().equals(alert.labels().get("instance"))).findFirst().orElse(selected.get());
+    }
+
+    /** The feeds' silences, with what this console added or lifted and the servers do not say yet. */
+    private List<SharedSilence> readSilences() {
+        Map<String, SharedSilence> all = new LinkedHashMap<>();
+        instances.forEach(feed -> feed.state().silences().forEach(silence -> all.putIfAbsent(silence.id(), silence)));
+        Instant now = clock.instant();
+        addedHere.values().removeIf(added -> all.containsKey(added.id()) || !added.until().isAfter(now));
+        liftedHere.values().removeIf(until -> !until.isAfter(now));
+        all.putAll(addedHere);
+        liftedHere.keySet().forEach(all::remove);
+        return List.copyOf(all.values());
     }
 
     private void silencesChanged() {
+        silences = readSilences();
         silenceVersion.set(silenceVersion.get() + 1);
         List<AlertEngine.Alert> shown = List.copyOf(alerts);
         AlertEngine.Alert picked = selectedAlert.get();

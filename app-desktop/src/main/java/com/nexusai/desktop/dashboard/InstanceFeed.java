@@ -1,5 +1,6 @@
 package com.nexusai.desktop.dashboard;
 
+import com.nexusai.core.alerts.AlertsApi;
 import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.incidents.IncidentsApi;
 
@@ -23,4 +24,7 @@ public interface InstanceFeed {
     BackupsApi backups();
 
     IncidentsApi incidents();
+
+    /** The fleet's alerts and the silences every console shares. */
+    AlertsApi alerts();
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.AlertsApi;
+import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.api.Permission;
 import com.nexusai.core.backups.Backup;
@@ -33,12 +34,12 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
      * What the panels draw: the newest dashboard, the window behind it, the alerts, since when the data is stale (or
      * null) and why, and the recent backups ({@code backupsError} {@value #NEEDS_ADMIN} when the user may not list them).
      * {@code alertsRead} is when the alerts were last read from the server's own engine, for a role that may not read the
-     * metrics (then there is no dashboard), else null.
+     * metrics (then there is no dashboard), else null. {@code silences} are the ones the server keeps for every console.
      */
     public record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
-            List<Backup> backups, String backupsError, Instant alertsRead) {
+            List<Backup> backups, String backupsError, Instant alertsRead, List<SharedSilence> silences) {
 
-        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null);
+        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null, List.of());
 
         public boolean stale() {
             return staleSince != null;
@@ -68,7 +69,11 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private volatile Instant backupsReadAt;
     private volatile Runnable onChange = () -> { };
 
-    /** @param poller the thread it polls on (platform's {@code Polling}); closed with the monitor */
+    /**
+     * @param rules the console's own rules ({@code --rules}), evaluated here over each scrape; null: the alerts are the
+     *        servers' own, read from {@code /api/alerts} (the fleet's one source)
+     * @param poller the thread it polls on (platform's {@code Polling}); closed with the monitor
+     */
     public Monitor(NexusClient client, Duration period, Clock clock, AlertRules rules, ScheduledExecutorService poller) {
         this.client = client;
         this.poller = poller;
@@ -78,7 +83,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         this.instance = client.base().getAuthority();
         this.period = period;
         this.clock = clock;
-        this.engine = new AlertEngine(rules.rules(), clock);
+        this.engine = rules == null ? null : new AlertEngine(rules.rules(), clock);
     }
 
     @Override
@@ -103,6 +108,11 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     @Override
     public IncidentsApi incidents() {
         return incidents;
+    }
+
+    @Override
+    public AlertsApi alerts() {
+        return serverAlerts;
     }
 
     public void start() {
@@ -132,7 +142,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             } else {
                 List<Sample> samples = Exposition.parse(client.prometheus());
                 dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
-                alerts = engine.evaluate(instance, samples);
+                alerts = engine == null ? serverAlerts.active() : engine.evaluate(instance, samples);
                 previous = samples;
                 previousAt = now;
                 window.addLast(dashboard);
@@ -154,7 +164,13 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                     backupsError = e.status() == 403 ? NEEDS_ADMIN : e.getMessage();
                 }
             }
-            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null);
+            List<SharedSilence> silences = last.silences();
+            try {
+                silences = serverAlerts.silences();
+            } catch (NexusClient.ApiException e) {
+                // an older server without shared silences, or a role refused them: none shown
+            }
+            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null, silences);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -162,7 +178,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             failures++;
             State last = state;
             state = new State(last.latest(), last.window(), last.alerts(), last.staleSince() == null ? clock.instant() : last.staleSince(),
-                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead());
+                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }

@@ -18,7 +18,6 @@ import java.util.prefs.Preferences;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.nexusai.core.alerts.AlertRules;
-import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.users.User;
@@ -101,7 +100,6 @@ public final class ConsoleApp extends Application {
     private TroubleshootingViewModel troubleshooting;
     private AlertRules rules;
     private TabPane tabs;
-    private Silences silences;
     /** The current language's texts and the language, as {@link #shell} says them (rebuilt views read them). */
     private ResourceBundle text;
     private Locale locale;
@@ -146,7 +144,6 @@ public final class ConsoleApp extends Application {
             Platform.exit();
             return;
         }
-        silences = new Silences(clock);
         shell = new ShellViewModel(ShellViewModel.Settings.in(layout), this::switchAnyway, options.language().orElse(null), options.dark().orElse(null), Locale.getDefault());
         text = shell.text();
         locale = shell.language();
@@ -183,7 +180,9 @@ public final class ConsoleApp extends Application {
                 remember(clients.getFirst());
             }
             signedIn.setText(user + " · " + String.join(", ", clients.getFirst().grants().sortedRoles()));
-            monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, rules,
+            // the console's own rule file is evaluated here; without one the alerts are the servers' (one source for the fleet)
+            AlertRules evaluatedHere = options.rules().isPresent() ? rules : null;
+            monitors = clients.stream().map(client -> new Monitor(client, options.refresh(), clock, evaluatedHere,
                     Polling.newPoller("monitor-" + client.base().getAuthority()))).toList();
             showDashboard();
             monitors.forEach(Monitor::start);
@@ -261,14 +260,14 @@ public final class ConsoleApp extends Application {
     private record Resumed(NexusClient client, User user) {
     }
 
-    /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors and silences stay). */
+    /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors stay; the silences are the servers'). */
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
         closeViews();
         shell.viewsRebuilt();
         // one sign-in serves the fleet: the first instance's token says what the user's roles allow everywhere
         Grants grants = monitors.getFirst().client().grants();
-        DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, silences, user, grants,
+        DashboardViewModel boardModel = new DashboardViewModel(text, monitors, background, clock, grants,
                 new DashboardDialogs(text, () -> stage), java.time.ZoneId.systemDefault());
         DashboardView board = new DashboardView(text, boardModel);
         boardModel.showSelected();

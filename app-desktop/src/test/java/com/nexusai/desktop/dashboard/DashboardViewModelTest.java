@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 import com.nexusai.core.alerts.AlertEngine;
-import com.nexusai.core.alerts.Silences;
+import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.Grants;
 import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class DashboardViewModelTest {
     final ResourceBundle text = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.ENGLISH);
     final FakeFeed app1 = new FakeFeed("app1:8443");
     final FakeFeed app2 = new FakeFeed("app2:8443");
-    final Silences silences = new Silences(Clock.fixed(T0, ZoneOffset.UTC));
+    final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     final ScriptedDialogs dialogs = new ScriptedDialogs();
     DashboardViewModel model;
 
@@ -66,7 +66,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void build() {
-        model = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin", Grants.everything(), dialogs, ZoneOffset.UTC);
+        model = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), clock, Grants.everything(), dialogs, ZoneOffset.UTC);
     }
 
     @Test
@@ -117,7 +117,7 @@ class DashboardViewModelTest {
         app1.scraped(T0.plusSeconds(2), alert("HighHeap", "app1:8443", 0.95, AlertEngine.State.FIRING));
         assertThat(dialogs.fired).containsExactly("HighHeap@app1:8443");
         app1.scraped(T0.plusSeconds(3));
-        silences.add("HighHeap", "", Duration.ofHours(1), "load test", "admin");
+        app1.silencesRead(new SharedSilence("s-7", "HighHeap", null, T0.plus(Duration.ofHours(1)), "load test", "dora", T0));
         app1.scraped(T0.plusSeconds(4), alert("HighHeap", "app1:8443", 0.95, AlertEngine.State.FIRING));
         assertThat(dialogs.fired).as("fired again, but silenced").containsExactly("HighHeap@app1:8443");
     }
@@ -153,10 +153,38 @@ class DashboardViewModelTest {
         model.silenceChosenAlert();
         assertThat(model.silenceToLift().get()).isTrue();
         assertThat(model.silenceOf(model.alerts().getFirst())).isEqualTo("until 11:00:00: load test on app1");
-        assertThat(silences.covering(alert("HighHeap", "app2:8443", 1, AlertEngine.State.FIRING))).as("this instance only").isEmpty();
+        assertThat(app1.alerts.set).singleElement().satisfies(silence -> {
+            assertThat(silence.rule()).isEqualTo("HighHeap");
+            assertThat(silence.instance()).isEqualTo("app1:8443");
+            assertThat(silence.until()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        });
+        assertThat(model.covering(alert("HighHeap", "app2:8443", 1, AlertEngine.State.FIRING))).as("this instance only").isEmpty();
+        app1.scraped(T0.plusSeconds(1), alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
+        assertThat(model.silenceToLift().get()).as("kept while the servers do not list it yet").isTrue();
         model.liftSilence();
+        assertThat(app1.alerts.lifted).containsExactly("s-1");
         assertThat(model.silenceToLift().get()).isFalse();
         assertThat(model.silenceOf(model.alerts().getFirst())).isEmpty();
+        app1.silencesRead(app1.alerts.set.getFirst()); // a scrape from before the lift still lists it
+        assertThat(model.silenceToLift().get()).as("lifted here: it stays lifted").isFalse();
+    }
+
+    @Test
+    void aSilenceSetInAnotherConsoleIsSeenAtTheNextScrapeAndARefusalIsSaid() {
+        app1.scraped(T0, alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
+        model.selectedAlertProperty().set(model.alerts().getFirst());
+        assertThat(model.silenceToLift().get()).isFalse();
+        app2.silencesRead(new SharedSilence("s-9", "HighHeap", null, T0.plus(Duration.ofMinutes(30)), "deploying", "dora", T0));
+        assertThat(model.silenceToLift().get()).as("every instance: app2's feed says so for the fleet").isTrue();
+        assertThat(model.silenceOf(model.alerts().getFirst())).isEqualTo("until 10:30:00: deploying");
+        app2.silencesRead();
+        assertThat(model.silenceToLift().get()).as("lifted elsewhere").isFalse();
+
+        app1.alerts.refusal = FakeFeed.refused(403, "Your role does not allow this operation");
+        dialogs.silenceAnswers.add(Optional.of(new DashboardViewModel.SilenceRequest(Duration.ofHours(1), true, "load test")));
+        model.silenceChosenAlert();
+        assertThat(model.statusProperty().get()).isEqualTo(text.getString("alerts.silenceFailed") + " Your role does not allow this operation");
+        assertThat(model.silenceToLift().get()).isFalse();
     }
 
     @Test
@@ -175,13 +203,13 @@ class DashboardViewModelTest {
         app2.refusal = FakeFeed.refused(403, "Forbidden");
         model.runBackup();
         assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
-        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null);
+        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null, List.of());
         assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
     }
 
     @Test
     void devopsIsNotOfferedABackup() {
-        DashboardViewModel devops = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "dora",
+        DashboardViewModel devops = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), clock,
                 new Grants(java.util.Set.of("DEVOPS")), dialogs, ZoneOffset.UTC);
         app1.scraped(T0, alert("HighHeap", "app1:8443", 0.93, AlertEngine.State.FIRING));
         dialogs.confirm = true;
@@ -195,7 +223,7 @@ class DashboardViewModelTest {
 
     @Test
     void supportSeesTheServersOwnAlertsAndIsToldWhyThereAreNoCharts() {
-        DashboardViewModel support = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "amelie",
+        DashboardViewModel support = new DashboardViewModel(text, List.of(app1, app2), new CurrentThreadTaskExecutor(), clock,
                 new Grants(java.util.Set.of("SUPPORT")), dialogs, ZoneOffset.UTC);
         assertThat(support.metricsReadable()).isFalse();
         assertThat(support.metricsNote()).startsWith(text.getString("panels.hidden")).contains("DEVOPS", "ADMIN", "SUPPORT").endsWith(text.getString("alerts.fromServer"));
@@ -222,7 +250,7 @@ class DashboardViewModelTest {
     @Test
     void aFiringAlertIsAnnouncedWithItsRulesWordsInTheUsersLanguage() {
         ResourceBundle french = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.FRENCH);
-        DashboardViewModel inFrench = new DashboardViewModel(french, List.of(app1, app2), new CurrentThreadTaskExecutor(), silences, "admin",
+        DashboardViewModel inFrench = new DashboardViewModel(french, List.of(app1, app2), new CurrentThreadTaskExecutor(), clock,
                 Grants.everything(), dialogs, ZoneOffset.UTC);
         app1.scraped(T0, new AlertEngine.Alert("DatabaseConnectionExhausted", "critical", "Database connection pool nearly exhausted",
                 java.util.Map.of("instance", "app1:8443"), 0.95, AlertEngine.State.FIRING, T0));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.backups.Backup;
 import com.nexusai.core.backups.BackupsApi;
@@ -21,6 +22,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     private Runnable listener = () -> { };
     final List<String> backupsStarted = new ArrayList<>();
     final FakeIncidentsApi incidents = new FakeIncidentsApi();
+    final FakeAlertsApi alerts = new FakeAlertsApi();
     int backupRefreshes;
     IOException refusal;
 
@@ -31,14 +33,22 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that answered at {@code at} with these alerts. */
     public FakeFeed scraped(Instant at, AlertEngine.Alert... alerts) {
         Dashboard dashboard = Dashboard.of(instance, null, null, at, List.of());
-        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null);
+        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null, state.silences());
+        listener.run();
+        return this;
+    }
+
+    /** The servers' silences as the next scrape reads them (set by any console). */
+    public FakeFeed silencesRead(SharedSilence... silences) {
+        state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.staleSince(), state.error(), state.backups(),
+                state.backupsError(), state.alertsRead(), List.of(silences));
         listener.run();
         return this;
     }
 
     /** For a role that may not read the metrics: the server's own alerts, read at {@code at}. */
     public FakeFeed alertsRead(Instant at, AlertEngine.Alert... alerts) {
-        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at);
+        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at, state.silences());
         listener.run();
         return this;
     }
@@ -46,7 +56,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that failed at {@code at}: the last data stays, stale since the first failure. */
     public FakeFeed failed(Instant at, String error) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.stale() ? state.staleSince() : at, error, state.backups(),
-                state.backupsError(), state.alertsRead());
+                state.backupsError(), state.alertsRead(), state.silences());
         listener.run();
         return this;
     }
@@ -79,6 +89,11 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     @Override
     public IncidentsApi incidents() {
         return incidents;
+    }
+
+    @Override
+    public com.nexusai.core.alerts.AlertsApi alerts() {
+        return alerts;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
 
-import com.nexusai.core.alerts.Silences;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.desktop.platform.CurrentThreadTaskExecutor;
@@ -37,12 +36,12 @@ class PanelsTest {
     }
 
     DashboardViewModel model(ResourceBundle text) {
-        return new DashboardViewModel(text, List.of(new FakeFeed("app1:8443")), new CurrentThreadTaskExecutor(), new Silences(java.time.Clock.fixed(T0, ZoneOffset.UTC)),
-                "admin", Grants.everything(), new DashboardViewModelTest.ScriptedDialogs(), ZoneOffset.UTC);
+        return new DashboardViewModel(text, List.of(new FakeFeed("app1:8443")), new CurrentThreadTaskExecutor(), java.time.Clock.fixed(T0, ZoneOffset.UTC),
+                Grants.everything(), new DashboardViewModelTest.ScriptedDialogs(), ZoneOffset.UTC);
     }
 
     static Monitor.State state(List<Dashboard> window, String backupsError) {
-        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null);
+        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null, List.of());
     }
 
     @Test

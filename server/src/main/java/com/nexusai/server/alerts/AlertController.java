@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import com.nexusai.core.alerts.AlertRule;
 import com.nexusai.core.alerts.AlertRules;
-import com.nexusai.core.alerts.Silences;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
@@ -50,7 +49,10 @@ class AlertController {
     }
 
     static final int MAX_HISTORY = 10_000;
+    private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     static final Duration LONGEST_HISTORY = Duration.ofDays(90);
+    /** A silence longer than a week is a rule to change, not a silence. */
+    static final Duration LONGEST_SILENCE = Duration.ofDays(7);
 
     private final AlertHistory history;
     private final AlertSilences silences;
@@ -116,14 +118,15 @@ class AlertController {
         String reason = request.reason() == null ? "" : request.reason().strip();
         Instant now = time.now();
         List<ProblemText> problems = new java.util.ArrayList<>(); // every field wrong at once, not one per attempt
-        if (matchers.rule() == null || !rules.contains(matchers.rule())) {
-            problems.add(ProblemText.of("alerts.silence.rule", rules));
+        // a rule of the shipped file, or of a console's own (--rules) or a Prometheus shop's: any alert name
+        if (matchers.rule() == null || !RULE_NAME.matcher(matchers.rule()).matches()) {
+            problems.add(ProblemText.of("alerts.silence.rule", rules.iterator().next()));
         }
         if (instance != null && instance.length() > 255) {
             problems.add(ProblemText.of("alerts.silence.instance"));
         }
-        if (request.until() == null || !request.until().isAfter(now) || request.until().isAfter(now.plus(Silences.LONGEST))) {
-            problems.add(ProblemText.of("alerts.silence.until", Silences.LONGEST.toDays()));
+        if (request.until() == null || !request.until().isAfter(now) || request.until().isAfter(now.plus(LONGEST_SILENCE))) {
+            problems.add(ProblemText.of("alerts.silence.until", LONGEST_SILENCE.toDays()));
         }
         if (reason.isEmpty() || reason.length() > 500) {
             problems.add(ProblemText.of("alerts.silence.reason"));
