@@ -48,6 +48,14 @@ KAFKA_SASL_PASSWORD=""
 
 OLLAMA_URL="http://ollama.internal:11434"
 
+# escalation notifications by email (§6.3, §8): the SMTP server the contacts' mail goes through; empty: no email
+# (the attempt and the reason are in the incident's timeline). A contact's webhook needs nothing here.
+SMTP_HOST=""
+SMTP_PORT="587"
+SMTP_USERNAME=""
+SMTP_PASSWORD=""
+SMTP_FROM="nexusai@nexusai.fr"
+
 # at least 32 random bytes, the same on every instance: openssl rand -base64 48
 JWT_SECRET="change-me"
 # the bearer token Prometheus sends to /actuator/prometheus (prometheus.yml), the same on every instance

@@ -72,7 +72,8 @@ class IncidentWordsTest {
             for (String code : List.of("application", "database", "security", "infrastructure")) {
                 assertThat(text.containsKey("incidents.kind." + code)).as(locale + " " + code).isTrue();
             }
-            for (String code : List.of("opened", "acknowledged", "note", "escalated", "resolved", "checked", "snapshot", "snapshot-failed")) {
+            for (String code : List.of("opened", "acknowledged", "note", "escalated", "resolved", "checked", "snapshot", "snapshot-failed",
+                    "notified", "notification-failed", "notified-nobody")) {
                 assertThat(text.containsKey("incidents.action." + code)).as(locale + " " + code).isTrue();
             }
             for (IncidentsViewModel.Filter filter : IncidentsViewModel.Filter.values()) {

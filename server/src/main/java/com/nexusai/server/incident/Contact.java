@@ -2,6 +2,7 @@ package com.nexusai.server.incident;
 
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,10 +10,10 @@ import java.util.UUID;
 /**
  * A contact of the guide's §8: who, and when they can be reached (days like {@code MON-FRI}, hours
  * {@code 09:00}-{@code 18:00} in the configured zone, {@code 00:00}-{@code 24:00} for always), for
- * which levels and which kinds of incident.
+ * which levels and which kinds of incident; {@code webhookUrl} (optional) is also called when they are notified.
  */
 public record Contact(UUID id, String role, String email, String days, String startTime, String endTime, List<Integer> levels,
-        List<String> kinds) {
+        List<String> kinds, String webhookUrl) {
 
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
@@ -35,6 +36,17 @@ public record Contact(UUID id, String role, String email, String days, String st
         }
         if (kinds == null || kinds.isEmpty() || kinds.stream().anyMatch(k -> k == null || !Incident.KINDS.contains(k))) {
             throw new IllegalArgumentException("kinds must be a non-empty list of " + Incident.KINDS);
+        }
+        if (webhookUrl != null && !webhookUrl.isBlank()) {
+            URI url;
+            try {
+                url = URI.create(webhookUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("webhookUrl: an http or https address of at most 500 characters");
+            }
+            if (webhookUrl.length() > 500 || url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+                throw new IllegalArgumentException("webhookUrl: an http or https address of at most 500 characters");
+            }
         }
     }
 

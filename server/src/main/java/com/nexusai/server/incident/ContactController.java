@@ -30,7 +30,7 @@ class ContactController {
     @PostMapping("/api/admin/contacts")
     Contact add(@RequestBody Contact contact) {
         return contacts.save(new Contact(null, contact.role(), contact.email(), contact.days(), contact.startTime(), contact.endTime(),
-                contact.levels(), contact.kinds()));
+                contact.levels(), contact.kinds(), contact.webhookUrl()));
     }
 
     @PutMapping("/api/admin/contacts/{id}")
@@ -38,7 +38,7 @@ class ContactController {
         contacts.all().stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new com.nexusai.server.web.NotFoundException("No contact " + id));
         return contacts.save(new Contact(id, contact.role(), contact.email(), contact.days(), contact.startTime(), contact.endTime(),
-                contact.levels(), contact.kinds()));
+                contact.levels(), contact.kinds(), contact.webhookUrl()));
     }
 
     @DeleteMapping("/api/admin/contacts/{id}")

@@ -35,12 +35,15 @@ class Contacts {
         }
         UUID id = contact.id() == null ? UUID.randomUUID() : contact.id();
         int updated = jdbc.sql("""
-                        insert into contacts (id, role, email, days, start_time, end_time, levels, kinds) values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into contacts (id, role, email, days, start_time, end_time, levels, kinds, webhook_url)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (id) do update set role = excluded.role, email = excluded.email, days = excluded.days,
-                            start_time = excluded.start_time, end_time = excluded.end_time, levels = excluded.levels, kinds = excluded.kinds""")
+                            start_time = excluded.start_time, end_time = excluded.end_time, levels = excluded.levels, kinds = excluded.kinds,
+                            webhook_url = excluded.webhook_url""")
                 .params(id, contact.role(), contact.email(), contact.days().toUpperCase(java.util.Locale.ROOT), contact.startTime(),
                         contact.endTime(), String.join(",", contact.levels().stream().map(String::valueOf).toList()),
-                        String.join(",", contact.kinds()))
+                        String.join(",", contact.kinds()), contact.webhookUrl() == null || contact.webhookUrl().isBlank() ? null
+                                : contact.webhookUrl().strip())
                 .update();
         if (updated == 0) {
             throw new NotFoundException(ProblemText.of("contact.none", id));
@@ -68,6 +71,6 @@ class Contacts {
         return new Contact(rs.getObject("id", UUID.class), rs.getString("role"), rs.getString("email"), rs.getString("days"),
                 rs.getString("start_time"), rs.getString("end_time"),
                 Arrays.stream(rs.getString("levels").split(",")).map(Integer::valueOf).toList(),
-                List.of(rs.getString("kinds").split(",")));
+                List.of(rs.getString("kinds").split(",")), rs.getString("webhook_url"));
     }
 }

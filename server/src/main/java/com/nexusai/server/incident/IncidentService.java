@@ -2,7 +2,6 @@ package com.nexusai.server.incident;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +47,16 @@ public class IncidentService {
     private final Diagnostics diagnostics;
     private final IncidentProperties properties;
     private final JsonMapper json;
+    private final IncidentTimeline timeline;
+    private final IncidentTime clock;
+    private final IncidentNotifications notifications;
 
     IncidentService(JdbcClient jdbc, TransactionTemplate transaction, DomainEvents events, Contacts contacts, Diagnostics diagnostics,
-            IncidentProperties properties, JsonMapper json) {
+            IncidentProperties properties, JsonMapper json, IncidentTimeline timeline, IncidentTime clock, IncidentNotifications notifications) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.notifications = notifications;
         this.transaction = transaction;
         this.events = events;
         this.contacts = contacts;
@@ -80,9 +85,13 @@ public class IncidentService {
         UUID id = UUID.randomUUID();
         try {
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("insert into incidents (id, title, severity, kind, source, status, level, opened_by) values (?, ?, ?, ?, ?, 'open', 1, ?)")
-                        .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor).update();
+                jdbc.sql("""
+                                insert into incidents (id, title, severity, kind, source, status, level, opened_by, opened_at, level_since)
+                                values (?, ?, ?, ?, ?, 'open', 1, ?, ?, ?)""")
+                        .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor, Columns.timestamp(clock.now()),
+                                Columns.timestamp(clock.now())).update();
                 entry(id, actor, "opened", ProblemText.of("timeline.opened", title.strip(), checkedSeverity, checkedKind, checkedSource));
+                notifications.enqueue(id, title.strip(), checkedSeverity, checkedKind, 1, "opened");
                 events.record("incident.opened", "incident", id.toString(), actor,
                         Map.of("title", title.strip(), "severity", checkedSeverity, "kind", checkedKind, "source", checkedSource));
             });
@@ -186,7 +195,9 @@ public class IncidentService {
         int next = incident.level() + 1;
         change(id, actor, "escalated", reason == null || reason.isBlank() ? ProblemText.of("timeline.escalated", incident.level(), next)
                         : ProblemText.of("timeline.escalated.why", incident.level(), next, reason.strip()),
-                "update incidents set status = 'escalated', level = level + 1, level_since = now(), assignee = null, acknowledged_at = null where id = ?", id);
+                "update incidents set status = 'escalated', level = level + 1, level_since = ?, assignee = null, acknowledged_at = null where id = ?",
+                Columns.timestamp(clock.now()), id);
+        transaction.executeWithoutResult(status -> notifications.enqueue(id, incident.title(), incident.severity(), incident.kind(), next, "escalated"));
         return get(id);
     }
 
@@ -204,15 +215,19 @@ public class IncidentService {
     void escalateUnacknowledged() {
         for (int level = 1; level <= 2; level++) {
             int from = level;
-            OffsetDateTime before = OffsetDateTime.now().minus(properties.escalateAfter(level));
+            java.time.Instant now = clock.now();
+            java.time.Instant before = now.minus(properties.escalateAfter(level));
             try {
                 transaction.executeWithoutResult(status -> {
                     List<UUID> climbed = jdbc.sql("""
-                                    update incidents set status = 'escalated', level = level + 1, level_since = now(), assignee = null,
+                                    update incidents set status = 'escalated', level = level + 1, level_since = ?, assignee = null,
                                         acknowledged_at = null
                                     where status in ('open', 'escalated') and level = ? and level_since < ? returning id""")
-                            .params(from, before).query((rs, n) -> rs.getObject("id", UUID.class)).list();
+                            .params(Columns.timestamp(now), from, Columns.timestamp(before)).query((rs, n) -> rs.getObject("id", UUID.class)).list();
                     for (UUID id : climbed) {
+                        Incident climbedIncident = get(id);
+                        notifications.enqueue(id, climbedIncident.title(), climbedIncident.severity(), climbedIncident.kind(), from + 1,
+                                "not acknowledged");
                         entry(id, "escalation", "escalated", ProblemText.of("timeline.escalated.auto", from, from + 1,
                                 properties.escalateAfter(from).toMinutes()));
                         events.record("incident.escalated", "incident", id.toString(), "escalation", Map.of("level", from + 1, "automatic", true));
@@ -248,7 +263,7 @@ public class IncidentService {
                         checked == null ? null : checked.actor(), checked == null ? null : checked.at()));
             }
         }
-        ZonedDateTime now = ZonedDateTime.now(properties.zone());
+        ZonedDateTime now = clock.local();
         List<Contact> reachable = contacts.reachable(incident.level(), incident.kind(), now);
         String reachability = (reachable.isEmpty()
                 ? ProblemText.of("incident.nobodyReachable", incident.level(), incident.kind(), now.toLocalTime().withNano(0), properties.zone(),
@@ -283,16 +298,12 @@ public class IncidentService {
         });
     }
 
-    /** An entry in the words of a person (a note, an error): said as written, in every language. */
     private void entry(UUID id, String actor, String action, String detail) {
-        entry(id, actor, action, ProblemText.of("timeline.text", detail));
+        timeline.write(id, actor, action, detail);
     }
 
-    /** An entry in the server's words: kept by key and arguments, said in the reader's language ({@link #details}). */
     private void entry(UUID id, String actor, String action, ProblemText detail) {
-        jdbc.sql("insert into incident_timeline (incident_id, actor, action, detail, detail_key, detail_args) values (?, ?, ?, ?, ?, ?)")
-                .params(id, actor, action, detail.english(), detail.key(), detail.args().stream().map(String::valueOf).toArray(String[]::new))
-                .update();
+        timeline.write(id, actor, action, detail);
     }
 
     /** An entry's detail in {@code language} when the server worded it (entries from before V10 have only their English). */
