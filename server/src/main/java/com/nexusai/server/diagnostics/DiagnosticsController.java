@@ -105,7 +105,7 @@ class DiagnosticsController {
         try {
             filter = new LogFile.Filter(level, q);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(ProblemText.of("diagnostics.logLevel", "[TRACE, DEBUG, INFO, WARN, ERROR]"));
         }
         if (logs.path() == null) {
             throw new BadRequestException(ProblemText.of("diagnostics.noLogFile"));

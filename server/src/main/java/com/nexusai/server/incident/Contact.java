@@ -1,11 +1,14 @@
 package com.nexusai.server.incident;
 
+import java.net.URI;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import com.nexusai.server.web.BadRequestException;
+import com.nexusai.server.web.ProblemText;
 
 /**
  * A contact of the guide's §8: who, and when they can be reached (days like {@code MON-FRI}, hours
@@ -20,32 +23,32 @@ public record Contact(UUID id, String role, String email, String days, String st
     /** Checks the fields a person edits; the message says what is wrong. */
     void validate() {
         if (role == null || role.isBlank() || role.length() > 100) {
-            throw new IllegalArgumentException("role: say who it is, in 1 to 100 characters");
+            throw refused("contact.role");
         }
         if (email == null || !email.contains("@") || email.length() > 200) {
-            throw new IllegalArgumentException("email: a valid address of at most 200 characters is required");
+            throw refused("contact.email");
         }
         dayRange();
         time("startTime", startTime);
         time("endTime", endTime);
         if (!time("startTime", startTime).isBefore(time("endTime", endTime)) && !endTime.equals("24:00")) {
-            throw new IllegalArgumentException("startTime must be before endTime (use 00:00-24:00 for always)");
+            throw refused("contact.order");
         }
         if (levels == null || levels.isEmpty() || levels.stream().anyMatch(l -> l == null || l < 1 || l > 3)) {
-            throw new IllegalArgumentException("levels must be a non-empty list of 1, 2, 3");
+            throw refused("contact.levels");
         }
         if (kinds == null || kinds.isEmpty() || kinds.stream().anyMatch(k -> k == null || !Incident.KINDS.contains(k))) {
-            throw new IllegalArgumentException("kinds must be a non-empty list of " + Incident.KINDS);
+            throw refused("contact.kinds", Incident.KINDS);
         }
         if (webhookUrl != null && !webhookUrl.isBlank()) {
             URI url;
             try {
                 url = URI.create(webhookUrl.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("webhookUrl: an http or https address of at most 500 characters");
+                throw refused("contact.webhook");
             }
             if (webhookUrl.length() > 500 || url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-                throw new IllegalArgumentException("webhookUrl: an http or https address of at most 500 characters");
+                throw refused("contact.webhook");
             }
         }
     }
@@ -69,9 +72,14 @@ public record Contact(UUID id, String role, String email, String days, String st
     private int[] dayRange() {
         String[] parts = days == null ? new String[0] : days.toUpperCase(Locale.ROOT).split("-");
         if (parts.length != 2 || !DAYS.contains(parts[0]) || !DAYS.contains(parts[1])) {
-            throw new IllegalArgumentException("days must look like MON-FRI (from " + String.join(", ", DAYS) + ")");
+            throw refused("contact.days", String.join(", ", DAYS));
         }
         return new int[] {DAYS.indexOf(parts[0]), DAYS.indexOf(parts[1])};
+    }
+
+    /** A refusal naming the field, in the words of {@code problems.properties} (said in the request's language). */
+    private static BadRequestException refused(String key, Object... args) {
+        return new BadRequestException(ProblemText.of(key, args));
     }
 
     private static final java.util.regex.Pattern HOURS_MINUTES = java.util.regex.Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]|24:00");
@@ -79,7 +87,7 @@ public record Contact(UUID id, String role, String email, String days, String st
     /** Hours and minutes only ({@code 09:00}; {@code 24:00} for the end of the day), as the contacts table stores them. */
     private static LocalTime time(String field, String text) {
         if (text == null || !HOURS_MINUTES.matcher(text).matches()) {
-            throw new IllegalArgumentException(field + ": a time like 09:00 (hours and minutes, 24:00 for the end of the day)");
+            throw refused("contact.time", field);
         }
         return "24:00".equals(text) ? LocalTime.MAX : LocalTime.parse(text);
     }

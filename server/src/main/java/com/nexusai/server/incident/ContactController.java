@@ -36,7 +36,7 @@ class ContactController {
     @PutMapping("/api/admin/contacts/{id}")
     Contact update(@PathVariable UUID id, @RequestBody Contact contact) {
         contacts.all().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new com.nexusai.server.web.NotFoundException("No contact " + id));
+                .orElseThrow(() -> new com.nexusai.server.web.NotFoundException(com.nexusai.server.web.ProblemText.of("contact.none", id)));
         return contacts.save(new Contact(id, contact.role(), contact.email(), contact.days(), contact.startTime(), contact.endTime(),
                 contact.levels(), contact.kinds(), contact.webhookUrl()));
     }

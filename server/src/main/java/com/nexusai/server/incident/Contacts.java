@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nexusai.server.web.ProblemText;
-import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,11 +27,7 @@ class Contacts {
     }
 
     Contact save(Contact contact) {
-        try {
-            contact.validate();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+        contact.validate();
         UUID id = contact.id() == null ? UUID.randomUUID() : contact.id();
         int updated = jdbc.sql("""
                         insert into contacts (id, role, email, days, start_time, end_time, levels, kinds, webhook_url)

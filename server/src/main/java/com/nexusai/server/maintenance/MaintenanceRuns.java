@@ -60,7 +60,7 @@ class MaintenanceRuns {
 
     MaintenanceRun get(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from maintenance_runs where id = ?").param(id).query(MaintenanceRuns::row).optional()
-                .orElseThrow(() -> new NotFoundException("No maintenance run " + id));
+                .orElseThrow(() -> new NotFoundException(com.nexusai.server.web.ProblemText.of("maintenance.run.none", id)));
     }
 
     MaintenanceRun last(String job) {

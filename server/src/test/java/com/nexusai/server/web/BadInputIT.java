@@ -167,6 +167,11 @@ class BadInputIT extends EmbeddedServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + "x".repeat(70_000) + "\"}"))))
                 .isEqualTo("Le corps de la requête dépasse ce qu’accepte ce point d’accès : 65536 octets au plus");
 
+        assertThat(french(http.request("/api/admin/contacts", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.toJson(Map.of("role", "DBA", "email", "dba@nexusai.fr", "days", "weekdays",
+                        "startTime", "09:00", "endTime", "18:00", "levels", List.of(2), "kinds", List.of("database")))))))
+                .startsWith("days : de la forme MON-FRI");
+
         HttpResponse<String> english = http.get("/api/incidents?status=%00", admin);
         assertThat(Http.json(english).path("detail").asString()).as("no Accept-Language: English")
                 .isEqualTo("status: contains a control character (U+0000) at position 0");
