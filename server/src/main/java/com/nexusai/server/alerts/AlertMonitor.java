@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates the project's alert rules (app-core's, the ones rendered for Prometheus) over this
  * instance's own metrics, every {@code nexusai.alerts.evaluation-interval}. With
- * {@code nexusai.alerts.open-incidents=true}, a firing alert opens an incident (one per alert and
- * series while it is unresolved), so support has it with its diagnostics snapshot, unless a silence or a maintenance
+ * {@code nexusai.alerts.open-incidents} ({@code critical} by default, {@code all}, {@code none}), a firing alert opens an
+ * incident (one per alert and series while it is unresolved, which notifies its level), so support has it with its diagnostics snapshot, unless a silence or a maintenance
  * window covers it. Every transition is recorded ({@link AlertHistory}), so the fleet's alerts outlive the process.
  */
 @Component
@@ -39,11 +39,12 @@ class AlertMonitor {
     private final AlertTime time;
     private final AlertHistory history;
     private final AlertSilences silences;
-    private final boolean openIncidents;
+    /** Which firing alerts open (or join) an incident: {@code critical} (the default), {@code all}, or {@code none}. */
+    private final String openIncidents;
     private volatile List<AlertEngine.Alert> active = List.of();
 
     AlertMonitor(PrometheusMeterRegistry registry, IncidentService incidents, NodeName node, AlertTime time, AlertHistory history,
-            AlertSilences silences, @Value("${nexusai.alerts.open-incidents:false}") boolean openIncidents) {
+            AlertSilences silences, @Value("${nexusai.alerts.open-incidents:critical}") String openIncidents) {
         this.registry = registry;
         this.incidents = incidents;
         this.node = node;
@@ -51,7 +52,12 @@ class AlertMonitor {
         this.history = history;
         this.silences = silences;
         this.engine = new AlertEngine(AlertRules.shipped().rules(), time.clock());
-        this.openIncidents = openIncidents;
+        this.openIncidents = switch (openIncidents.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "critical" -> "critical";
+            case "all", "true" -> "all";
+            case "none", "false" -> "none";
+            default -> throw new IllegalStateException("nexusai.alerts.open-incidents: critical, all or none, not '" + openIncidents + "'");
+        };
     }
 
     @Scheduled(fixedDelayString = "${nexusai.alerts.evaluation-interval:PT15S}", initialDelayString = "PT10S")
@@ -68,11 +74,11 @@ class AlertMonitor {
             // PostgreSQL down or stalled: the engine goes on in memory, the history catches up at the next evaluation
             log.warn("The alerts could not be recorded: {}", e.getMessage());
         }
-        if (!openIncidents) {
+        if (openIncidents.equals("none")) {
             return;
         }
         for (AlertEngine.Alert alert : alerts) {
-            if (alert.state() == AlertEngine.State.FIRING) {
+            if (alert.state() == AlertEngine.State.FIRING && (openIncidents.equals("all") || "critical".equals(alert.severity()))) {
                 try {
                     if (silences.of(alert.name(), alert.labels(), now).isPresent()) {
                         continue; // silenced on purpose: still recorded and listed, no incident

@@ -24,11 +24,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The server evaluating the shipped alert rules over its own metrics: a connection pool held above
- * 90 % is pending, fires after the rule's 5 minutes (on a clock the test moves), and opens one
- * incident with its snapshot.
+ * 90 % is pending, fires after the rule's 5 minutes (on a clock the test moves), and, being critical, opens one
+ * incident with its snapshot (the default of nexusai.alerts.open-incidents).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "nexusai.alerts.open-incidents=true", "nexusai.alerts.evaluation-interval=PT0.3S", "spring.datasource.hikari.maximum-pool-size=50"})
+        "nexusai.alerts.evaluation-interval=PT0.3S", "spring.datasource.hikari.maximum-pool-size=50"})
 class AlertMonitorIT extends EmbeddedServerTest {
 
     @TestConfiguration
