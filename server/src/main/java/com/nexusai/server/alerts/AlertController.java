@@ -34,9 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/alerts")
 class AlertController {
 
-    /** An alert now: its episode, whether someone took it, and what silences it (null when nothing). */
+    /**
+     * An alert now: its episode, whether someone took it, and what silences it (null when nothing). {@code recorded}
+     * false: PostgreSQL does not answer, so this is the answering instance's own engine, without id, history or silences.
+     */
     record AlertView(UUID id, String name, String severity, String summary, Map<String, String> labels, double value, String state,
-            Instant activeSince, Instant firingSince, Instant seenAt, AlertHistory.Acknowledgement acknowledged, AlertSilences.Silenced silenced) {
+            Instant activeSince, Instant firingSince, Instant seenAt, AlertHistory.Acknowledgement acknowledged, AlertSilences.Silenced silenced,
+            boolean recorded) {
     }
 
     record Acknowledge(String comment) {
@@ -57,22 +61,32 @@ class AlertController {
     private final AlertHistory history;
     private final AlertSilences silences;
     private final AlertTime time;
+    private final AlertMonitor monitor;
     private final Set<String> rules = AlertRules.shipped().rules().stream().map(AlertRule::alert).collect(Collectors.toCollection(java.util.TreeSet::new));
 
-    AlertController(AlertHistory history, AlertSilences silences, AlertTime time) {
+    AlertController(AlertHistory history, AlertSilences silences, AlertTime time, AlertMonitor monitor) {
+        this.monitor = monitor;
         this.history = history;
         this.silences = silences;
         this.time = time;
     }
 
-    /** The pending and firing alerts of every instance. */
+    /**
+     * The pending and firing alerts of every instance; with PostgreSQL down (when alerts matter most), this instance's
+     * own, from its engine, rather than an error.
+     */
     @GetMapping
     List<AlertView> active() {
         Instant now = time.now();
-        List<AlertSilences.Silence> on = silences.active(now);
-        var windows = silences.windows(now);
-        return history.open().stream().map(episode -> view(episode, AlertSilences.of(episode.rule(), episode.labels(), on, windows).orElse(null)))
-                .toList();
+        try {
+            List<AlertSilences.Silence> on = silences.active(now);
+            var windows = silences.windows(now);
+            return history.open().stream()
+                    .map(episode -> view(episode, AlertSilences.of(episode.rule(), episode.labels(), on, windows).orElse(null))).toList();
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException unrecorded) {
+            return monitor.active().stream().map(alert -> new AlertView(null, alert.name(), alert.severity(), alert.summary(), alert.labels(),
+                    alert.value(), alert.state().name(), alert.activeSince(), null, now, null, null, false)).toList();
+        }
     }
 
     /** The changes of state between {@code since} (default: a day ago) and {@code until} (default: now), the newest first. */
@@ -149,7 +163,7 @@ class AlertController {
     private static AlertView view(AlertHistory.Episode episode, AlertSilences.Silenced silenced) {
         return new AlertView(episode.id(), episode.rule(), episode.severity(), episode.summary(), episode.labels(), episode.value(),
                 episode.state().toUpperCase(java.util.Locale.ROOT), episode.startedAt(), episode.firingAt(), episode.seenAt(),
-                episode.acknowledged(), silenced);
+                episode.acknowledged(), silenced, true);
     }
 
     private static String blankIsNull(String text) {

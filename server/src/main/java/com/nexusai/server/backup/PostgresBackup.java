@@ -64,13 +64,24 @@ class PostgresBackup {
     Dump dump(String key, java.util.function.Consumer<HashingInputStream> progress) {
         requireVersion(pgDump);
         java.util.Optional<PostgresReplica.Endpoint> standby = replica.readable();
+        Connection onReplica = null;
+        String replicaProblem = replica.latest() == null ? "not looked at yet" : replica.latest().problem();
+        if (standby.isPresent()) {
+            try {
+                onReplica = replica.connectForReading();
+            } catch (SQLException e) {
+                // it went away since its last look (every few seconds): the primary, saying why
+                standby = java.util.Optional.empty();
+                replicaProblem = "it does not answer: " + e.getMessage();
+            }
+        }
         Targets.Postgres primary = targets.postgres();
         Targets.Postgres target = standby.map(r -> new Targets.Postgres(r.url(), r.username(), r.password()))
                 .orElse(primary);
+        String why = replicaProblem;
         String source = standby.map(r -> "replica " + r.address()).orElseGet(() -> !replica.configured() ? "primary"
-                : "primary (warning: the replica " + replica.endpoint().address() + " is not usable: "
-                        + (replica.latest() == null ? "not looked at yet" : replica.latest().problem()) + ")");
-        try (Connection snapshot = standby.isPresent() ? replica.connectForReading() : dataSource.getConnection()) {
+                : "primary (warning: the replica " + replica.endpoint().address() + " is not usable: " + why + ")");
+        try (Connection snapshot = onReplica != null ? onReplica : dataSource.getConnection()) {
             LongStatements.allow(snapshot); // the rows of every table are counted on it
             snapshot.setAutoCommit(false);
             snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
