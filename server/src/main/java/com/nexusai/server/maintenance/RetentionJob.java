@@ -40,7 +40,10 @@ class RetentionJob implements MaintenanceJob {
                 new Rule("incident_snapshots", "taken_at", "incident_id in (select id from incidents where status = 'resolved')",
                         properties.incidentSnapshots()),
                 new Rule("maintenance_runs", "started_at", "status not in ('running', 'to-do')", properties.maintenanceRuns()),
-                new Rule("capacity_samples", "taken_at", "true", properties.capacitySamples()));
+                new Rule("capacity_samples", "taken_at", "true", properties.capacitySamples()),
+                new Rule("alert_episodes", "resolved_at", "state = 'resolved'", properties.alertHistory()),
+                new Rule("alert_silences", "until", "true", properties.alertHistory()),
+                new Rule("incident_notifications", "created_at", "status <> 'pending'", properties.notifications()));
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param incidentSnapshots diagnostics snapshots of resolved incidents (the incident and its timeline stay)
  * @param maintenanceRuns the calendar's history (a person's task still to do stays)
  * @param capacitySamples the capacity review's samples (a little over a year: a year-on-year comparison)
+ * @param alertHistory resolved alerts with their transitions, and silences that ended (an open alert stays)
+ * @param notifications escalation notifications delivered or given up (the incident's timeline keeps each attempt)
  * @param batchSize rows per delete: each batch is its own short transaction, so no lock is held for long
  */
 @ConfigurationProperties("nexusai.retention")
@@ -27,6 +29,8 @@ public record RetentionProperties(
         @DefaultValue("90d") Duration incidentSnapshots,
         @DefaultValue("365d") Duration maintenanceRuns,
         @DefaultValue("400d") Duration capacitySamples,
+        @DefaultValue("365d") Duration alertHistory,
+        @DefaultValue("90d") Duration notifications,
         @DefaultValue("1000") int batchSize) {
 
     public RetentionProperties {

@@ -196,7 +196,8 @@ class MaintenanceIT {
     void theRetentionJobDeletesOnlyRowsOlderThanTheSettingsInBatchesOncePerOccurrence() {
         String mark = "retention-" + UUID.randomUUID().toString().substring(0, 8);
         // older than the defaults: these go (3 security events, 2 events, 2 published outbox rows, 1 conversation with its
-        // messages, 1 resolved incident's snapshot, 1 finished run, 1 capacity sample: 11 rows, with a batch size of 2)
+        // messages, 1 resolved incident's snapshot, 1 finished run, 1 capacity sample: 11 rows, with a batch size of 2; and the
+        // alert rows below)
         for (int i = 0; i < 3; i++) {
             jdbc.update("insert into security_events (occurred_at, type, username) values (now() - interval '400 days', 'LOGIN_OK', ?)", mark);
         }
@@ -223,6 +224,26 @@ class MaintenanceIT {
         jdbc.update("insert into maintenance_runs (id, job, trigger, node, started_at, status) values (gen_random_uuid(), 'vacuum', 'manual', ?, now() - interval '400 days', 'succeeded')", mark);
         jdbc.update("insert into maintenance_runs (id, job, trigger, node, started_at, status) values (gen_random_uuid(), 'security-updates', 'scheduled', ?, now() - interval '400 days', 'to-do')", mark);
         jdbc.update("insert into capacity_samples (taken_at, node) values (now() - interval '500 days', ?)", mark);
+        // a resolved alert (its transition goes with it), an ended silence, a delivered notification: 3 more rows, 14 in all
+        UUID oldAlert = UUID.randomUUID();
+        UUID stillOpen = UUID.randomUUID();
+        for (UUID alert : List.of(oldAlert, stillOpen)) {
+            boolean resolvedAlert = alert.equals(oldAlert);
+            jdbc.update("""
+                    insert into alert_episodes (id, rule, instance, series, labels, severity, summary, state, value, started_at, resolved_at, seen_at)
+                    values (?, 'HighLatency', ?, ?, '{}', 'warning', 's', ?, 3, now() - interval '400 days', ?, now() - interval '400 days')""",
+                    alert, mark, mark + alert, resolvedAlert ? "resolved" : "pending",
+                    resolvedAlert ? java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(399))) : null);
+            jdbc.update("insert into alert_transitions (episode_id, rule, instance, state, value, at) values (?, 'HighLatency', ?, 'pending', 3, now() - interval '400 days')",
+                    alert, mark);
+        }
+        jdbc.update("insert into alert_silences (id, rule, until, reason, created_by, created_at) values (gen_random_uuid(), 'HighLatency', now() - interval '400 days', 'old', ?, now() - interval '401 days')", mark);
+        for (String status : List.of("sent", "pending")) {
+            jdbc.update("""
+                    insert into incident_notifications (id, incident_id, level, contact_role, channel, target, subject, body, status, next_attempt_at, created_at)
+                    values (gen_random_uuid(), ?, 1, ?, 'email', 'ops@nexusai.fr', 's', 'b', ?, now() - interval '100 days', now() - interval '100 days')""",
+                    resolved, mark, status);
+        }
         // newer than the settings (or not finished with): these stay
         jdbc.update("insert into security_events (occurred_at, type, username) values (now() - interval '300 days', 'LOGIN_OK', ?)", mark);
         jdbc.update("""
@@ -238,9 +259,14 @@ class MaintenanceIT {
             assertThat(jdbc.queryForList("select incident_id from incident_snapshots where taken_by = ?", UUID.class, mark)).containsExactly(open);
             assertThat(jdbc.queryForList("select status from maintenance_runs where node = ?", String.class, mark)).containsExactly("to-do");
             assertThat(jdbc.queryForObject("select count(*) from capacity_samples where node = ?", Integer.class, mark)).isEqualTo(1);
-            // nothing else in this class is that old: what every retention run deleted adds up to these 11 rows. The run
+            assertThat(jdbc.queryForList("select state from alert_episodes where instance = ?", String.class, mark)).containsExactly("pending");
+            assertThat(jdbc.queryForList("select episode_id from alert_transitions where instance = ?", UUID.class, mark)).containsExactly(stillOpen);
+            assertThat(jdbc.queryForObject("select count(*) from alert_silences where created_by = ?", Integer.class, mark)).isZero();
+            assertThat(jdbc.queryForList("select status from incident_notifications where contact_role = ?", String.class, mark))
+                    .containsExactly("pending");
+            // nothing else in this class is that old: what every retention run deleted adds up to these 14 rows. The run
             // that deleted them records its summary after its deletes commit: it is waited for with them
-            assertThat(deletedByRetention()).isEqualTo(11);
+            assertThat(deletedByRetention()).isEqualTo(14);
         });
         List<String> summaries = jdbc.queryForList("select summary from maintenance_runs where job = 'retention' and status = 'succeeded'", String.class);
         assertThat(summaries).anySatisfy(summary -> assertThat(summary).containsPattern("security_events [1-3] \\(older than 365 d\\)"));
