@@ -238,10 +238,11 @@ class MaintenanceIT {
                     alert, mark);
         }
         jdbc.update("insert into alert_silences (id, rule, until, reason, created_by, created_at) values (gen_random_uuid(), 'HighLatency', now() - interval '400 days', 'old', ?, now() - interval '401 days')", mark);
+        // a delivered notification goes; one waiting for its retry tomorrow stays (the live sender leaves it alone until then)
         for (String status : List.of("sent", "pending")) {
             jdbc.update("""
                     insert into incident_notifications (id, incident_id, level, contact_role, channel, target, subject, body, status, next_attempt_at, created_at)
-                    values (gen_random_uuid(), ?, 1, ?, 'email', 'ops@nexusai.fr', 's', 'b', ?, now() - interval '100 days', now() - interval '100 days')""",
+                    values (gen_random_uuid(), ?, 1, ?, 'email', 'ops@nexusai.fr', 's', 'b', ?, now() + interval '1 day', now() - interval '100 days')""",
                     resolved, mark, status);
         }
         // newer than the settings (or not finished with): these stay
