@@ -77,17 +77,30 @@ class AlertMonitor {
         if (openIncidents.equals("none")) {
             return;
         }
-        for (AlertEngine.Alert alert : alerts) {
-            if (alert.state() == AlertEngine.State.FIRING && (openIncidents.equals("all") || "critical".equals(alert.severity()))) {
-                try {
-                    if (silences.of(alert.name(), alert.labels(), now).isPresent()) {
-                        continue; // silenced on purpose: still recorded and listed, no incident
-                    }
-                    incidents.open(alert.name() + " on " + alert.labels().getOrDefault("instance", node.value()) + ": " + alert.summary(),
-                            alert.severity(), KINDS.getOrDefault(alert.name(), "application"), source(alert), "alerting");
-                } catch (RuntimeException e) {
-                    log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
+        List<AlertEngine.Alert> opening = alerts.stream().filter(alert -> alert.state() == AlertEngine.State.FIRING
+                && (openIncidents.equals("all") || "critical".equals(alert.severity()))).toList();
+        if (opening.isEmpty()) {
+            return;
+        }
+        List<AlertSilences.Silence> on;
+        List<com.nexusai.server.maintenance.MaintenanceCalendar.OpenWindow> windows;
+        try {
+            on = silences.active(now); // read once per evaluation, not once per firing alert
+            windows = silences.windows(now);
+        } catch (RuntimeException e) {
+            log.warn("The silences could not be read: {}", e.getMessage());
+            on = List.of();
+            windows = List.of();
+        }
+        for (AlertEngine.Alert alert : opening) {
+            try {
+                if (AlertSilences.of(alert.name(), alert.labels(), on, windows).isPresent()) {
+                    continue; // silenced on purpose: still recorded and listed, no incident
                 }
+                incidents.open(alert.name() + " on " + alert.labels().getOrDefault("instance", node.value()) + ": " + alert.summary(),
+                        alert.severity(), KINDS.getOrDefault(alert.name(), "application"), source(alert), "alerting");
+            } catch (RuntimeException e) {
+                log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
             }
         }
     }

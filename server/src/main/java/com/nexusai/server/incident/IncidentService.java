@@ -83,13 +83,14 @@ public class IncidentService {
             throw new BadRequestException(ProblemText.of("incident.source"));
         }
         UUID id = UUID.randomUUID();
+        java.time.Instant openedAt = clock.now();
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("""
                                 insert into incidents (id, title, severity, kind, source, status, level, opened_by, opened_at, level_since)
                                 values (?, ?, ?, ?, ?, 'open', 1, ?, ?, ?)""")
-                        .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor, Columns.timestamp(clock.now()),
-                                Columns.timestamp(clock.now())).update();
+                        .params(id, title.strip(), checkedSeverity, checkedKind, checkedSource, actor, Columns.timestamp(openedAt),
+                                Columns.timestamp(openedAt)).update();
                 entry(id, actor, "opened", ProblemText.of("timeline.opened", title.strip(), checkedSeverity, checkedKind, checkedSource));
                 notifications.enqueue(id, title.strip(), checkedSeverity, checkedKind, 1, "opened");
                 events.record("incident.opened", "incident", id.toString(), actor,
