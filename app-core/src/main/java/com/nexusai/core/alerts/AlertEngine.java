@@ -49,6 +49,7 @@ public final class AlertEngine {
     private final Map<Map<String, String>, Map<String, String>> labelSets = new HashMap<>();
     private final Map<String, Deque<Scrape>> scrapes = new HashMap<>();
     private final Map<Key, Instant> activeSince = new HashMap<>();
+    private final Trends trends = new Trends();
 
     public AlertEngine(List<AlertRule> rules, Clock clock) {
         this.rules = List.copyOf(rules);
@@ -61,6 +62,9 @@ public final class AlertEngine {
             case AlertRule.Sum sum -> java.util.stream.Stream.of(sum.series().metric());
             case AlertRule.Ratio ratio -> java.util.stream.Stream.of(ratio.numerator().metric(), ratio.denominator().metric());
             case AlertRule.HistogramQuantile quantile -> java.util.stream.Stream.of(quantile.metric() + "_bucket");
+            case AlertRule.Age age -> java.util.stream.Stream.of(age.series().metric());
+            case AlertRule.TimeLeft left -> java.util.stream.Stream.of(left.series().metric());
+            case AlertRule.Forecast forecast -> java.util.stream.Stream.of(forecast.series().metric());
         }).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.metricNames = metrics.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, name -> name));
     }
@@ -88,11 +92,14 @@ public final class AlertEngine {
         }
         List<Alert> active = new ArrayList<>();
         for (AlertRule rule : rules) {
-            Map<Map<String, String>, Double> values = values(rule.condition(), kept, now);
+            Map<Map<String, String>, Double> values = rule.condition() instanceof AlertRule.Forecast forecast
+                    ? trends.forecast(rule.alert(), instance, forecast, newest.samples(), now)
+                    : values(rule.condition(), kept, now);
+            AlertRule.Bound bound = rule.condition().bound();
             activeSince.keySet().removeIf(key -> key.rule().equals(rule.alert()) && instance.equals(key.labels().get("instance"))
-                    && !(values.containsKey(key.labels()) && values.get(key.labels()) > rule.condition().above()));
+                    && !(values.containsKey(key.labels()) && bound.holds(values.get(key.labels()))));
             values.forEach((labels, value) -> {
-                if (value > rule.condition().above()) {
+                if (bound.holds(value)) {
                     Instant since = activeSince.computeIfAbsent(new Key(rule.alert(), labels), ignored -> now);
                     State state = !now.isBefore(since.plus(rule.holdFor())) ? State.FIRING : State.PENDING;
                     active.add(new Alert(rule.alert(), rule.severity(), rule.summary(), labels, value, state, since));
@@ -114,11 +121,7 @@ public final class AlertEngine {
         return switch (condition) {
             case AlertRule.Threshold threshold -> {
                 Map<Map<String, String>, Double> values = new LinkedHashMap<>();
-                for (Sample sample : current) {
-                    if (sample.name().equals(threshold.series().metric()) && sample.matches(threshold.series().match()) && !Double.isNaN(sample.value())) {
-                        values.put(sample.labels(), sample.value());
-                    }
-                }
+                each(current, threshold.series(), values::put);
                 yield values;
             }
             case AlertRule.Sum sum -> sum(current, sum.series(), sum.by(), false);
@@ -135,7 +138,31 @@ public final class AlertEngine {
                 yield values;
             }
             case AlertRule.HistogramQuantile quantile -> quantiles(quantile, scrapes, now);
+            case AlertRule.Age age -> {
+                Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+                each(current, age.series(), (labels, value) -> values.put(labels, seconds(now) - value));
+                yield values;
+            }
+            case AlertRule.TimeLeft left -> {
+                Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+                each(current, left.series(), (labels, value) -> values.put(labels, value - seconds(now)));
+                yield values;
+            }
+            case AlertRule.Forecast forecast -> throw new IllegalStateException("forecasts are read from the trends");
         };
+    }
+
+    /** Every series of {@code selector} with a value (NaN is "not known": a gauge with nothing to say yet). */
+    static void each(List<Sample> samples, AlertRule.Selector selector, java.util.function.BiConsumer<Map<String, String>, Double> action) {
+        for (Sample sample : samples) {
+            if (sample.name().equals(selector.metric()) && sample.matches(selector.match()) && !Double.isNaN(sample.value())) {
+                action.accept(sample.labels(), sample.value());
+            }
+        }
+    }
+
+    static double seconds(Instant at) {
+        return at.toEpochMilli() / 1000.0;
     }
 
     private static Map<Map<String, String>, Double> sum(List<Sample> samples, AlertRule.Selector selector, List<String> by, boolean positiveOnly) {

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The project's alert rules, defined once in {@code alert-rules.json} (beside this class): the guide's
- * four rules of §3.3, as corrected by the errata, and the infrastructure thresholds of §3.1.
+ * four rules of §3.3, as corrected by the errata, the infrastructure thresholds of §3.1, and the rules the errata
+ * says the guide forgot (an instance or exporter down, a stale backup or restore test, an expiring certificate, a
+ * filling disk).
  */
 public final class AlertRules {
 
@@ -59,20 +61,31 @@ public final class AlertRules {
 
     private static AlertRule.Condition condition(JsonNode condition) {
         String type = text(condition, "type");
-        double above = condition.path("above").asDouble(Double.NaN);
-        if (Double.isNaN(above)) {
-            throw new IllegalArgumentException("condition " + type + " has no 'above'");
-        }
+        AlertRule.Bound bound = bound(condition, type);
         return switch (type) {
             case "ratio" -> new AlertRule.Ratio(selector(condition.path("numerator")), selector(condition.path("denominator")),
                     condition.path("denominatorPositiveOnly").asBoolean(false), condition.path("complement").asBoolean(false),
-                    strings(condition.path("by")), above);
-            case "threshold" -> new AlertRule.Threshold(selector(condition), above);
-            case "sum" -> new AlertRule.Sum(selector(condition), strings(condition.path("by")), above);
+                    strings(condition.path("by")), bound);
+            case "threshold" -> new AlertRule.Threshold(selector(condition), bound);
+            case "sum" -> new AlertRule.Sum(selector(condition), strings(condition.path("by")), bound);
             case "histogram_quantile" -> new AlertRule.HistogramQuantile(text(condition, "metric"), condition.path("quantile").asDouble(),
-                    duration(text(condition, "window")), strings(condition.path("by")), above);
+                    duration(text(condition, "window")), strings(condition.path("by")), bound);
+            case "age" -> new AlertRule.Age(selector(condition), bound);
+            case "time_left" -> new AlertRule.TimeLeft(selector(condition), bound);
+            case "forecast" -> new AlertRule.Forecast(selector(condition), duration(text(condition, "window")),
+                    duration(text(condition, "ahead")), bound);
             default -> throw new IllegalArgumentException("unknown condition type " + type);
         };
+    }
+
+    /** Exactly one of {@code above} and {@code below}. */
+    private static AlertRule.Bound bound(JsonNode condition, String type) {
+        double above = condition.path("above").asDouble(Double.NaN);
+        double below = condition.path("below").asDouble(Double.NaN);
+        if (Double.isNaN(above) == Double.isNaN(below)) {
+            throw new IllegalArgumentException("condition " + type + " needs one of 'above' and 'below'");
+        }
+        return Double.isNaN(below) ? AlertRule.Bound.above(above) : AlertRule.Bound.below(below);
     }
 
     private static AlertRule.Selector selector(JsonNode node) {
@@ -102,7 +115,8 @@ public final class AlertRules {
             case 's' -> Duration.ofSeconds(amount);
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("'" + text + "' is not a duration like 30s, 5m or 1h");
+            case 'd' -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("'" + text + "' is not a duration like 30s, 5m, 1h or 7d");
         };
     }
 

@@ -27,18 +27,23 @@ public final class PrometheusRules {
     }
 
     static String expression(AlertRule.Condition condition) {
+        String bound = condition.bound().promql();
         return switch (condition) {
-            case AlertRule.Threshold threshold -> selector(threshold.series()) + " > " + number(threshold.above());
-            case AlertRule.Sum sum -> "sum by (" + String.join(", ", sum.by()) + ") (" + selector(sum.series()) + ") > " + number(sum.above());
+            case AlertRule.Threshold threshold -> selector(threshold.series()) + bound;
+            case AlertRule.Sum sum -> "sum by (" + String.join(", ", sum.by()) + ") (" + selector(sum.series()) + ")" + bound;
             case AlertRule.Ratio ratio -> {
                 String by = "sum by (" + String.join(", ", ratio.by()) + ") ";
                 String denominator = selector(ratio.denominator()) + (ratio.denominatorPositiveOnly() ? " > 0" : "");
                 String quotient = by + "(" + selector(ratio.numerator()) + ") / " + by + "(" + denominator + ")";
-                yield (ratio.complement() ? "1 - (" + quotient + ")" : quotient) + " > " + number(ratio.above());
+                yield (ratio.complement() ? "1 - (" + quotient + ")" : quotient) + bound;
             }
             case AlertRule.HistogramQuantile quantile -> "histogram_quantile(" + number(quantile.quantile()) + ", sum by (le"
                     + quantile.by().stream().map(label -> ", " + label).collect(Collectors.joining()) + ") (rate(" + quantile.metric()
-                    + "_bucket[" + AlertRules.prometheus(quantile.window()) + "]))) > " + number(quantile.above());
+                    + "_bucket[" + AlertRules.prometheus(quantile.window()) + "])))" + bound;
+            case AlertRule.Age age -> "time() - " + selector(age.series()) + bound;
+            case AlertRule.TimeLeft left -> selector(left.series()) + " - time()" + bound;
+            case AlertRule.Forecast forecast -> "predict_linear(" + selector(forecast.series()) + "[" + AlertRules.prometheus(forecast.window())
+                    + "], " + forecast.ahead().toSeconds() + ")" + bound;
         };
     }
 

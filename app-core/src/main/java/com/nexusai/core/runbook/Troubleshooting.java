@@ -70,7 +70,7 @@ public final class Troubleshooting {
     }
 
     private static double above(AlertRules rules, String alert, double otherwise) {
-        return rules.rules().stream().filter(rule -> rule.alert().equals(alert)).map(AlertRule::condition).map(AlertRule.Condition::above)
+        return rules.rules().stream().filter(rule -> rule.alert().equals(alert)).map(AlertRule::condition).map(condition -> condition.bound().limit())
                 .findFirst().orElse(otherwise);
     }
 

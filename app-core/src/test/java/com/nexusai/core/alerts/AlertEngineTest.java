@@ -154,4 +154,83 @@ class AlertEngineTest {
         assertThat(healthy.stream().map(AlertEngine.Alert::name)).doesNotContain("KafkaUnderReplicatedPartitions", "KafkaOfflinePartitions");
     }
 
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
+    @Test
+    void aBackupOlderThan26HoursFiresAfterFiveMinutesAndOneNeverTakenDoesNot() {
+        String stale = "nexusai_backup_last_success_timestamp_seconds{kind=\"postgres\"} %d\n"
+                + "nexusai_backup_last_success_timestamp_seconds{kind=\"redis\"} %d\n"
+                + "nexusai_backup_last_verified_timestamp_seconds{kind=\"postgres\"} NaN\n";
+        long postgres = nowSeconds() - Duration.ofHours(27).toSeconds();
+        AlertEngine.Alert pending = only(scrape(stale.formatted(postgres, nowSeconds() - 3600)), "BackupTooOld");
+        assertThat(pending.state()).isEqualTo(AlertEngine.State.PENDING);
+        assertThat(pending.labels()).containsEntry("kind", "postgres");
+        assertThat(pending.value()).as("its age in seconds").isEqualTo(Duration.ofHours(27).toSeconds());
+        clock.advance(Duration.ofMinutes(5));
+        List<AlertEngine.Alert> alerts = scrape(stale.formatted(postgres, nowSeconds() - 3600));
+        assertThat(only(alerts, "BackupTooOld").state()).isEqualTo(AlertEngine.State.FIRING);
+        assertThat(only(alerts, "BackupTooOld").severity()).isEqualTo("critical");
+        assertThat(alerts.stream().map(AlertEngine.Alert::name)).as("no restore test known yet: NaN says nothing").doesNotContain("RestoreTestMissing");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(scrape(stale.formatted(nowSeconds() - 60, nowSeconds() - 3600))).as("a fresh backup resolves it").isEmpty();
+    }
+
+    @Test
+    void aFailedRestoreTestAndAnExporterThatCannotReachItsServerHoldBelowTheirLimit() {
+        List<AlertEngine.Alert> alerts = scrape("""
+                nexusai_backup_last_verification_ok{kind="postgres"} 0
+                pg_up 0
+                redis_up 1
+                kafka_brokers 0
+                up 1
+                """);
+        assertThat(alerts.stream().map(AlertEngine.Alert::name)).containsExactlyInAnyOrder("RestoreTestFailed", "PostgresDown", "KafkaDown");
+        assertThat(only(alerts, "PostgresDown").value()).isZero();
+    }
+
+    @Test
+    void aCertificateWithinFourteenDaysOfItsEndIsReportedWithTheSecondsLeft() {
+        long soon = nowSeconds() + Duration.ofDays(10).toSeconds();
+        long later = nowSeconds() + Duration.ofDays(60).toSeconds();
+        List<AlertEngine.Alert> alerts = scrape("""
+                nexusai_tls_certificate_expiry_timestamp_seconds{source="server",subject="CN=app1"} %d
+                nexusai_tls_certificate_expiry_timestamp_seconds{source="data-tier",subject="CN=ca"} %d
+                """.formatted(soon, later));
+        AlertEngine.Alert expiring = only(alerts, "CertificateExpiringSoon");
+        assertThat(expiring.labels()).containsEntry("source", "server");
+        assertThat(expiring.value()).isEqualTo(Duration.ofDays(10).toSeconds());
+    }
+
+    @Test
+    void aDiskLosingSpaceFasterThanItHasFiresWhenTheForecastHasHeldForHalfAnHourAndASteadyOneNever() {
+        String disks = """
+                disk_free_bytes{path="/data"} %d
+                disk_free_bytes{path="/logs"} 1000000
+                """;
+        long free = 1_000_000;
+        List<AlertEngine.Alert> alerts = scrape(disks.formatted(free));
+        assertThat(alerts).as("one point is no line").isEmpty();
+        for (int minute = 1; minute <= 30; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            free -= 1_000; // full in under 17 h
+            alerts = scrape(disks.formatted(free));
+            assertThat(only(alerts, "DiskFilling").state()).as("minute " + minute).isEqualTo(AlertEngine.State.PENDING);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        free -= 1_000;
+        AlertEngine.Alert firing = only(scrape(disks.formatted(free)), "DiskFilling");
+        assertThat(firing.state()).isEqualTo(AlertEngine.State.FIRING);
+        assertThat(firing.labels()).containsEntry("path", "/data");
+        assertThat(firing.value()).as("the free bytes forecast in 24 h").isCloseTo(free - 1_000.0 * 24 * 60, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void predictLinearIsTheLeastSquaresLineReadAhead() {
+        List<double[]> points = List.of(new double[] {-120, 10}, new double[] {-60, 8});
+        assertThat(Trends.predictLinear(points, 0, 6, 60)).isCloseTo(4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Trends.predictLinear(List.of(), 0, 6, 60)).isNaN();
+    }
 }

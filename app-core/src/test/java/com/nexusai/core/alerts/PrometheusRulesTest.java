@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +17,8 @@ class PrometheusRulesTest {
 
     /** The file the server's deployment ships (issue 9 installs it beside prometheus.yml). */
     static final Path SHIPPED = Path.of("..", "installers", "server", "prometheus", "alerting_rules.yml");
+    /** promtool's unit tests of those rules, shipped beside them. */
+    static final Path TESTS = SHIPPED.resolveSibling("alerting_rules_test.yml");
 
     @Test
     void theGuidesRulesComeOutCorrected() {
@@ -27,6 +32,10 @@ class PrometheusRulesTest {
         assertThat(yaml).contains("severity: critical");
         assertThat(yaml).contains("expr: 'sum by (instance, topic) (kafka_topic_partition_under_replicated_partition) > 0'")
                 .contains("expr: 'nexusai_kafka_partitions_offline > 0'").contains("expr: 'pg_replication_lag_seconds > 30'");
+        assertThat(yaml).contains("expr: 'up < 1'").contains("expr: 'pg_up < 1'")
+                .contains("expr: 'time() - nexusai_backup_last_success_timestamp_seconds > 93600'")
+                .contains("expr: 'nexusai_tls_certificate_expiry_timestamp_seconds - time() < 1209600'")
+                .contains("expr: 'predict_linear(disk_free_bytes[6h], 86400) < 0'");
     }
 
     @Test
@@ -48,6 +57,44 @@ class PrometheusRulesTest {
         }
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 11 rules found");
+        assertThat(output).contains("SUCCESS: " + AlertRules.shipped().rules().size() + " rules found");
+    }
+
+    @Test
+    void theRenderedRulesFireAndStayQuietAsTheirPromtoolCasesSay(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("alerting_rules.yml"), PrometheusRules.render(AlertRules.shipped()));
+        Files.copy(TESTS, tmp.resolve("alerting_rules_test.yml"));
+        String output = promtool(tmp, "test", "rules", "alerting_rules_test.yml");
+        assertThat(output).contains("SUCCESS");
+    }
+
+    /** promtool passes a rule with no case at all: every rule needs one case where it fires and one where it does not. */
+    @Test
+    void everyRuleHasAFiringAndAQuietCase() throws Exception {
+        Map<String, Set<Boolean>> cases = new java.util.HashMap<>();
+        List<String> lines = Files.readAllLines(TESTS, StandardCharsets.UTF_8).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("alertname: ")) {
+                boolean quiet = lines.get(i + 1).equals("exp_alerts: []");
+                cases.computeIfAbsent(lines.get(i).substring("alertname: ".length()), ignored -> new java.util.HashSet<>()).add(!quiet);
+            }
+        }
+        for (AlertRule rule : AlertRules.shipped().rules()) {
+            assertThat(cases.get(rule.alert())).as(rule.alert() + " in " + TESTS).containsExactlyInAnyOrder(true, false);
+        }
+    }
+
+    private static String promtool(Path directory, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("promtool"));
+        command.addAll(List.of(arguments));
+        Process promtool;
+        try {
+            promtool = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("promtool is needed to check the rendered rules: apt-get install prometheus (.ci/run does)", e);
+        }
+        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor()).as(output).isZero();
+        return output;
     }
 }

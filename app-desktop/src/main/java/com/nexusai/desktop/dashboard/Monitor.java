@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -142,7 +143,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             } else {
                 List<Sample> samples = Exposition.parse(client.prometheus());
                 dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
-                alerts = engine == null ? serverAlerts.active() : engine.evaluate(instance, samples);
+                alerts = engine == null ? serverAlerts.active() : engine.evaluate(instance, answered(samples));
                 previous = samples;
                 previousAt = now;
                 window.addLast(dashboard);
@@ -177,7 +178,12 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         } catch (Exception e) {
             failures++;
             State last = state;
-            state = new State(last.latest(), last.window(), last.alerts(), last.staleSince() == null ? clock.instant() : last.staleSince(),
+            List<AlertEngine.Alert> alerts = last.alerts();
+            if (engine != null) {
+                // as Prometheus's up == 0: the console's own rules see the instance not answering
+                alerts = engine.evaluate(instance, List.of(new Sample("up", Map.of(), 0)));
+            }
+            state = new State(last.latest(), last.window(), alerts, last.staleSince() == null ? clock.instant() : last.staleSince(),
                     e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
@@ -186,6 +192,13 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         if (!poller.isShutdown()) {
             poller.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The scrape with Prometheus's {@code up 1}: the instance answered. */
+    private static List<Sample> answered(List<Sample> samples) {
+        List<Sample> all = new java.util.ArrayList<>(samples);
+        all.add(new Sample("up", Map.of(), 1));
+        return all;
     }
 
     @Override

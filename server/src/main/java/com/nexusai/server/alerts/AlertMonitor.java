@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.metrics.Exposition;
+import com.nexusai.core.metrics.Sample;
+import com.nexusai.server.exporters.Exporters;
 import com.nexusai.server.incident.IncidentService;
 import com.nexusai.server.platform.NodeName;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,11 +33,29 @@ import org.springframework.stereotype.Component;
 class AlertMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
-    private static final Map<String, String> KINDS = Map.of("DatabaseConnectionExhausted", "database", "HighCpuUsage", "infrastructure",
-            "HighHostMemoryUsage", "infrastructure", "HighDiskUsage", "infrastructure", "KafkaUnderReplicatedPartitions", "infrastructure",
-            "KafkaOfflinePartitions", "infrastructure", "PostgresReplicationLag", "database", "PostgresReplicaUnusable", "database");
+    private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("DatabaseConnectionExhausted", "database"),
+            Map.entry("HighCpuUsage", "infrastructure"),
+            Map.entry("HighHostMemoryUsage", "infrastructure"),
+            Map.entry("HighDiskUsage", "infrastructure"),
+            Map.entry("KafkaUnderReplicatedPartitions", "infrastructure"),
+            Map.entry("KafkaOfflinePartitions", "infrastructure"),
+            Map.entry("PostgresReplicationLag", "database"),
+            Map.entry("PostgresReplicaUnusable", "database"),
+            Map.entry("PostgresDown", "database"),
+            Map.entry("RedisDown", "infrastructure"),
+            Map.entry("KafkaDown", "infrastructure"),
+            Map.entry("BackupTooOld", "database"),
+            Map.entry("RestoreTestFailed", "database"),
+            Map.entry("RestoreTestMissing", "database"),
+            Map.entry("CertificateExpiringSoon", "security"),
+            Map.entry("DiskFilling", "infrastructure"),
+            Map.entry("InstanceDown", "infrastructure"));
+    /** Past this, the exporters' collection is left out of one evaluation: a stalled data server must not stall the alerts. */
+    private static final java.time.Duration EXPORTERS_WITHIN = java.time.Duration.ofSeconds(5);
 
     private final PrometheusMeterRegistry registry;
+    private final ObjectProvider<Exporters> exporters;
     private final IncidentService incidents;
     private final NodeName node;
     private final AlertEngine engine;
@@ -43,9 +66,10 @@ class AlertMonitor {
     private final String openIncidents;
     private volatile List<AlertEngine.Alert> active = List.of();
 
-    AlertMonitor(PrometheusMeterRegistry registry, IncidentService incidents, NodeName node, AlertTime time, AlertHistory history,
-            AlertSilences silences, @Value("${nexusai.alerts.open-incidents:critical}") String openIncidents) {
+    AlertMonitor(PrometheusMeterRegistry registry, ObjectProvider<Exporters> exporters, IncidentService incidents, NodeName node, AlertTime time,
+            AlertHistory history, AlertSilences silences, @Value("${nexusai.alerts.open-incidents:critical}") String openIncidents) {
         this.registry = registry;
+        this.exporters = exporters;
         this.incidents = incidents;
         this.node = node;
         this.time = time;
@@ -64,7 +88,7 @@ class AlertMonitor {
     void evaluate() {
         List<AlertEngine.Alert> alerts;
         synchronized (engine) {
-            alerts = engine.evaluate(node.value(), Exposition.parse(registry.scrape()));
+            alerts = engine.evaluate(node.value(), samples());
         }
         active = alerts;
         Instant now = time.now();
@@ -103,6 +127,25 @@ class AlertMonitor {
                 log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
             }
         }
+    }
+
+    /** This instance's metrics, and what its exporters (when on) would answer a scrape: pg_up, redis_up, kafka_brokers. */
+    private List<Sample> samples() {
+        List<Sample> samples = new java.util.ArrayList<>(Exposition.parse(registry.scrape()));
+        Exporters running = exporters.getIfAvailable();
+        if (running != null) {
+            try {
+                samples.addAll(CompletableFuture.supplyAsync(running::samples, Thread.ofVirtual().factory()::newThread)
+                        .get(EXPORTERS_WITHIN.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("The exporters did not answer within {}: their rules are left out of this evaluation", EXPORTERS_WITHIN);
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+                log.warn("The exporters could not be read: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return samples;
     }
 
     /** The alerts pending or firing on this instance at the last evaluation. */

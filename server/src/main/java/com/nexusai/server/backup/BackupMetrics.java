@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Per kind, from the database (so every instance shows every instance's runs):
  * {@code nexusai_backup_last_success_timestamp_seconds}, {@code nexusai_backup_last_duration_seconds},
- * {@code nexusai_backup_last_size_bytes}; and {@code nexusai_backup_runs_total{kind,status}} for this
- * instance. "No good backup for 26 h" is {@code time() - nexusai_backup_last_success_timestamp_seconds > 26*3600}.
+ * {@code nexusai_backup_last_size_bytes}, {@code nexusai_backup_last_verified_timestamp_seconds},
+ * {@code nexusai_backup_last_verification_ok}; and {@code nexusai_backup_runs_total{kind,status}} for this instance. The rules
+ * BackupTooOld, RestoreTestFailed and RestoreTestMissing read them (app-core's alert-rules.json).
  */
 @Component
 class BackupMetrics {
@@ -35,11 +36,16 @@ class BackupMetrics {
                     .description("How long the newest good backup took").tag("kind", id).register(registry);
             Gauge.builder("nexusai.backup.last.size", () -> figure(id, 2)).baseUnit("bytes")
                     .description("Size of the newest good backup").tag("kind", id).register(registry);
+            Gauge.builder("nexusai.backup.last.verified.timestamp", () -> figure(id, 3)).baseUnit("seconds")
+                    .description("When the newest passed restore test ran (Unix time), or, none having passed, when the first good backup finished")
+                    .tag("kind", id).register(registry);
+            Gauge.builder("nexusai.backup.last.verification.ok", () -> figure(id, 4))
+                    .description("1 when the newest restore test passed, 0 when it failed, NaN when none ran").tag("kind", id).register(registry);
         }
     }
 
-    /** Re-reads the figures; also every minute, for runs of the other instances. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT2S")
+    /** Re-reads the figures; also every {@code nexusai.backup.metrics-refresh} (a minute), for runs of the other instances. */
+    @Scheduled(fixedDelayString = "${nexusai.backup.metrics-refresh:PT1M}", initialDelayString = "PT2S")
     void refresh() {
         try {
             figures.set(runs.lastGoodFigures());

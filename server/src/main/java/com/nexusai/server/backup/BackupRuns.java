@@ -129,18 +129,35 @@ class BackupRuns {
     }
 
     /** Per kind: finish time, seconds taken and size of the newest good run. */
+    /**
+     * Per kind: when the newest good backup finished, how long it took, its size; when the newest passed restore test
+     * ran (or, none having passed, when the first good backup finished: since then one was due); whether the newest
+     * restore test passed (1), failed (0) or none ran (NaN).
+     */
     Map<String, double[]> lastGoodFigures() {
         return jdbc.sql("""
-                        select distinct on (kind) kind, extract(epoch from finished_at) as finished,
-                               extract(epoch from finished_at - started_at) as took, size_bytes
-                        from backup_runs where status = 'succeeded' order by kind, finished_at desc""")
+                        select kind,
+                               extract(epoch from (array_agg(finished_at order by finished_at desc) filter (where status = 'succeeded'))[1]) as finished,
+                               extract(epoch from (array_agg(finished_at - started_at order by finished_at desc) filter (where status = 'succeeded'))[1]) as took,
+                               (array_agg(size_bytes order by finished_at desc) filter (where status = 'succeeded'))[1] as size_bytes,
+                               extract(epoch from coalesce(max(verified_at) filter (where verification = 'verified'),
+                                                           min(finished_at) filter (where status = 'succeeded'))) as verified,
+                               (array_agg(verification order by verified_at desc) filter (where verification is not null))[1] as verification
+                        from backup_runs group by kind""")
                 .query((ResultSet rs) -> {
                     Map<String, double[]> figures = new LinkedHashMap<>();
                     while (rs.next()) {
-                        figures.put(rs.getString("kind"), new double[] {rs.getDouble("finished"), rs.getDouble("took"), rs.getLong("size_bytes")});
+                        String verification = rs.getString("verification");
+                        figures.put(rs.getString("kind"), new double[] {number(rs, "finished"), number(rs, "took"), number(rs, "size_bytes"),
+                                number(rs, "verified"), verification == null ? Double.NaN : "verified".equals(verification) ? 1 : 0});
                     }
                     return figures;
                 });
+    }
+
+    private static double number(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
     }
 
     private static BackupRun row(ResultSet rs, int n) throws SQLException {

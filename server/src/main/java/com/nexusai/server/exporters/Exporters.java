@@ -2,11 +2,14 @@ package com.nexusai.server.exporters;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.nexusai.core.metrics.Sample;
 import com.nexusai.server.events.KafkaLagReader;
 import com.nexusai.server.events.KafkaReplicationReader;
 import io.prometheus.client.Collector;
@@ -38,6 +41,7 @@ public class Exporters implements SmartLifecycle {
     private final ExporterProperties properties;
     private final List<Kind> kinds;
     private final Map<String, HTTPServer> running = new LinkedHashMap<>();
+    private final Map<String, CollectorRegistry> registries = new LinkedHashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private boolean started;
 
@@ -63,6 +67,7 @@ public class Exporters implements SmartLifecycle {
             try {
                 HTTPServer server = new HTTPServer.Builder().withInetSocketAddress(address).withRegistry(registry).withDaemonThreads(true).build();
                 running.put(kind.name(), server);
+                registries.put(kind.name(), registry);
                 log.info("{} exporter serving http://{}:{}/metrics", kind.name(), properties.address(), server.getPort());
             } catch (IOException e) {
                 String reason = properties.address() + ":" + kind.settings().port() + " cannot be listened on (" + e.getMessage() + ")";
@@ -77,6 +82,30 @@ public class Exporters implements SmartLifecycle {
         Map<String, Integer> ports = new LinkedHashMap<>();
         running.forEach((name, server) -> ports.put(name, server.getPort()));
         return ports;
+    }
+
+    /**
+     * What the running exporters would answer a scrape now ({@code pg_up}, {@code redis_up}, {@code kafka_brokers}...),
+     * for the server's own alert rules. Each collection queries its server, as a scrape does.
+     */
+    public List<Sample> samples() {
+        List<CollectorRegistry> now;
+        synchronized (this) {
+            now = List.copyOf(registries.values());
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (CollectorRegistry registry : now) {
+            for (Collector.MetricFamilySamples family : Collections.list(registry.metricFamilySamples())) {
+                for (Collector.MetricFamilySamples.Sample sample : family.samples) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    for (int i = 0; i < sample.labelNames.size(); i++) {
+                        labels.put(sample.labelNames.get(i), sample.labelValues.get(i));
+                    }
+                    samples.add(new Sample(sample.name, labels, sample.value));
+                }
+            }
+        }
+        return samples;
     }
 
     /** The exporters switched on that could not start, and why. */
@@ -95,6 +124,7 @@ public class Exporters implements SmartLifecycle {
     public synchronized void stop() {
         running.values().forEach(HTTPServer::close);
         running.clear();
+        registries.clear();
         failed.clear();
         started = false;
     }

@@ -124,6 +124,18 @@ class AuthIT {
     // ---- the whole cycle ----
 
     @Test
+    void theServersCertificateEndIsAMetricForTheExpiryRule() throws Exception {
+        HttpResponse<String> metrics = http.get("/actuator/prometheus", admin);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        String line = metrics.body().lines().filter(l -> l.startsWith("nexusai_tls_certificate_expiry_timestamp_seconds{")
+                && l.contains("source=\"server\"")).findFirst().orElseThrow(() -> new AssertionError("no server certificate in the metrics"));
+        assertThat(line).contains("subject=\"CN=localhost,O=NexusAI,L=Paris,C=FR\"");
+        double end = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        assertThat(end).as("keytool's -validity 365").isBetween((double) java.time.Instant.now().plus(java.time.Duration.ofDays(364)).getEpochSecond(),
+                (double) java.time.Instant.now().plus(java.time.Duration.ofDays(366)).getEpochSecond());
+    }
+
+    @Test
     void overTlsLoginGivesTokensThatWorkAndRefreshRotatesThem() throws Exception {
         JsonNode login = http.login("admin", adminPassword);
         assertThat(login.path("tokenType").asString()).isEqualTo("Bearer");
