@@ -79,7 +79,8 @@ class DeploymentFilesIT {
         String root = "nexusai-server-" + version + "/";
         assertThat(list.output()).contains(root + "app/nexusai-server.jar", root + "bin/deploy.sh", root + "bin/rolling-update.sh",
                 root + "bin/nexusai-run", root + "bin/wait-healthy", root + "systemd/nexusai.service", root + "haproxy/haproxy.cfg",
-                root + "prometheus/prometheus.yml", root + "prometheus/alerting_rules.yml");
+                root + "prometheus/prometheus.yml", root + "prometheus/alerting_rules.yml", root + "prometheus/alerting_rules_test.yml",
+                root + "prometheus/alertmanager.yml");
         assertThat(list.output().lines().filter(line -> line.endsWith(root + "config/env.sh"))).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("-rw-------"));
         // the prod profile as the jar has it, to read and override on the host
@@ -154,11 +155,36 @@ class DeploymentFilesIT {
         assertThat(certificate.exit()).as(certificate.output()).isZero();
         Command check = Command.run(Map.of(), "promtool", "check", "config", tmp.resolve("prometheus.yml").toString());
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS").contains("11 rules found");
+        assertThat(check.output()).contains("SUCCESS").contains("20 rules found");
         String config = Files.readString(prometheus.resolve("prometheus.yml"));
         assertThat(config).contains("metrics_path: /actuator/prometheus", "type: Bearer", "scheme: https", "ca_file: nexusai-instances.pem",
                 "'app1:8443', 'app2:8443', 'app3:8443'",
-                "postgres-exporter:9187", "redis-exporter:9121", "kafka-exporter:9308");
+                "postgres-exporter:9187", "redis-exporter:9121", "kafka-exporter:9308", "targets: ['alertmanager:9093']");
+    }
+
+    @Test
+    void alertmanagerAcceptsTheRoutingAndSendsEachAlertToTheGuidesContacts() throws Exception {
+        Path alertmanager = SERVER.resolve("prometheus/alertmanager.yml");
+        Command check = Command.run(Map.of(), "amtool", "check-config", alertmanager.toString());
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS").contains("4 receivers");
+        assertThat(Files.readString(alertmanager)).contains("location: 'Europe/Paris'", "weekdays: ['monday:friday']", "start_time: '09:00'",
+                "end_time: '18:00'", "to: 'ops@nexusai.fr'", "to: 'dba@nexusai.fr'", "to: 'dev@nexusai.fr'", "to: 'security@nexusai.fr'");
+        // who is told of what (amtool's routing, the time intervals aside: they hold a route's notifications, not its match)
+        assertThat(receivers(alertmanager, "severity=critical", "alertname=PostgresDown")).isEqualTo("ops,dba");
+        assertThat(receivers(alertmanager, "severity=critical", "alertname=InstanceDown")).isEqualTo("ops");
+        assertThat(receivers(alertmanager, "severity=warning", "alertname=HighLatency")).isEqualTo("lead-dev,ops");
+        assertThat(receivers(alertmanager, "severity=warning", "alertname=CertificateExpiringSoon")).isEqualTo("security,ops");
+        assertThat(receivers(alertmanager, "severity=critical", "alertname=BackupTooOld")).isEqualTo("ops,dba");
+        assertThat(receivers(alertmanager, "severity=warning", "alertname=DiskFilling")).isEqualTo("ops");
+    }
+
+    private static String receivers(Path config, String... labels) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("amtool", "config", "routes", "test", "--config.file=" + config));
+        command.addAll(List.of(labels));
+        Command test = Command.run(Map.of(), command.toArray(String[]::new));
+        assertThat(test.exit()).as(test.output()).isZero();
+        return test.output().lines().filter(line -> !line.startsWith("Warning:")).collect(java.util.stream.Collectors.joining()).strip();
     }
 
     /** A systemctl that records its calls and fails its Nth one when told. */
