@@ -4,20 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
-import com.nexusai.core.metrics.Exposition;
-import com.nexusai.core.metrics.Sample;
-import com.nexusai.server.exporters.Exporters;
 import com.nexusai.server.incident.IncidentService;
+import com.nexusai.server.metrics.LocalMetrics;
 import com.nexusai.server.platform.NodeName;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,11 +45,8 @@ class AlertMonitor {
             Map.entry("CertificateExpiringSoon", "security"),
             Map.entry("DiskFilling", "infrastructure"),
             Map.entry("InstanceDown", "infrastructure"));
-    /** Past this, the exporters' collection is left out of one evaluation: a stalled data server must not stall the alerts. */
-    private static final java.time.Duration EXPORTERS_WITHIN = java.time.Duration.ofSeconds(5);
 
-    private final PrometheusMeterRegistry registry;
-    private final ObjectProvider<Exporters> exporters;
+    private final LocalMetrics metrics;
     private final IncidentService incidents;
     private final NodeName node;
     private final AlertEngine engine;
@@ -66,10 +57,9 @@ class AlertMonitor {
     private final String openIncidents;
     private volatile List<AlertEngine.Alert> active = List.of();
 
-    AlertMonitor(PrometheusMeterRegistry registry, ObjectProvider<Exporters> exporters, IncidentService incidents, NodeName node, AlertTime time,
+    AlertMonitor(LocalMetrics metrics, IncidentService incidents, NodeName node, AlertTime time,
             AlertHistory history, AlertSilences silences, @Value("${nexusai.alerts.open-incidents:critical}") String openIncidents) {
-        this.registry = registry;
-        this.exporters = exporters;
+        this.metrics = metrics;
         this.incidents = incidents;
         this.node = node;
         this.time = time;
@@ -88,7 +78,7 @@ class AlertMonitor {
     void evaluate() {
         List<AlertEngine.Alert> alerts;
         synchronized (engine) {
-            alerts = engine.evaluate(node.value(), samples());
+            alerts = engine.evaluate(node.value(), metrics.samples());
         }
         active = alerts;
         Instant now = time.now();
@@ -127,25 +117,6 @@ class AlertMonitor {
                 log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
             }
         }
-    }
-
-    /** This instance's metrics, and what its exporters (when on) would answer a scrape: pg_up, redis_up, kafka_brokers. */
-    private List<Sample> samples() {
-        List<Sample> samples = new java.util.ArrayList<>(Exposition.parse(registry.scrape()));
-        Exporters running = exporters.getIfAvailable();
-        if (running != null) {
-            try {
-                samples.addAll(CompletableFuture.supplyAsync(running::samples, Thread.ofVirtual().factory()::newThread)
-                        .get(EXPORTERS_WITHIN.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
-                log.warn("The exporters did not answer within {}: their rules are left out of this evaluation", EXPORTERS_WITHIN);
-            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-                log.warn("The exporters could not be read: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return samples;
     }
 
     /** The alerts pending or firing on this instance at the last evaluation. */

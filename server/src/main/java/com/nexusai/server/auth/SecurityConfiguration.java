@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/escalate", "/api/incidents/*/resolve")
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/incidents/**", "/api/contacts", "/api/alerts/**").hasAnyRole(STAFF)
+                        // the metric history is the metrics over time: who reads /actuator/prometheus
+                        .requestMatchers("/api/metrics/**").hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
                         // a heap dump holds every secret of the process: ADMIN only, audited (diagnostics.HeapDumps)
                         .requestMatchers("/api/diagnostics/heap").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/diagnostics/loggers/**").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
