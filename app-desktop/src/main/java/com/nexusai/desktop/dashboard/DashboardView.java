@@ -89,7 +89,13 @@ public final class DashboardView extends BorderPane {
         instance.valueProperty().bindBidirectional(model.selectedProperty());
         instance.setConverter(Shown.as(InstanceFeed::instance));
         fleet.textProperty().bind(model.fleetProperty());
-        HBox instances = new HBox(12, new Label(text.getString("fleet.instance")), instance, fleet);
+        ChoiceBox<ChartRange> range = new ChoiceBox<>(FXCollections.observableArrayList(ChartRange.values()));
+        range.setId("chart-range");
+        range.setConverter(Shown.as(model::rangeName));
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        Label rangeLabel = new Label(text.getString("range.label"));
+        rangeLabel.setLabelFor(range);
+        HBox instances = new HBox(12, new Label(text.getString("fleet.instance")), instance, rangeLabel, range, fleet);
         instances.setAlignment(Pos.CENTER_LEFT);
         instances.setPadding(new Insets(12, 16, 0, 16));
         setTop(instances);
@@ -305,7 +311,7 @@ public final class DashboardView extends BorderPane {
         x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number epochMillis) {
-                return model.clockTime(java.time.Instant.ofEpochMilli(epochMillis.longValue()));
+                return model.axisTime(java.time.Instant.ofEpochMilli(epochMillis.longValue()));
             }
 
             @Override

@@ -94,6 +94,7 @@ public final class DashboardViewModel {
     private final BooleanBinding silenceToLift;
     private final Set<String> notified = new HashSet<>();
     private final DirtyBits redraws;
+    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(ChartRange.DEFAULT);
 
     /** @param grants what the signed-in user's roles allow: opening an incident and running a backup are not for every role */
     public DashboardViewModel(ResourceBundle text, List<? extends InstanceFeed> instances, TaskExecutor tasks, Clock clock, Grants grants, Dialogs dialogs, ZoneId zone) {
@@ -112,7 +113,24 @@ public final class DashboardViewModel {
         selected.addListener((observable, before, now) -> showSelected());
         for (InstanceFeed feed : this.instances) {
             feed.onChange(() -> redraws.mark(feed == selected.get() ? SELECTED_CHANGED : OTHERS_CHANGED));
+            feed.range(range.get());
         }
+        range.addListener((observable, before, now) -> this.instances.forEach(feed -> feed.range(now)));
+    }
+
+    /** How far back the charts reach; the feeds read the server's history over it at their next scrape. */
+    public ObjectProperty<ChartRange> rangeProperty() {
+        return range;
+    }
+
+    /** A range's name in the picker. */
+    public String rangeName(ChartRange chartRange) {
+        return text.getString("range." + chartRange.query());
+    }
+
+    /** A chart's time axis: the time of day, and the day too when the charts reach back a week. */
+    public String axisTime(Instant instant) {
+        return (range.get() == ChartRange.WEEK ? DAY_AND_TIME : AXIS_TIME).withLocale(text.getLocale()).format(instant.atZone(zone));
     }
 
     public List<InstanceFeed> instances() {
@@ -355,6 +373,9 @@ public final class DashboardViewModel {
     }
 
     /** {@code instant} as the clock on the user's wall says it (HH:mm:ss). */
+    private static final java.time.format.DateTimeFormatter AXIS_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final java.time.format.DateTimeFormatter DAY_AND_TIME = java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm");
+
     public String clockTime(Instant instant) {
         return TIME.format(instant.atZone(zone));
     }

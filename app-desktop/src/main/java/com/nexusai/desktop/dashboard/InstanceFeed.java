@@ -18,6 +18,9 @@ public interface InstanceFeed {
     /** {@code listener} runs (on the polling thread) after each scrape, success or failure. */
     void onChange(Runnable listener);
 
+    /** The charts' reach: the history over it is read at the next scrape. */
+    void range(ChartRange range);
+
     /** Reads the backup list at the next scrape (one was just started). */
     void refreshBackups();
 

@@ -21,6 +21,8 @@ import com.nexusai.core.backups.BackupsApi;
 import com.nexusai.core.incidents.IncidentsApi;
 import com.nexusai.core.dashboard.Dashboard;
 import com.nexusai.core.metrics.Exposition;
+import com.nexusai.core.metrics.HistorySeries;
+import com.nexusai.core.metrics.MetricsApi;
 import com.nexusai.core.metrics.Sample;
 
 /**
@@ -36,11 +38,12 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
      * null) and why, and the recent backups ({@code backupsError} {@value #NEEDS_ADMIN} when the user may not list them).
      * {@code alertsRead} is when the alerts were last read from the server's own engine, for a role that may not read the
      * metrics (then there is no dashboard), else null. {@code silences} are the ones the server keeps for every console.
+     * {@code history} is what the server remembers of the charted series over the chosen range.
      */
     public record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
-            List<Backup> backups, String backupsError, Instant alertsRead, List<SharedSilence> silences) {
+            List<Backup> backups, String backupsError, Instant alertsRead, List<SharedSilence> silences, ChartHistory history) {
 
-        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null, List.of());
+        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null, List.of(), ChartHistory.NONE);
 
         public boolean stale() {
             return staleSince != null;
@@ -52,6 +55,8 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private static final Duration WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration BACKUPS_PERIOD = Duration.ofSeconds(10);
+    /** The history is read again this often: the live window (15 minutes) always reaches back past its end. */
+    private static final Duration HISTORY_PERIOD = Duration.ofMinutes(5);
 
     private final NexusClient client;
     private final BackupsApi backups;
@@ -69,6 +74,8 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     private int failures;
     private volatile Instant backupsReadAt;
     private volatile Runnable onChange = () -> { };
+    private volatile ChartRange range = ChartRange.DEFAULT;
+    private final MetricsApi metrics;
 
     /**
      * @param rules the console's own rules ({@code --rules}), evaluated here over each scrape; null: the alerts are the
@@ -81,6 +88,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         this.backups = BackupsApi.over(client);
         this.incidents = IncidentsApi.over(client);
         this.serverAlerts = AlertsApi.over(client);
+        this.metrics = MetricsApi.over(client);
         this.instance = client.base().getAuthority();
         this.period = period;
         this.clock = clock;
@@ -171,7 +179,13 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             } catch (NexusClient.ApiException e) {
                 // an older server without shared silences, or a role refused them: none shown
             }
-            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null, silences);
+            ChartHistory history = last.history();
+            ChartRange wanted = range;
+            if (!metricsDenied && (history.readAt() == null || history.range() != wanted || !now.isBefore(history.readAt().plus(HISTORY_PERIOD)))) {
+                history = history(wanted, now);
+            }
+            state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null, silences,
+                    history);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -184,7 +198,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                 alerts = engine.evaluate(instance, List.of(new Sample("up", Map.of(), 0)));
             }
             state = new State(last.latest(), last.window(), alerts, last.staleSince() == null ? clock.instant() : last.staleSince(),
-                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences());
+                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences(), last.history());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }
@@ -192,6 +206,27 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
         if (!poller.isShutdown()) {
             poller.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The charted series over {@code wanted}, from the server; an older server or a stalled database: none, and why. */
+    private ChartHistory history(ChartRange wanted, Instant now) throws InterruptedException {
+        Map<HistorySeries, List<MetricsApi.Point>> points = new java.util.EnumMap<>(HistorySeries.class);
+        String error = null;
+        for (HistorySeries series : ChartHistory.CHARTED) {
+            try {
+                MetricsApi.History read = metrics.history(series, wanted.query());
+                points.put(series, read.points());
+                error = read.incomplete() != null ? read.incomplete() : error;
+            } catch (java.io.IOException e) {
+                error = e.getMessage();
+            }
+        }
+        return new ChartHistory(wanted, points, now, error);
+    }
+
+    @Override
+    public void range(ChartRange wanted) {
+        range = wanted;
     }
 
     /** The scrape with Prometheus's {@code up 1}: the instance answered. */

@@ -5,10 +5,13 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import com.nexusai.core.dashboard.Dashboard;
+import com.nexusai.core.metrics.HistorySeries;
+import com.nexusai.core.metrics.MetricsApi;
 
 /**
  * What the dashboard's panels say about one instance's latest scrape, ready to draw: their texts, the warnings to
- * light, and the trends of its window (min/max thinned to {@value #TREND_BUCKETS} stretches of time).
+ * light, and the trends over the chosen range: the server's history, then the live window (min/max thinned to
+ * {@value #TREND_BUCKETS} stretches of time).
  *
  * @param replica empty when no PostgreSQL replica is configured (the line is then hidden)
  */
@@ -56,10 +59,38 @@ public record Panels(String heap, String nonHeap, String threads, String gcPause
                         : String.format(Locale.ROOT, text.getString("kafka.replication"), kafka.underReplicated(), kafka.offline()),
                 kafka.underReplicated() > 0 || kafka.offline() > 0,
                 backupsNote,
-                trend(window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.jvm().heapUsed() / MIB)).toList()),
-                trend(window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
-                        .map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.http().p95Seconds() * 1000)).toList()),
-                trend(window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), worstLag(d))).toList()));
+                trend(joined(state, HistorySeries.HEAP_USED, MIB,
+                        window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.jvm().heapUsed() / MIB)).toList())),
+                trend(joined(state, HistorySeries.HTTP_P95, 0.001, window.stream().filter(d -> !Double.isNaN(d.http().p95Seconds()))
+                        .map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), d.http().p95Seconds() * 1000)).toList())),
+                trend(joined(state, HistorySeries.KAFKA_LAG, 1,
+                        window.stream().map(d -> new MinMaxThinning.Point(d.at().toEpochMilli(), worstLag(d))).toList())));
+    }
+
+    /**
+     * The chart's range: what the server remembers of {@code series} before this console's first scrape (a stored
+     * step's min and max both, so that thinning keeps its peaks), in the chart's unit ({@code per} of the series' own
+     * to one of the chart's), then the live scrapes; all within the range back from the newest scrape.
+     */
+    static List<MinMaxThinning.Point> joined(Monitor.State state, HistorySeries series, double per, List<MinMaxThinning.Point> live) {
+        ChartHistory history = state.history();
+        long from = state.latest().at().minus(history.range().span()).toEpochMilli();
+        long liveFrom = live.isEmpty() ? Long.MAX_VALUE : live.getFirst().at();
+        List<MinMaxThinning.Point> points = new java.util.ArrayList<>();
+        for (MetricsApi.Point remembered : history.of(series)) {
+            long at = remembered.time().toEpochMilli();
+            if (at < from || at >= liveFrom) {
+                continue;
+            }
+            if (Double.isFinite(remembered.min()) && Double.isFinite(remembered.max())) {
+                points.add(new MinMaxThinning.Point(at, remembered.min() / per));
+                points.add(new MinMaxThinning.Point(at, remembered.max() / per));
+            } else if (Double.isFinite(remembered.value())) {
+                points.add(new MinMaxThinning.Point(at, remembered.value() / per));
+            }
+        }
+        live.stream().filter(point -> point.at() >= from).forEach(points::add);
+        return points;
     }
 
     /** The largest lag of any group and partition in that scrape (0 without consumers). */

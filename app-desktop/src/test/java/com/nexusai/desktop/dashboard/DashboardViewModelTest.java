@@ -203,7 +203,7 @@ class DashboardViewModelTest {
         app2.refusal = FakeFeed.refused(403, "Forbidden");
         model.runBackup();
         assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
-        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null, List.of());
+        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null, List.of(), ChartHistory.NONE);
         assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
     }
 
@@ -266,5 +266,21 @@ class DashboardViewModelTest {
         ResourceBundle french = ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.FRENCH);
         assertThat(com.nexusai.core.alerts.AlertRules.shipped().rules()).allSatisfy(rule ->
                 assertThat(french.containsKey("alerts.summary." + rule.alert())).as(rule.alert()).isTrue());
+    }
+
+    @Test
+    void everyFeedIsAskedForTheChosenRangeAndAWeekShowsTheDayOnTheAxis() {
+        FakeFeed one = new FakeFeed("app1:8443");
+        FakeFeed two = new FakeFeed("app2:8443");
+        DashboardViewModel model = new DashboardViewModel(text, List.of(one, two), new CurrentThreadTaskExecutor(), Clock.fixed(T0, ZoneOffset.UTC),
+                Grants.everything(), new ScriptedDialogs(), ZoneOffset.UTC);
+        assertThat(one.ranges).containsExactly(ChartRange.DAY);
+        model.rangeProperty().set(ChartRange.WEEK);
+        assertThat(one.ranges).containsExactly(ChartRange.DAY, ChartRange.WEEK);
+        assertThat(two.ranges).containsExactly(ChartRange.DAY, ChartRange.WEEK);
+        assertThat(model.axisTime(T0)).isEqualTo("Tue 10:00");
+        model.rangeProperty().set(ChartRange.HOUR);
+        assertThat(model.axisTime(T0)).isEqualTo("10:00");
+        assertThat(model.rangeName(ChartRange.SIX_HOURS)).isEqualTo("6 hours");
     }
 }

@@ -33,7 +33,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that answered at {@code at} with these alerts. */
     public FakeFeed scraped(Instant at, AlertEngine.Alert... alerts) {
         Dashboard dashboard = Dashboard.of(instance, null, null, at, List.of());
-        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null, state.silences());
+        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null, state.silences(), state.history());
         listener.run();
         return this;
     }
@@ -41,14 +41,22 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** The servers' silences as the next scrape reads them (set by any console). */
     public FakeFeed silencesRead(SharedSilence... silences) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.staleSince(), state.error(), state.backups(),
-                state.backupsError(), state.alertsRead(), List.of(silences));
+                state.backupsError(), state.alertsRead(), List.of(silences), state.history());
         listener.run();
         return this;
     }
 
     /** For a role that may not read the metrics: the server's own alerts, read at {@code at}. */
     public FakeFeed alertsRead(Instant at, AlertEngine.Alert... alerts) {
-        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at, state.silences());
+        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at, state.silences(), state.history());
+        listener.run();
+        return this;
+    }
+
+    /** The server's history of the charted series over {@code range}, as the next scrape reads it. */
+    public FakeFeed remembered(ChartRange range, Instant at, java.util.Map<com.nexusai.core.metrics.HistorySeries, List<com.nexusai.core.metrics.MetricsApi.Point>> points) {
+        state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.staleSince(), state.error(), state.backups(),
+                state.backupsError(), state.alertsRead(), state.silences(), new ChartHistory(range, points, at, null));
         listener.run();
         return this;
     }
@@ -56,9 +64,17 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that failed at {@code at}: the last data stays, stale since the first failure. */
     public FakeFeed failed(Instant at, String error) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.stale() ? state.staleSince() : at, error, state.backups(),
-                state.backupsError(), state.alertsRead(), state.silences());
+                state.backupsError(), state.alertsRead(), state.silences(), state.history());
         listener.run();
         return this;
+    }
+
+    /** The ranges asked of this feed, in order. */
+    final List<ChartRange> ranges = new ArrayList<>();
+
+    @Override
+    public void range(ChartRange range) {
+        ranges.add(range);
     }
 
     @Override

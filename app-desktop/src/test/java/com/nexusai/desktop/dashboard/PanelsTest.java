@@ -41,7 +41,7 @@ class PanelsTest {
     }
 
     static Monitor.State state(List<Dashboard> window, String backupsError) {
-        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null, List.of());
+        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null, List.of(), ChartHistory.NONE);
     }
 
     @Test
@@ -108,5 +108,23 @@ class PanelsTest {
         assertThat(panels.pool()).isEqualTo(String.format(Locale.ROOT, french.getString("pool.numbers"), 3.0, 7.0, 0.0, 10.0, 30.0));
         assertThat(panels.pool()).isNotEqualTo(model(english).panels(state(List.of(healthy(T0, 40)), null)).pool());
         assertThat(panels.heap()).as("mébioctets").isEqualTo("512 / 1024 / 2048 Mio");
+    }
+
+    @Test
+    void theChartsStartWithTheServersHistoryOverTheRangeThenTheLiveScrapes() {
+        double mib = 1024 * 1024;
+        var remembered = Map.of(com.nexusai.core.metrics.HistorySeries.HEAP_USED, List.of(
+                new com.nexusai.core.metrics.MetricsApi.Point(T0.minus(java.time.Duration.ofHours(25)), 900 * mib, 900 * mib, 900 * mib),
+                new com.nexusai.core.metrics.MetricsApi.Point(T0.minus(java.time.Duration.ofHours(23)), 200 * mib, 100 * mib, 300 * mib),
+                new com.nexusai.core.metrics.MetricsApi.Point(T0.minus(java.time.Duration.ofMinutes(30)), 250 * mib, Double.NaN, Double.NaN),
+                new com.nexusai.core.metrics.MetricsApi.Point(T0, 999 * mib, Double.NaN, Double.NaN)));
+        List<Dashboard> window = List.of(healthy(T0.minusSeconds(60), 40), healthy(T0, 40));
+        Monitor.State state = new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), null, null, List.of(),
+                new ChartHistory(ChartRange.DAY, remembered, T0, null));
+        List<MinMaxThinning.Point> heap = model(english).panels(state).heapTrend();
+        assertThat(heap).extracting(MinMaxThinning.Point::value).as("25 h ago is out of the range; the server's point at the live scrape's time gives way")
+                .containsExactly(100.0, 300.0, 250.0, 512.0, 512.0);
+        assertThat(heap.getFirst().at()).isEqualTo(T0.minus(java.time.Duration.ofHours(23)).toEpochMilli());
+        assertThat(heap.getLast().at()).isEqualTo(T0.toEpochMilli());
     }
 }
