@@ -69,6 +69,24 @@ public final class DashboardDialogs extends FxDialogs implements DashboardViewMo
     }
 
     @Override
+    public Optional<String> askAcknowledgement(AlertEngine.Alert alert) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(words("alerts.acknowledge"));
+        dialog.setHeaderText(alert.name() + " (" + alert.labels().getOrDefault("instance", "") + ")");
+        TextField comment = new TextField();
+        comment.setId("acknowledge-comment");
+        comment.setPromptText(text.getString("alerts.acknowledge.prompt"));
+        comment.setPrefColumnCount(36);
+        GridPane form = new GridPane(12, 12);
+        form.addRow(0, new Label(text.getString("alerts.acknowledge.comment")), comment);
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(comment.textProperty().map(String::isBlank));
+        return dialog.showAndWait().filter(ButtonType.OK::equals).map(ok -> comment.getText());
+    }
+
+    @Override
     public void alertFired(AlertEngine.Alert alert, String summary) {
         Notifications.create().title(text.getString("alerts.fired") + " " + alert.name())
                 .text(summary + " (" + alert.labels().getOrDefault("instance", "") + ")").owner(owner.get()).showWarning();

@@ -102,7 +102,7 @@ public final class DashboardView extends BorderPane {
         GridPane panels = new GridPane(16, 16);
         panels.setPadding(new Insets(16));
         HBox alertActions = new HBox(8, RoleGuard.guard(openIncidentButton(), model.grants(), Permission.HANDLE_INCIDENTS, text),
-                silenceButton(), liftSilenceButton());
+                acknowledgeButton(), silenceButton(), liftSilenceButton(), historyButton());
         Node backupPanel = panel(text.getString("panel.backups"), backupTable(), backupsNote,
                 RoleGuard.guard(runBackupButton(), model.grants(), Permission.MANAGE_BACKUPS, text));
         if (model.metricsReadable()) {
@@ -207,6 +207,30 @@ public final class DashboardView extends BorderPane {
         return open;
     }
 
+    private Button historyButton() {
+        Button history = new Button(text.getString("history.open"));
+        history.setId("alert-history");
+        history.setOnAction(event -> {
+            AlertHistoryViewModel historyModel = model.alertHistory();
+            javafx.stage.Stage window = new javafx.stage.Stage();
+            window.initOwner(getScene().getWindow());
+            window.setTitle(text.getString("history.title"));
+            window.setScene(new javafx.scene.Scene(new AlertHistoryView(historyModel, text), 980, 560));
+            window.getScene().getStylesheets().setAll(getScene().getStylesheets());
+            window.show();
+            historyModel.load();
+        });
+        return history;
+    }
+
+    private Button acknowledgeButton() {
+        Button acknowledge = new Button(text.getString("alerts.acknowledge"));
+        acknowledge.setId("acknowledge");
+        acknowledge.disableProperty().bind(model.acknowledgeable().not());
+        acknowledge.setOnAction(event -> model.acknowledgeChosenAlert());
+        return acknowledge;
+    }
+
     private Button silenceButton() {
         Button silence = new Button(text.getString("alerts.silence"));
         silence.setId("silence");
@@ -280,7 +304,10 @@ public final class DashboardView extends BorderPane {
                 Tables.column(text.getString("fleet.instance"), a -> a.labels().getOrDefault("instance", "")),
                 Tables.column(text.getString("alerts.state"), a -> text.getString("alerts.state." + a.state().name().toLowerCase(Locale.ROOT))),
                 Tables.column(text.getString("alerts.since"), a -> model.clockTime(a.activeSince())),
-                Tables.column(text.getString("alerts.silenced.column"), model::silenceOf)));
+                Tables.column(text.getString("alerts.silenced.column"), model::silenceOf),
+                Tables.column(text.getString("alerts.taken"), model::takenOf)));
+        // who took an alert and what silences it change without the alert changing: redraw the rows then
+        model.recordedVersionProperty().addListener((observable, before, now) -> alerts.refresh());
         alerts.setItems(model.alerts());
         alerts.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
             if (chosen != null || !model.alerts().isEmpty()) { // emptied by a refresh: the model keeps or drops the choice itself

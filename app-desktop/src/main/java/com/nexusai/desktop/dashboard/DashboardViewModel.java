@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertsApi;
+import com.nexusai.core.alerts.FleetAlert;
 import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.Grants;
 import com.nexusai.core.api.Permission;
@@ -59,6 +60,9 @@ public final class DashboardViewModel {
          * @param summary what its rule says, in the user's language
          */
         void alertFired(AlertEngine.Alert alert, String summary);
+
+        /** What is being done about {@code alert}, to take it; empty when the user cancelled. */
+        Optional<String> askAcknowledgement(AlertEngine.Alert alert);
     }
 
     /** @param everywhere on every instance, not only the alert's */
@@ -92,6 +96,9 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<Integer> silenceVersion = new ReadOnlyObjectWrapper<>(0);
     private final BooleanBinding alertChosen = selectedAlert.isNotNull();
     private final BooleanBinding silenceToLift;
+    private final BooleanBinding acknowledgeable;
+    private final ReadOnlyObjectWrapper<Integer> recordedVersion = new ReadOnlyObjectWrapper<>(0);
+    private List<FleetAlert> recorded = List.of();
     private final Set<String> notified = new HashSet<>();
     private final DirtyBits redraws;
     private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(ChartRange.DEFAULT);
@@ -108,6 +115,9 @@ public final class DashboardViewModel {
         this.redraws = new DirtyBits(tasks.nextPulse(), this::redraw);
         this.silenceToLift = Bindings.createBooleanBinding(() -> selectedAlert.get() != null && covering(selectedAlert.get()).isPresent(),
                 selectedAlert, silenceVersion);
+        this.acknowledgeable = Bindings.createBooleanBinding(() -> selectedAlert.get() != null
+                && fleetOf(selectedAlert.get()).filter(fleetAlert -> fleetAlert.id() != null && fleetAlert.acknowledged() == null).isPresent(),
+                selectedAlert, recordedVersion);
         status.set(text.getString("status.connected") + " " + String.join(", ", this.instances.stream().map(InstanceFeed::instance).toList()));
         selected.set(this.instances.getFirst());
         selected.addListener((observable, before, now) -> showSelected());
@@ -185,9 +195,58 @@ public final class DashboardViewModel {
         return text.containsKey(key) ? text.getString(key) : alert.summary();
     }
 
-    /** "until 14:05: load test" for an alert under a silence, else empty. */
+    /** "until 14:05: load test" for an alert under a silence, "maintenance backup until 03:00" during a window that names it, else empty. */
     public String silenceOf(AlertEngine.Alert alert) {
-        return covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason())).orElse("");
+        return covering(alert).map(s -> String.format(text.getString("alerts.silenced.until"), clockTime(s.until()), s.reason()))
+                .or(() -> fleetOf(alert).map(FleetAlert::silenced).filter(quiet -> "maintenance".equals(quiet.kind()))
+                        .map(quiet -> String.format(text.getString("alerts.silenced.maintenance"), quiet.id(), clockTime(quiet.until()))))
+                .orElse("");
+    }
+
+    /** "amelie: restarting app2" for an alert someone took, else empty. */
+    public String takenOf(AlertEngine.Alert alert) {
+        return fleetOf(alert).map(FleetAlert::acknowledged).map(taken -> taken.by() + ": " + taken.comment()).orElse("");
+    }
+
+    /** The alert as the servers recorded it: its id, who took it, what keeps it quiet. */
+    public Optional<FleetAlert> fleetOf(AlertEngine.Alert alert) {
+        return recorded.stream().filter(fleetAlert -> fleetAlert.alert().name().equals(alert.name())
+                && fleetAlert.alert().labels().equals(alert.labels())).findFirst();
+    }
+
+    /** Whether the chosen alert is recorded by the servers and nobody took it yet. */
+    public BooleanBinding acknowledgeable() {
+        return acknowledgeable;
+    }
+
+    /** Takes the chosen alert, saying what is being done about it: every console and the history show who and why. */
+    public void acknowledgeChosenAlert() {
+        AlertEngine.Alert alert = selectedAlert.get();
+        Optional<FleetAlert> known = alert == null ? Optional.empty() : fleetOf(alert).filter(fleetAlert -> fleetAlert.id() != null);
+        if (known.isEmpty()) {
+            return;
+        }
+        dialogs.askAcknowledgement(alert).map(String::strip).filter(comment -> !comment.isEmpty()).ifPresent(comment -> {
+            AlertsApi servers = ownerOf(alert).alerts();
+            tasks.run(() -> servers.acknowledge(known.get().id(), comment), taken -> {
+                recorded = recorded.stream().map(fleetAlert -> fleetAlert.id() != null && fleetAlert.id().equals(taken.id()) ? taken : fleetAlert)
+                        .toList();
+                recordedVersion.set(recordedVersion.get() + 1);
+                status.set(String.format(text.getString("alerts.acknowledged"), alert.name(), comment));
+            }, failure -> status.set(text.getString("alerts.acknowledgeFailed") + " " + failure.getMessage()));
+        });
+    }
+
+    /** The alert history's view-model, reading from the selected instance (every server answers for the fleet). */
+    public AlertHistoryViewModel alertHistory() {
+        List<String> rules = com.nexusai.core.alerts.AlertRules.shipped().rules().stream().map(com.nexusai.core.alerts.AlertRule::alert).toList();
+        return new AlertHistoryViewModel(text, selected.get().alerts(), tasks, clock, zone, rules,
+                instances.stream().map(InstanceFeed::instance).toList());
+    }
+
+    /** Changes whenever the servers' records of the alerts change (who took one, what silences it). */
+    public ReadOnlyObjectProperty<Integer> recordedVersionProperty() {
+        return recordedVersion.getReadOnlyProperty();
     }
 
     /** The shared silence over {@code alert} now, if any (the one ending last). */
@@ -221,6 +280,13 @@ public final class DashboardViewModel {
         List<AlertEngine.Alert> every = List.copyOf(instances.stream().flatMap(feed -> feed.state().alerts().stream())
                 .collect(java.util.stream.Collectors.toMap(a -> a.name() + new TreeMap<>(a.labels()), a -> a, (first, same) -> first,
                         LinkedHashMap::new)).values());
+        List<FleetAlert> records = List.copyOf(instances.stream().flatMap(feed -> feed.state().recorded().stream())
+                .collect(java.util.stream.Collectors.toMap(a -> a.alert().name() + new TreeMap<>(a.alert().labels()), a -> a, (first, same) -> first,
+                        LinkedHashMap::new)).values());
+        if (!records.equals(recorded)) {
+            recorded = records;
+            recordedVersion.set(recordedVersion.get() + 1);
+        }
         AlertEngine.Alert picked = selectedAlert.get();
         alerts.setAll(every);
         // the same alert with its new value: the choice survives the refresh
@@ -243,7 +309,8 @@ public final class DashboardViewModel {
             if (alert.state() == AlertEngine.State.FIRING) {
                 String key = alert.name() + alert.labels();
                 firing.add(key);
-                if (covering(alert).isEmpty() && notified.add(key)) {
+                boolean quiet = covering(alert).isPresent() || fleetOf(alert).map(FleetAlert::silenced).isPresent();
+                if (!quiet && notified.add(key)) {
                     dialogs.alertFired(alert, summaryOf(alert));
                 }
             }

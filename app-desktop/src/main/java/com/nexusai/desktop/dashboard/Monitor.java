@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
 import com.nexusai.core.alerts.AlertsApi;
+import com.nexusai.core.alerts.FleetAlert;
 import com.nexusai.core.alerts.SharedSilence;
 import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.api.Permission;
@@ -38,12 +39,16 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
      * null) and why, and the recent backups ({@code backupsError} {@value #NEEDS_ADMIN} when the user may not list them).
      * {@code alertsRead} is when the alerts were last read from the server's own engine, for a role that may not read the
      * metrics (then there is no dashboard), else null. {@code silences} are the ones the server keeps for every console.
-     * {@code history} is what the server remembers of the charted series over the chosen range.
+     * {@code history} is what the server remembers of the charted series over the chosen range. {@code recorded} are the
+     * alerts as the servers recorded them (ids, acknowledgements, silences and maintenance windows); empty when this
+     * console evaluates its own rules.
      */
     public record State(Dashboard latest, List<Dashboard> window, List<AlertEngine.Alert> alerts, Instant staleSince, String error,
-            List<Backup> backups, String backupsError, Instant alertsRead, List<SharedSilence> silences, ChartHistory history) {
+            List<Backup> backups, String backupsError, Instant alertsRead, List<SharedSilence> silences, ChartHistory history,
+            List<FleetAlert> recorded) {
 
-        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null, List.of(), ChartHistory.NONE);
+        public static final State EMPTY = new State(null, List.of(), List.of(), null, null, List.of(), null, null, List.of(), ChartHistory.NONE,
+                List.of());
 
         public boolean stale() {
             return staleSince != null;
@@ -146,12 +151,19 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
             boolean metricsDenied = !client.grants().allow(Permission.READ_METRICS);
             Dashboard dashboard = null;
             List<AlertEngine.Alert> alerts;
+            List<FleetAlert> recorded = List.of();
             if (metricsDenied) {
-                alerts = serverAlerts.active(); // the server's own engine, over the metrics this role may not read
+                recorded = serverAlerts.fleet(); // the server's own engine, over the metrics this role may not read
+                alerts = recorded.stream().map(FleetAlert::alert).toList();
             } else {
                 List<Sample> samples = Exposition.parse(client.prometheus());
                 dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
-                alerts = engine == null ? serverAlerts.active() : engine.evaluate(instance, answered(samples));
+                if (engine == null) {
+                    recorded = serverAlerts.fleet();
+                    alerts = recorded.stream().map(FleetAlert::alert).toList();
+                } else {
+                    alerts = engine.evaluate(instance, answered(samples));
+                }
                 previous = samples;
                 previousAt = now;
                 window.addLast(dashboard);
@@ -185,7 +197,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                 history = history(wanted, now);
             }
             state = new State(dashboard, List.copyOf(window), alerts, null, null, recent, backupsError, metricsDenied ? now : null, silences,
-                    history);
+                    history, recorded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -198,7 +210,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                 alerts = engine.evaluate(instance, List.of(new Sample("up", Map.of(), 0)));
             }
             state = new State(last.latest(), last.window(), alerts, last.staleSince() == null ? clock.instant() : last.staleSince(),
-                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences(), last.history());
+                    e.getMessage(), last.backups(), last.backupsError(), last.alertsRead(), last.silences(), last.history(), last.recorded());
             long backoff = Math.min(MAX_BACKOFF.toMillis(), period.toMillis() * (1L << Math.min(failures, 5)));
             next = Duration.ofMillis(backoff);
         }

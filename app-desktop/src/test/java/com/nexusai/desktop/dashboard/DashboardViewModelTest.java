@@ -37,6 +37,7 @@ class DashboardViewModelTest {
     static final class ScriptedDialogs implements DashboardViewModel.Dialogs {
         boolean confirm;
         final Deque<Optional<DashboardViewModel.SilenceRequest>> silenceAnswers = new ArrayDeque<>();
+        final Deque<Optional<String>> acknowledgements = new ArrayDeque<>();
         final List<String> fired = new ArrayList<>();
         final List<String> summaries = new ArrayList<>();
 
@@ -51,6 +52,11 @@ class DashboardViewModelTest {
         @Override
         public Optional<DashboardViewModel.SilenceRequest> askSilence(AlertEngine.Alert alert) {
             return silenceAnswers.removeFirst();
+        }
+
+        @Override
+        public Optional<String> askAcknowledgement(AlertEngine.Alert alert) {
+            return acknowledgements.removeFirst();
         }
 
         @Override
@@ -203,7 +209,7 @@ class DashboardViewModelTest {
         app2.refusal = FakeFeed.refused(403, "Forbidden");
         model.runBackup();
         assertThat(model.statusProperty().get()).isEqualTo(text.getString("backups.failed") + " Forbidden");
-        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null, List.of(), ChartHistory.NONE);
+        Monitor.State withoutRights = new Monitor.State(null, List.of(), List.of(), null, null, List.of(), Monitor.NEEDS_ADMIN, null, List.of(), ChartHistory.NONE, List.of());
         assertThat(model.backupsNote(withoutRights)).isEqualTo(text.getString("backups.needsAdmin"));
     }
 
@@ -282,5 +288,47 @@ class DashboardViewModelTest {
         model.rangeProperty().set(ChartRange.HOUR);
         assertThat(model.axisTime(T0)).isEqualTo("10:00");
         assertThat(model.rangeName(ChartRange.SIX_HOURS)).isEqualTo("6 hours");
+    }
+
+    @Test
+    void aRecordedAlertIsTakenWithACommentAndAMaintenanceWindowShowsAsWhatSilencesAnother() {
+        AlertEngine.Alert latency = alert("HighLatency", "app1:8443", 3, AlertEngine.State.FIRING);
+        AlertEngine.Alert backup = alert("BackupTooOld", "app1:8443", 100_000, AlertEngine.State.FIRING);
+        com.nexusai.core.alerts.FleetAlert recordedLatency = new com.nexusai.core.alerts.FleetAlert("e-1", latency, T0, null, null);
+        com.nexusai.core.alerts.FleetAlert recordedBackup = new com.nexusai.core.alerts.FleetAlert("e-2", backup, T0, null,
+                new com.nexusai.core.alerts.FleetAlert.Silenced("maintenance", "backup", T0.plus(Duration.ofMinutes(30)), "Backup window", "calendar"));
+        app1.alerts.known.put("e-1", recordedLatency);
+        app1.scraped(T0);
+        app1.recorded(recordedLatency, recordedBackup);
+
+        assertThat(model.silenceOf(backup)).isEqualTo("maintenance backup until 10:30:00");
+        assertThat(dialogs.fired).as("the window keeps it quiet").containsExactly("HighLatency@app1:8443");
+        model.selectedAlertProperty().set(backup);
+        assertThat(model.acknowledgeable().get()).isTrue();
+        model.selectedAlertProperty().set(latency);
+        assertThat(model.acknowledgeable().get()).isTrue();
+
+        dialogs.acknowledgements.add(Optional.of("  restarting app2 "));
+        model.acknowledgeChosenAlert();
+        assertThat(app1.alerts.acknowledged).containsExactly("e-1: restarting app2");
+        assertThat(model.takenOf(latency)).isEqualTo("admin: restarting app2");
+        assertThat(model.acknowledgeable().get()).as("taken once").isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("HighLatency taken: restarting app2");
+
+        dialogs.acknowledgements.add(Optional.empty());
+        model.selectedAlertProperty().set(backup);
+        model.acknowledgeChosenAlert();
+        assertThat(app1.alerts.acknowledged).as("cancelled").hasSize(1);
+    }
+
+    @Test
+    void anAlertOfTheConsolesOwnRulesHasNoRecordToTake() {
+        AlertEngine.Alert own = alert("HighCpuUsage", "app1:8443", 0.9, AlertEngine.State.FIRING);
+        app1.scraped(T0, own);
+        model.selectedAlertProperty().set(own);
+        assertThat(model.acknowledgeable().get()).isFalse();
+        model.acknowledgeChosenAlert();
+        assertThat(dialogs.acknowledgements).isEmpty();
+        assertThat(app1.alerts.acknowledged).isEmpty();
     }
 }

@@ -51,13 +51,31 @@ final class FakeAlertsApi implements AlertsApi {
         throw new UnsupportedOperationException("the feed's state carries the alerts");
     }
 
+    /** The alerts the servers know, by id: what {@link #acknowledge} takes. */
+    final java.util.Map<String, FleetAlert> known = new java.util.HashMap<>();
+    final List<String> acknowledged = new ArrayList<>();
+    /** What {@link #history} answers, and the questions it was asked ("since until rule instance"). */
+    List<AlertTransition> transitions = List.of();
+    final List<String> historyQueries = new ArrayList<>();
+
     @Override
-    public List<AlertTransition> history(Instant since, Instant until, String rule, String instance) {
-        throw new UnsupportedOperationException("not on the dashboard yet");
+    public List<AlertTransition> history(Instant since, Instant until, String rule, String instance) throws IOException {
+        if (refusal != null) {
+            throw refusal;
+        }
+        historyQueries.add(since + " " + until + " " + rule + " " + instance);
+        return transitions.stream().filter(t -> rule == null || t.rule().equals(rule))
+                .filter(t -> instance == null || instance.equals(t.labels().getOrDefault("instance", t.instance()))).toList();
     }
 
     @Override
-    public FleetAlert acknowledge(String id, String comment) {
-        throw new UnsupportedOperationException("not on the dashboard yet");
+    public FleetAlert acknowledge(String id, String comment) throws IOException {
+        if (refusal != null) {
+            throw refusal;
+        }
+        FleetAlert alert = known.get(id);
+        acknowledged.add(id + ": " + comment);
+        return new FleetAlert(id, alert.alert(), alert.firingSince(), new FleetAlert.Acknowledgement("admin", alert.alert().activeSince(), comment),
+                alert.silenced());
     }
 }

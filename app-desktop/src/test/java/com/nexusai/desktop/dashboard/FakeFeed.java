@@ -33,7 +33,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that answered at {@code at} with these alerts. */
     public FakeFeed scraped(Instant at, AlertEngine.Alert... alerts) {
         Dashboard dashboard = Dashboard.of(instance, null, null, at, List.of());
-        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null, state.silences(), state.history());
+        state = new Monitor.State(dashboard, List.of(dashboard), List.of(alerts), null, null, state.backups(), state.backupsError(), null, state.silences(), state.history(), state.recorded());
         listener.run();
         return this;
     }
@@ -41,14 +41,23 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** The servers' silences as the next scrape reads them (set by any console). */
     public FakeFeed silencesRead(SharedSilence... silences) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.staleSince(), state.error(), state.backups(),
-                state.backupsError(), state.alertsRead(), List.of(silences), state.history());
+                state.backupsError(), state.alertsRead(), List.of(silences), state.history(), state.recorded());
         listener.run();
         return this;
     }
 
     /** For a role that may not read the metrics: the server's own alerts, read at {@code at}. */
     public FakeFeed alertsRead(Instant at, AlertEngine.Alert... alerts) {
-        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at, state.silences(), state.history());
+        state = new Monitor.State(null, List.of(), List.of(alerts), null, null, state.backups(), state.backupsError(), at, state.silences(), state.history(), state.recorded());
+        listener.run();
+        return this;
+    }
+
+    /** The servers' records of the alerts (ids, who took them, what silences them), as the next scrape reads them. */
+    public FakeFeed recorded(com.nexusai.core.alerts.FleetAlert... alerts) {
+        state = new Monitor.State(state.latest(), state.window(), List.of(alerts).stream().map(com.nexusai.core.alerts.FleetAlert::alert).toList(),
+                state.staleSince(), state.error(), state.backups(), state.backupsError(), state.alertsRead(), state.silences(), state.history(),
+                List.of(alerts));
         listener.run();
         return this;
     }
@@ -56,7 +65,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** The server's history of the charted series over {@code range}, as the next scrape reads it. */
     public FakeFeed remembered(ChartRange range, Instant at, java.util.Map<com.nexusai.core.metrics.HistorySeries, List<com.nexusai.core.metrics.MetricsApi.Point>> points) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.staleSince(), state.error(), state.backups(),
-                state.backupsError(), state.alertsRead(), state.silences(), new ChartHistory(range, points, at, null));
+                state.backupsError(), state.alertsRead(), state.silences(), new ChartHistory(range, points, at, null), state.recorded());
         listener.run();
         return this;
     }
@@ -64,7 +73,7 @@ public final class FakeFeed implements InstanceFeed, BackupsApi {
     /** A scrape that failed at {@code at}: the last data stays, stale since the first failure. */
     public FakeFeed failed(Instant at, String error) {
         state = new Monitor.State(state.latest(), state.window(), state.alerts(), state.stale() ? state.staleSince() : at, error, state.backups(),
-                state.backupsError(), state.alertsRead(), state.silences(), state.history());
+                state.backupsError(), state.alertsRead(), state.silences(), state.history(), state.recorded());
         listener.run();
         return this;
     }

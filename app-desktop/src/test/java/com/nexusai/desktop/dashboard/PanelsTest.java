@@ -41,7 +41,7 @@ class PanelsTest {
     }
 
     static Monitor.State state(List<Dashboard> window, String backupsError) {
-        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null, List.of(), ChartHistory.NONE);
+        return new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), backupsError, null, List.of(), ChartHistory.NONE, List.of());
     }
 
     @Test
@@ -120,7 +120,7 @@ class PanelsTest {
                 new com.nexusai.core.metrics.MetricsApi.Point(T0, 999 * mib, Double.NaN, Double.NaN)));
         List<Dashboard> window = List.of(healthy(T0.minusSeconds(60), 40), healthy(T0, 40));
         Monitor.State state = new Monitor.State(window.getLast(), window, List.of(), null, null, List.of(), null, null, List.of(),
-                new ChartHistory(ChartRange.DAY, remembered, T0, null));
+                new ChartHistory(ChartRange.DAY, remembered, T0, null), List.of());
         List<MinMaxThinning.Point> heap = model(english).panels(state).heapTrend();
         assertThat(heap).extracting(MinMaxThinning.Point::value).as("25 h ago is out of the range; the server's point at the live scrape's time gives way")
                 .containsExactly(100.0, 300.0, 250.0, 512.0, 512.0);
