@@ -34,8 +34,9 @@ public final class AlertHistoryView extends BorderPane {
         span.valueProperty().bindBidirectional(model.spanProperty());
         Button refresh = new Button(text.getString("history.refresh"));
         refresh.setOnAction(event -> model.load());
-        HBox filters = new HBox(10, new Label(text.getString("alerts.name")), rule, new Label(text.getString("fleet.instance")), instance,
-                new Label(text.getString("history.over")), span, refresh);
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox filters = new HBox(10, label(text.getString("alerts.name"), rule), rule, label(text.getString("fleet.instance"), instance), instance,
+                label(text.getString("history.over"), span), span, refresh);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(12));
         setTop(filters);
@@ -54,5 +55,13 @@ public final class AlertHistoryView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(6, 12, 6, 12));
         setBottom(status);
+    }
+
+    /** A filter's name, never cut short: the pickers give way first. */
+    private static Label label(String words, javafx.scene.Node picker) {
+        Label label = new Label(words);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setLabelFor(picker);
+        return label;
     }
 }

@@ -79,7 +79,10 @@ public final class DashboardDialogs extends FxDialogs implements DashboardViewMo
         comment.setPromptText(text.getString("alerts.acknowledge.prompt"));
         comment.setPrefColumnCount(36);
         GridPane form = new GridPane(12, 12);
-        form.addRow(0, new Label(text.getString("alerts.acknowledge.comment")), comment);
+        Label what = new Label(text.getString("alerts.acknowledge.comment"));
+        what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        what.setLabelFor(comment);
+        form.addRow(0, what, comment);
         dialog.getDialogPane().setContent(form);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(comment.textProperty().map(String::isBlank));

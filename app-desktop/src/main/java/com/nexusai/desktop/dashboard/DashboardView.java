@@ -51,6 +51,7 @@ public final class DashboardView extends BorderPane {
     private final XYChart.Series<Number, Number> heapSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95Series = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> lagSeries = new XYChart.Series<>();
+    private final List<NumberAxis> timeAxes = new java.util.ArrayList<>();
     private final Label heap = value();
     private final Label nonHeap = value();
     private final Label threads = value();
@@ -191,6 +192,13 @@ public final class DashboardView extends BorderPane {
         replication.pseudoClassStateChanged(WARNING, panels.replicationWarning());
         Tables.replaceIfChanged(backups.getItems(), state.backups());
         backupsNote.setText(panels.backupsNote());
+        long to = dashboard.at().toEpochMilli();
+        long from = to - state.history().range().span().toMillis();
+        for (NumberAxis x : timeAxes) {
+            x.setLowerBound(from);
+            x.setUpperBound(to);
+            x.setTickUnit((to - from) / 6.0);
+        }
         draw(heapSeries, panels.heapTrend());
         draw(lagSeries, panels.lagTrend());
         draw(p95Series, panels.p95Trend());
@@ -215,7 +223,7 @@ public final class DashboardView extends BorderPane {
             javafx.stage.Stage window = new javafx.stage.Stage();
             window.initOwner(getScene().getWindow());
             window.setTitle(text.getString("history.title"));
-            window.setScene(new javafx.scene.Scene(new AlertHistoryView(historyModel, text), 980, 560));
+            window.setScene(new javafx.scene.Scene(new AlertHistoryView(historyModel, text), 1120, 560));
             window.getScene().getStylesheets().setAll(getScene().getStylesheets());
             window.show();
             historyModel.load();
@@ -335,6 +343,8 @@ public final class DashboardView extends BorderPane {
     private LineChart<Number, Number> chart(XYChart.Series<Number, Number> series, String name) {
         NumberAxis x = new NumberAxis();
         x.setForceZeroInRange(false);
+        x.setAutoRanging(false); // the chosen range, back from the newest scrape: every chart says the same stretch of time
+        timeAxes.add(x);
         x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number epochMillis) {
