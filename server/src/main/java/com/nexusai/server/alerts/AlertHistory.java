@@ -64,9 +64,18 @@ class AlertHistory {
      * fires moves on, an open episode no longer found is resolved. Returns the episodes that changed state.
      */
     List<Transition> record(String instance, List<AlertEngine.Alert> active, Instant now) {
+        return record(instance, active, now, null);
+    }
+
+    /**
+     * The same for the alerts of one {@code rule} only (null: every rule): what another instance says of {@code instance}
+     * (InstanceDown) leaves that instance's own alerts alone.
+     */
+    List<Transition> record(String instance, List<AlertEngine.Alert> active, Instant now, String rule) {
         return transaction.execute(status -> {
             Map<String, Episode> open = new HashMap<>();
-            jdbc.sql(EPISODE + " where instance = ? and state <> 'resolved' for update").param(instance).query(this::episodeRow).list()
+            jdbc.sql(EPISODE + " where instance = ? and state <> 'resolved' and (cast(? as varchar) is null or rule = ?) for update")
+                    .params(instance, rule, rule).query(this::episodeRow).list()
                     .forEach(episode -> open.put(series(episode.rule(), episode.labels()), episode));
             List<Transition> changed = new java.util.ArrayList<>();
             for (AlertEngine.Alert alert : active) {

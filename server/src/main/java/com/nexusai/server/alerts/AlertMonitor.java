@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import com.nexusai.core.alerts.AlertEngine;
 import com.nexusai.core.alerts.AlertRules;
+import com.nexusai.core.metrics.Sample;
 import com.nexusai.server.incident.IncidentService;
 import com.nexusai.server.metrics.LocalMetrics;
 import com.nexusai.server.platform.NodeName;
@@ -47,6 +48,8 @@ class AlertMonitor {
             Map.entry("InstanceDown", "infrastructure"));
 
     private final LocalMetrics metrics;
+    private final AlertPeers peers;
+    private static final String INSTANCE_DOWN = "InstanceDown";
     private final IncidentService incidents;
     private final NodeName node;
     private final AlertEngine engine;
@@ -57,9 +60,10 @@ class AlertMonitor {
     private final String openIncidents;
     private volatile List<AlertEngine.Alert> active = List.of();
 
-    AlertMonitor(LocalMetrics metrics, IncidentService incidents, NodeName node, AlertTime time,
+    AlertMonitor(LocalMetrics metrics, AlertPeers peers, IncidentService incidents, NodeName node, AlertTime time,
             AlertHistory history, AlertSilences silences, @Value("${nexusai.alerts.open-incidents:critical}") String openIncidents) {
         this.metrics = metrics;
+        this.peers = peers;
         this.incidents = incidents;
         this.node = node;
         this.time = time;
@@ -80,7 +84,6 @@ class AlertMonitor {
         synchronized (engine) {
             alerts = engine.evaluate(node.value(), metrics.samples());
         }
-        active = alerts;
         Instant now = time.now();
         try {
             history.record(node.value(), alerts, now);
@@ -88,6 +91,8 @@ class AlertMonitor {
             // PostgreSQL down or stalled: the engine goes on in memory, the history catches up at the next evaluation
             log.warn("The alerts could not be recorded: {}", e.getMessage());
         }
+        alerts = withPeers(alerts, now);
+        active = alerts;
         if (openIncidents.equals("none")) {
             return;
         }
@@ -117,6 +122,27 @@ class AlertMonitor {
                 log.warn("Alert {} could not open an incident: {}", alert.name(), e.getMessage());
             }
         }
+    }
+
+    /** {@code alerts}, and the other instances' {@code InstanceDown} when this instance is the one that watches them. */
+    private List<AlertEngine.Alert> withPeers(List<AlertEngine.Alert> alerts, Instant now) {
+        if (!peers.enabled()) {
+            return alerts;
+        }
+        List<AlertEngine.Alert> all = new java.util.ArrayList<>(alerts);
+        try {
+            peers.beat(now).forEach((peer, up) -> {
+                List<AlertEngine.Alert> down;
+                synchronized (engine) {
+                    down = engine.evaluate(peer, List.of(new Sample("up", Map.of(), up)));
+                }
+                history.record(peer, down, now, INSTANCE_DOWN);
+                all.addAll(down);
+            });
+        } catch (RuntimeException e) {
+            log.warn("The other instances could not be checked: {}", e.getMessage());
+        }
+        return all;
     }
 
     /** The alerts pending or firing on this instance at the last evaluation. */

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class NodeName {
 
     private final String value;
+    private final boolean configured;
 
     NodeName(@Value("${nexusai.node-name:}") String configured) {
-        if (!configured.isBlank()) {
+        this.configured = !configured.isBlank();
+        if (this.configured) {
             value = configured;
             return;
         }
@@ -28,5 +30,17 @@ public class NodeName {
 
     public String value() {
         return value;
+    }
+
+    /**
+     * The name of an earlier process of this host ({@code host:pid} names), another process id: what a restart after a
+     * crash leaves behind. False for every name when {@code nexusai.node-name} is set (names then outlive processes).
+     */
+    public boolean earlierProcessOfThisHost(String other) {
+        if (configured || other.equals(value)) {
+            return false;
+        }
+        int colon = value.lastIndexOf(':');
+        return other.startsWith(value.substring(0, colon + 1)) && other.substring(colon + 1).chars().allMatch(Character::isDigit);
     }
 }

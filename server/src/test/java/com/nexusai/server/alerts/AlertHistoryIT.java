@@ -44,7 +44,8 @@ class AlertHistoryIT {
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
-    private static final String[] SETTINGS = {"--nexusai.alerts.evaluation-interval=PT0.5S", "--spring.datasource.hikari.maximum-pool-size=50"};
+    private static final String[] SETTINGS = {"--nexusai.alerts.evaluation-interval=PT0.5S", "--spring.datasource.hikari.maximum-pool-size=50",
+            "--nexusai.alerts.peer-silent-after=PT3S"};
 
     @BeforeAll
     static void startTwoInstances() {
@@ -168,6 +169,47 @@ class AlertHistoryIT {
         List<String> states = Http.json(one().get("/api/alerts/history?rule=DatabaseConnectionExhausted&instance=instance-2", support))
                 .valueStream().map(t -> t.path("state").asString()).toList();
         assertThat(states).as("newest first").startsWith("resolved").contains("pending");
+    }
+
+    private static JsonNode down(Http http, String token, String instance) throws Exception {
+        return Http.json(http.get("/api/alerts", token)).valueStream()
+                .filter(alert -> alert.path("name").asString().equals("InstanceDown") && alert.path("labels").path("instance").asString().equals(instance))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void anInstanceWhoseEngineFellSilentIsReportedDownOnceAndACleanStopIsNot() throws Exception {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        Http one = http(first);
+        String support = user(one, "SUPPORT");
+        // a third instance that crashed: its engine's last word, ten seconds ago, stays
+        jdbc.sql("insert into alert_evaluators (node, evaluated_at) values ('instance-3', now() - interval '10 seconds')").update();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> down(one, support, "instance-3") != null);
+            JsonNode alert = down(one, support, "instance-3");
+            assertThat(alert.path("state").asString()).isEqualTo("PENDING");
+            assertThat(alert.path("severity").asString()).isEqualTo("critical");
+            assertThat(alert.path("value").asDouble()).isZero();
+            assertThat(Http.json(one.get("/api/alerts", support)).valueStream().filter(a -> a.path("name").asString().equals("InstanceDown")))
+                    .as("one alert, raised by one instance, and none for the two that run").hasSize(1);
+
+            // it runs again (its clock a little ahead, so that it stays live for the rest of the test)
+            jdbc.sql("update alert_evaluators set evaluated_at = now() + interval '1 hour' where node = 'instance-3'").update();
+            await().atMost(Duration.ofSeconds(30)).until(() -> down(one, support, "instance-3") == null);
+            assertThat(Http.json(one.get("/api/alerts/history?rule=InstanceDown&instance=instance-3", support)).valueStream()
+                    .map(t -> t.path("state").asString())).as("newest first").containsExactly("resolved", "pending");
+        } finally {
+            jdbc.sql("delete from alert_evaluators where node = 'instance-3'").update();
+        }
+
+        // a clean stop strikes the instance off: a rolling update raises nothing
+        second.close();
+        try {
+            assertThat(jdbc.sql("select count(*) from alert_evaluators where node = 'instance-2'").query(Long.class).single()).isZero();
+        } finally {
+            second = services.startServer(with("--nexusai.node-name=instance-2"));
+        }
+        assertThat(down(one, support, "instance-2")).isNull();
     }
 
     @Test
