@@ -22,6 +22,9 @@ public class NexusAiServer {
             KafkaBrokerMain.main(args); // the embedded broker's own JVM, started by the server
             return;
         }
+        if (ServerCommandLine.answered(args, System.out)) {
+            return;
+        }
         if (java.util.Arrays.asList(args).contains(PreflightCommand.FLAG)) {
             System.exit(PreflightCommand.run(args, System.out));
         }

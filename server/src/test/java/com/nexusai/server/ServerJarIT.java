@@ -107,6 +107,21 @@ class ServerJarIT {
     }
 
     @Test
+    void helpAndVersionPrintAndExitWithoutStartingAnything() throws Exception {
+        Path dataDir = tmp.resolve("never-made");
+        for (String command : new String[] {"--help", "--version"}) {
+            Path out = tmp.resolve(command.substring(2) + ".log");
+            try (ServerProcess server = ServerProcess.start(out, null, "--nexusai.data-dir=" + dataDir, command)) {
+                assertThat(server.awaitExit(Duration.ofSeconds(30))).as(command).isZero();
+                assertThat(server.output()).as(command + ": no log line, no start").doesNotContain(" INFO ", " WARN ", "Exception");
+            }
+        }
+        assertThat(Files.readString(tmp.resolve("help.log"))).startsWith("Usage: java -jar nexusai-server.jar");
+        assertThat(Files.readString(tmp.resolve("version.log"))).startsWith("NexusAI server 0.1.0");
+        assertThat(dataDir).as("nothing started, nothing written").doesNotExist();
+    }
+
+    @Test
     void aTakenPortStopsTheStartWithAMessageNamingItAndNoStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
                 ServerProcess server = ServerProcess.start(tmp.resolve("out.log"), null,
