@@ -27,6 +27,16 @@ public class LocalMetrics {
     private static final Logger log = LoggerFactory.getLogger(LocalMetrics.class);
     /** Past this, the exporters are left out of one reading: a stalled data server must not stall the alerts. */
     static final Duration EXPORTERS_WITHIN = Duration.ofSeconds(5);
+    /**
+     * The exporters' answer is shared this long: the alert rules and the metric history each read every 15 s, and one
+     * collection (queries to PostgreSQL, Redis and Kafka) serves both.
+     */
+    static final Duration EXPORTERS_SHARED = Duration.ofSeconds(10);
+
+    private record Collected(long atNanos, List<Sample> samples) {
+    }
+
+    private Collected collected;
 
     private final PrometheusMeterRegistry registry;
     private final ObjectProvider<Exporters> exporters;
@@ -38,19 +48,31 @@ public class LocalMetrics {
 
     public List<Sample> samples() {
         List<Sample> samples = new ArrayList<>(Exposition.parse(registry.scrape()));
-        Exporters running = exporters.getIfAvailable();
-        if (running != null) {
-            try {
-                samples.addAll(CompletableFuture.supplyAsync(running::samples, task -> Thread.ofVirtual().name("exporters-read").start(task))
-                        .get(EXPORTERS_WITHIN.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (TimeoutException e) {
-                log.warn("The exporters did not answer within {}: they are left out of this reading", EXPORTERS_WITHIN);
-            } catch (ExecutionException | RuntimeException e) {
-                log.warn("The exporters could not be read: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        samples.addAll(exporterSamples());
         return samples;
+    }
+
+    /** What the exporters answered within the last {@link #EXPORTERS_SHARED}, else a new collection of them. */
+    private synchronized List<Sample> exporterSamples() {
+        Exporters running = exporters.getIfAvailable();
+        if (running == null) {
+            return List.of();
+        }
+        if (collected != null && System.nanoTime() - collected.atNanos() < EXPORTERS_SHARED.toNanos()) {
+            return collected.samples();
+        }
+        try {
+            List<Sample> read = List.copyOf(CompletableFuture.supplyAsync(running::samples,
+                    task -> Thread.ofVirtual().name("exporters-read").start(task)).get(EXPORTERS_WITHIN.toMillis(), TimeUnit.MILLISECONDS));
+            collected = new Collected(System.nanoTime(), read);
+            return read;
+        } catch (TimeoutException e) {
+            log.warn("The exporters did not answer within {}: they are left out of this reading", EXPORTERS_WITHIN);
+        } catch (ExecutionException | RuntimeException e) {
+            log.warn("The exporters could not be read: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
     }
 }

@@ -43,12 +43,16 @@ class MetricHistoryBenchmark {
     @TempDir
     Path tmp;
 
-    private static long heapAfterGc() throws InterruptedException {
+    /** The heap in use once full collections stop freeing anything (at most ten). */
+    private static long heapAfterGc() {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             System.gc();
-            Thread.sleep(100); // let the collector settle between readings: a measurement, not a test's wait
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (now >= used) {
+                break;
+            }
+            used = now;
         }
         return used;
     }
