@@ -10,12 +10,13 @@ import com.nexusai.server.platform.EmbeddedPlatform;
 import com.nexusai.server.support.ProdServices;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.persistence.EntityManagerFactory;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.util.ClassUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,9 +114,13 @@ class ProdProfileIT {
     }
 
     @Test
-    void flywayOwnsTheSchemaAndHibernateOnlyValidatesIt() {
-        assertThat(server.getBean(Flyway.class).getConfiguration().isBaselineOnMigrate()).isTrue();
-        assertThat(server.getBean(EntityManagerFactory.class).getProperties()).containsEntry("hibernate.hbm2ddl.auto", "validate");
+    void flywayOwnsTheSchemaAndValidatesItWithoutAnOrm() {
+        Flyway flyway = server.getBean(Flyway.class);
+        assertThat(flyway.getConfiguration().isBaselineOnMigrate()).isTrue();
+        assertThat(flyway.getConfiguration().isValidateOnMigrate()).isTrue();
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(server.getBeanNamesForType(JdbcTransactionManager.class)).hasSize(1);
+        assertThat(ClassUtils.isPresent("jakarta.persistence.EntityManagerFactory", getClass().getClassLoader())).isFalse();
     }
 
     @Test

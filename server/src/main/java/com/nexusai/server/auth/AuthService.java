@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 class AuthService {
 
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
@@ -29,7 +29,7 @@ class AuthService {
     /** Compared against when the user does not exist, so both cases take the same time. */
     private final String dummyHash;
 
-    AuthService(UserAccountRepository users, PasswordEncoder passwords, AccessTokens accessTokens,
+    AuthService(UserAccounts users, PasswordEncoder passwords, AccessTokens accessTokens,
             RefreshTokens refreshTokens, Revocations revocations, LiveSessions sessions, JwtProperties properties,
             LoginThrottle throttle, SecurityAuditLog audit, Clock clock, RedisReplication replication) {
         this.users = users;

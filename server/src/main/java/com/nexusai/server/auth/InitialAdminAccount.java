@@ -31,10 +31,10 @@ class InitialAdminAccount implements ApplicationRunner {
 
     private final AdminProperties properties;
     private final UserService users;
-    private final UserAccountRepository accounts;
+    private final UserAccounts accounts;
     private final ObjectProvider<EmbeddedPlatform> embedded;
 
-    InitialAdminAccount(AdminProperties properties, UserService users, UserAccountRepository accounts,
+    InitialAdminAccount(AdminProperties properties, UserService users, UserAccounts accounts,
             ObjectProvider<EmbeddedPlatform> embedded) {
         this.properties = properties;
         this.users = users;

@@ -30,14 +30,14 @@ public class UserService {
     }
 
     private final JdbcClient jdbc;
-    private final UserAccountRepository users;
+    private final UserAccounts users;
     private final PasswordEncoder passwords;
     private final Revocations revocations;
     private final LoginThrottle throttle;
     private final SecurityAuditLog audit;
     private final DomainEvents events;
 
-    UserService(JdbcClient jdbc, UserAccountRepository users, PasswordEncoder passwords, Revocations revocations,
+    UserService(JdbcClient jdbc, UserAccounts users, PasswordEncoder passwords, Revocations revocations,
             LoginThrottle throttle, SecurityAuditLog audit, DomainEvents events) {
         this.jdbc = jdbc;
         this.users = users;
@@ -49,7 +49,7 @@ public class UserService {
     }
 
     public List<UserView> list() {
-        return users.findAll(org.springframework.data.domain.Sort.by("username")).stream().map(UserService::view).toList();
+        return users.allByName().stream().map(UserService::view).toList();
     }
 
     public UserView get(String username) {

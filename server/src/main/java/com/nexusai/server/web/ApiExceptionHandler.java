@@ -127,7 +127,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A transaction that could not begin because its connection could not be had: PostgreSQL stopped or unreachable
-     * (JPA reports it this way, not as a data-access failure). 503 naming it, as a stalled PostgreSQL.
+     * (a transaction reports it this way, not as a data-access failure). 503 naming it, as a stalled PostgreSQL.
      */
     @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
     ResponseEntity<ProblemDetail> transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException failure,

@@ -53,7 +53,7 @@ final class DatabaseErrors {
         String state = sqlState(failure);
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof java.net.ConnectException || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || cause instanceof java.net.ConnectException) {
                 return true;
             }
         }
