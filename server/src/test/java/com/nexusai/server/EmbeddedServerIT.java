@@ -104,6 +104,21 @@ class EmbeddedServerIT {
     }
 
     @Test
+    void infoNamesTheBuildTheCommitAndTheJava() throws Exception {
+        HttpResponse<String> response = http.get("/actuator/info", adminToken);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = json.readTree(response.body());
+        assertThat(info.at("/build/version").asString()).isNotBlank();
+        assertThat(info.at("/build/artifact").asString()).isEqualTo("nexusai-server");
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(git.waitFor()).as("the build runs from a git checkout: " + head).isZero();
+        assertThat(info.at("/git/commit/id").asString()).hasSizeGreaterThanOrEqualTo(7).satisfies(id -> assertThat(head).startsWith(id));
+        assertThat(info.at("/git/branch").asString()).isNotBlank();
+        assertThat(info.at("/java/version").asString()).startsWith("25");
+    }
+
+    @Test
     void healthIsUpWithEveryComponent() throws Exception {
         JsonNode health = health();
         assertThat(health.path("status").asString()).isEqualTo("UP");

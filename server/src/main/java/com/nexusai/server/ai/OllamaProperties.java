@@ -6,7 +6,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code nexusai.ai.ollama.*} (guide §2.2): the Ollama server, the model, and the timeout of a generation. */
+/**
+ * {@code nexusai.ai.ollama.*} (guide §2.2): the Ollama server, the model, and the timeout of a generation.
+ *
+ * @param baseUrl the Ollama server (OLLAMA_URL)
+ * @param model the model the chat asks
+ * @param timeout the longest a generation may take
+ */
 @ConfigurationProperties("nexusai.ai.ollama")
 public record OllamaProperties(
         @DefaultValue("http://127.0.0.1:11434") URI baseUrl,

@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code nexusai.events.topic.*}: how the events topic is declared. Without a replication factor, it is
  * {@code min(3, brokers)}; without {@code min-insync-replicas}, one less than the replication factor (at
  * least 1), so that {@code acks=all} survives one broker down.
+ *
+ * @param partitions the partitions of the events topic
+ * @param replicationFactor its replication factor; empty: min(3, brokers)
+ * @param minInsyncReplicas its min.insync.replicas; empty: one less than the replication factor, at least 1
  */
 @ConfigurationProperties("nexusai.events.topic")
 public record EventTopicProperties(@DefaultValue("3") int partitions, Integer replicationFactor, Integer minInsyncReplicas) {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a look at the replica may take (connecting, signing in, one query): a paused replica
  *        is reported as not answering after this
  * @param refresh how often the replica and the primary's replication view are read
+ * @param port its port
  */
 @ConfigurationProperties("nexusai.database.replica")
 public record ReplicaProperties(@DefaultValue("") String host, @DefaultValue("5432") int port, @DefaultValue("3s") Duration timeout,
