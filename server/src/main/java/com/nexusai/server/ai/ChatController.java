@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nexusai.server.auth.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET/DELETE /api/ai/generations} lists and cancels running answers; {@code GET /api/ai/models}
  * lists Ollama's models.
  */
+@Tag(name = "AI chat")
 @RestController
 @RequestMapping("/api/ai")
 class ChatController {
@@ -35,6 +38,7 @@ class ChatController {
         this.models = models;
     }
 
+    @Operation(summary = "Asks the model; the answer streams as server-sent events")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SseEmitter> chat(@RequestBody ChatService.ChatRequest request, Authentication user) {
         SseEmitter stream = chats.chat(user.getName(), request);
@@ -45,17 +49,20 @@ class ChatController {
                 .body(stream);
     }
 
+    @Operation(summary = "Lists the caller's generations in progress")
     @GetMapping("/generations")
     List<Generation.Summary> running(Authentication user) {
         return chats.running(user.getName(), Role.ADMIN.heldBy(user));
     }
 
+    @Operation(summary = "Cancels one of the caller's generations")
     @DeleteMapping("/generations/{id}")
     ResponseEntity<Void> cancel(@PathVariable UUID id, Authentication user) {
         chats.cancel(id, user.getName(), Role.ADMIN.heldBy(user));
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Lists the models Ollama offers and the one in use")
     @GetMapping("/models")
     ModelCatalog.Models models() {
         return models.list();

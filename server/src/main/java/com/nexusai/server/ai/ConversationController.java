@@ -5,6 +5,8 @@ import java.util.UUID;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * resume it, post to {@code /api/ai/chat} with its id), renamed ({@code PATCH {"title"}}) or deleted. An admin sees
  * everyone's, {@code ?owner=} to filter.
  */
+@Tag(name = "AI chat")
 @RestController
 @RequestMapping("/api/ai/conversations")
 class ConversationController {
@@ -33,6 +36,7 @@ class ConversationController {
         this.chats = chats;
     }
 
+    @Operation(summary = "Lists the caller's conversations, newest first")
     @GetMapping
     Conversations.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String owner, Authentication user) {
@@ -42,6 +46,7 @@ class ConversationController {
         return conversations.list(user.getName(), Role.ADMIN.heldBy(user), owner, page, size);
     }
 
+    @Operation(summary = "Reads one conversation with its messages")
     @GetMapping("/{id}")
     Conversations.Transcript get(@PathVariable UUID id, Authentication user) {
         return conversations.transcript(id, user.getName(), Role.ADMIN.heldBy(user));
@@ -50,6 +55,7 @@ class ConversationController {
     record Rename(String title) {
     }
 
+    @Operation(summary = "Renames a conversation")
     @PatchMapping("/{id}")
     Conversations.Conversation rename(@PathVariable UUID id, @RequestBody Rename rename, Authentication user) {
         String title = rename.title() == null ? "" : rename.title().strip();
@@ -59,6 +65,7 @@ class ConversationController {
         return conversations.rename(id, title, user.getName(), Role.ADMIN.heldBy(user));
     }
 
+    @Operation(summary = "Deletes a conversation")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id, Authentication user) {
         chats.delete(id, user.getName(), Role.ADMIN.heldBy(user));

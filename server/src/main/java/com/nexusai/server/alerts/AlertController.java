@@ -15,6 +15,8 @@ import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ConflictException;
 import com.nexusai.server.web.NotFoundException;
 import com.nexusai.server.web.ProblemText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/alerts} (support staff and above): the fleet's alerts as the servers' engines recorded them, their
  * history, acknowledgements, and the silences every console shares.
  */
+@Tag(name = "Alerts")
 @RestController
 @RequestMapping("/api/alerts")
 class AlertController {
@@ -75,6 +78,7 @@ class AlertController {
      * The pending and firing alerts of every instance; with PostgreSQL down (when alerts matter most), this instance's
      * own, from its engine, rather than an error.
      */
+    @Operation(summary = "Lists the alerts pending or firing")
     @GetMapping
     List<AlertView> active() {
         Instant now = time.now();
@@ -90,6 +94,7 @@ class AlertController {
     }
 
     /** The changes of state between {@code since} (default: a day ago) and {@code until} (default: now), the newest first. */
+    @Operation(summary = "Reads the alerts' changes of state over a time span")
     @GetMapping("/history")
     List<AlertHistory.Transition> history(@RequestParam(required = false) Instant since, @RequestParam(required = false) Instant until,
             @RequestParam(required = false) String rule, @RequestParam(required = false) String instance,
@@ -105,6 +110,7 @@ class AlertController {
         return history.history(from, to, blankIsNull(rule), blankIsNull(instance), limit);
     }
 
+    @Operation(summary = "Acknowledges an alert with a comment")
     @PostMapping("/{id}/acknowledge")
     AlertView acknowledge(@PathVariable UUID id, @RequestBody(required = false) Acknowledge request, Authentication user) {
         String comment = request == null || request.comment() == null ? "" : request.comment().strip();
@@ -120,11 +126,13 @@ class AlertController {
         return view(taken, silences.of(taken.rule(), taken.labels(), now).orElse(null));
     }
 
+    @Operation(summary = "Lists the silences in force")
     @GetMapping("/silences")
     List<AlertSilences.Silence> silences() {
         return silences.active(time.now());
     }
 
+    @Operation(summary = "Silences alerts matching labels for a while")
     @PostMapping("/silences")
     ResponseEntity<AlertSilences.Silence> silence(@RequestBody NewSilence request, Authentication user) {
         Matchers matchers = request.matchers() == null ? new Matchers(null, null) : request.matchers();
@@ -152,6 +160,7 @@ class AlertController {
         return ResponseEntity.created(URI.create("/api/alerts/silences/" + added.id())).body(added);
     }
 
+    @Operation(summary = "Lifts a silence")
     @DeleteMapping("/silences/{id}")
     ResponseEntity<Void> lift(@PathVariable UUID id, Authentication user) {
         if (!silences.lift(id, user.getName(), time.now())) {

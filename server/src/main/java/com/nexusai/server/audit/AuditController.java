@@ -3,6 +3,8 @@ package com.nexusai.server.audit;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/admin/audit} (ADMIN): the security audit trail, newest first. */
+@Tag(name = "Security")
 @RestController
 @RequestMapping("/api/admin/audit")
 class AuditController {
@@ -20,6 +23,7 @@ class AuditController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Reads the security audit log")
     @GetMapping
     List<SecurityEvent> events(@RequestParam(required = false) SecurityEventType type,
             @RequestParam(required = false) String username,

@@ -3,6 +3,8 @@ package com.nexusai.server.auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/users/me}: who am I, and changing my own password (which signs me out everywhere). */
+@Tag(name = "Users")
 @RestController
 @RequestMapping("/api/users/me")
 class CurrentUserController {
@@ -26,11 +29,13 @@ class CurrentUserController {
         this.users = users;
     }
 
+    @Operation(summary = "Reads the signed-in user")
     @GetMapping
     UserService.UserView me(Authentication user) {
         return users.get(user.getName());
     }
 
+    @Operation(summary = "Changes the signed-in user's password")
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePassword request, Authentication user) {
         users.changeOwnPassword(user.getName(), request.currentPassword(), request.newPassword());

@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/diagnostics/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/admin/maintenance/**").hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
+                        // the API's description names every operation: for those who run the platform
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").hasAnyRole(Role.ADMIN.name(), Role.DEVOPS.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code progress} events every half second, then {@code finished}); restore and restore test as jobs (202), followed
  * the same way under {@code /jobs/{jobId}}.
  */
+@Tag(name = "Backups")
 @RestController
 @RequestMapping("/api/admin/backups")
 class BackupController {
@@ -57,6 +60,7 @@ class BackupController {
         this.backups = backups;
     }
 
+    @Operation(summary = "Lists backup runs, newest first")
     @GetMapping
     List<BackupRun> list(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -66,6 +70,7 @@ class BackupController {
     }
 
     /** {@code {"kind": "postgres" | "redis" | "all"}} (default all): 202 with the started runs. */
+    @Operation(summary = "Runs a backup now")
     @PostMapping
     ResponseEntity<List<BackupRun>> run(@RequestBody(required = false) RunRequest request, Authentication user) {
         String kind = request == null || request.kind() == null ? "all" : request.kind();
@@ -73,11 +78,13 @@ class BackupController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(backups.start(kinds, "manual", user.getName()));
     }
 
+    @Operation(summary = "Reads a backup run")
     @GetMapping("/{id}")
     BackupRun get(@PathVariable UUID id) {
         return backups.get(id);
     }
 
+    @Operation(summary = "Follows a backup run as server-sent events")
     @GetMapping(path = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter progress(@PathVariable UUID id) {
         backups.get(id);
@@ -89,23 +96,27 @@ class BackupController {
      * Replaces the current data with the backup; {@code confirm} must repeat the backup's id. 202 with the job at once
      * (its {@code Location} to follow), or 400/409 when it cannot start.
      */
+    @Operation(summary = "Restores a backup")
     @PostMapping("/{id}/restore")
     ResponseEntity<BackupJob> restore(@PathVariable UUID id, @RequestBody(required = false) RestoreRequest request, Authentication user) {
         return accepted(backups.startRestore(id, request == null ? null : request.confirm(), user.getName()));
     }
 
     /** Starts a restore test (into a scratch database, every table's rows compared): 202 with the job. */
+    @Operation(summary = "Verifies a backup by restoring it into a scratch database")
     @PostMapping("/{id}/verify")
     ResponseEntity<BackupJob> verify(@PathVariable UUID id, Authentication user) {
         return accepted(backups.startVerify(id, user.getName()));
     }
 
+    @Operation(summary = "Reads a restore or verification job")
     @GetMapping("/jobs/{jobId}")
     BackupJob job(@PathVariable UUID jobId) {
         return backups.job(jobId);
     }
 
     /** The job every half second while it runs ({@code progress} events), then {@code finished} with how it ended. */
+    @Operation(summary = "Follows a restore or verification job as server-sent events")
     @GetMapping(path = "/jobs/{jobId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter jobProgress(@PathVariable UUID jobId) {
         backups.job(jobId);

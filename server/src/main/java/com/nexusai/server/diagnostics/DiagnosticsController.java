@@ -14,6 +14,8 @@ import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * audited, one at a time), the log as a stream with a level filter and a text search (support staff), logger levels
  * (read: support staff; change: DEVELOPER, ADMIN). Who may do what is in the security configuration.
  */
+@Tag(name = "Diagnostics")
 @RestController
 @RequestMapping("/api/diagnostics")
 class DiagnosticsController {
@@ -63,12 +66,14 @@ class DiagnosticsController {
         this.logging = logging;
     }
 
+    @Operation(summary = "Dumps the threads (jstack)")
     @GetMapping(path = "/threads", produces = MediaType.TEXT_PLAIN_VALUE)
     String threads() {
         return diagnostics.threadDump();
     }
 
     /** ADMIN only (the security configuration), with {@code ?reason=}: see {@link HeapDumps}. */
+    @Operation(summary = "Downloads a heap dump (audited)")
     @GetMapping("/heap")
     ResponseEntity<StreamingResponseBody> heap(@RequestParam(required = false) String reason, Authentication user,
             HttpServletRequest request) {
@@ -83,6 +88,7 @@ class DiagnosticsController {
                 });
     }
 
+    @Operation(summary = "Takes a diagnostics snapshot: threads, heap, pools, the last log lines")
     @GetMapping("/snapshot")
     Map<String, Object> snapshot(@RequestParam(defaultValue = "200") int logLines) {
         if (logLines < 0 || logLines > 5000) {
@@ -95,6 +101,7 @@ class DiagnosticsController {
      * The last {@code lines} log lines at {@code level} or above containing {@code q}, as {@code line}
      * events; with {@code follow=true} the stream goes on with new lines (the guide's {@code tail -f | grep}).
      */
+    @Operation(summary = "Follows the server's log as server-sent events")
     @GetMapping(path = "/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter logs(@RequestParam(required = false) String level, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "200") int lines, @RequestParam(defaultValue = "false") boolean follow) throws IOException {
@@ -143,6 +150,7 @@ class DiagnosticsController {
         return emitter;
     }
 
+    @Operation(summary = "Reads a logger's level")
     @GetMapping("/loggers/{name}")
     Map<String, Object> logger(@PathVariable String name) {
         LoggerConfiguration configuration = logging.getLoggerConfiguration(name);
@@ -154,6 +162,7 @@ class DiagnosticsController {
     }
 
     /** Sets a logger's level ({@code null} to inherit again). */
+    @Operation(summary = "Sets a logger's level; an empty level goes back to the configured one")
     @PostMapping("/loggers/{name}")
     Map<String, Object> setLevel(@PathVariable String name, @RequestBody LevelRequest request, Authentication user) {
         LogLevel level = null;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nexusai.server.sql.Where;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/events} (ADMIN, DEVOPS): the events the audit consumer stored, newest first. */
+@Tag(name = "Events")
 @RestController
 class EventsController {
 
@@ -22,6 +25,7 @@ class EventsController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "Reads the recorded domain events")
     @GetMapping("/api/events")
     @PreAuthorize("hasAnyRole('ADMIN', 'DEVOPS')")
     List<DomainEvent> events(@RequestParam(required = false) String type, @RequestParam(required = false) String actor,

@@ -10,6 +10,8 @@ import com.nexusai.server.web.ProblemLanguage;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/incidents}: SUPPORT, DEVOPS, DEVELOPER and ADMIN open, read, acknowledge, note and check;
  * escalating and resolving take DEVOPS or above (the security configuration says so per path).
  */
+@Tag(name = "Incidents")
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -43,12 +46,14 @@ class IncidentController {
         this.incidents = incidents;
     }
 
+    @Operation(summary = "Opens an incident")
     @PostMapping
     ResponseEntity<Incident> open(@RequestBody OpenRequest request, Authentication user) {
         Incident incident = incidents.open(request.title(), request.severity(), request.kind(), request.source(), user.getName());
         return ResponseEntity.created(URI.create("/api/incidents/" + incident.id())).body(incident);
     }
 
+    @Operation(summary = "Lists incidents, newest first")
     @GetMapping
     List<Incident> list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer level,
             @RequestParam(defaultValue = "100") int limit) {
@@ -58,42 +63,50 @@ class IncidentController {
         return incidents.list(status, level, limit);
     }
 
+    @Operation(summary = "Reads an incident with its timeline and checklist")
     @GetMapping("/{id}")
     Incident.Details get(@PathVariable UUID id, HttpServletRequest request) {
         return incidents.details(id, ProblemLanguage.of(request));
     }
 
+    @Operation(summary = "Acknowledges an incident")
     @PostMapping("/{id}/acknowledge")
     Incident acknowledge(@PathVariable UUID id, Authentication user) {
         return incidents.acknowledge(id, user.getName());
     }
 
+    @Operation(summary = "Adds a note to an incident's timeline")
     @PostMapping("/{id}/notes")
     Incident note(@PathVariable UUID id, @RequestBody TextRequest request, Authentication user) {
         return incidents.note(id, request.text(), user.getName());
     }
 
+    @Operation(summary = "Checks an item of the incident's checklist at a level")
     @PostMapping("/{id}/checklist/{level}/{item}")
     Incident check(@PathVariable UUID id, @PathVariable int level, @PathVariable int item, Authentication user) {
         return incidents.check(id, level, item, user.getName());
     }
 
+    @Operation(summary = "Escalates an incident to the next level")
     @PostMapping("/{id}/escalate")
     Incident escalate(@PathVariable UUID id, @RequestBody(required = false) TextRequest request, Authentication user) {
         return incidents.escalate(id, request == null ? null : request.text(), user.getName());
     }
 
+    @Operation(summary = "Resolves an incident")
     @PostMapping("/{id}/resolve")
     Incident resolve(@PathVariable UUID id, @RequestBody(required = false) TextRequest request, Authentication user) {
         return incidents.resolve(id, request == null ? null : request.text(), user.getName());
     }
 
+    @Operation(summary = "Takes a diagnostics snapshot into the incident")
     @PostMapping("/{id}/snapshots")
     Incident.Details snapshot(@PathVariable UUID id, Authentication user, HttpServletRequest request) {
         incidents.snapshot(id, user.getName());
         return incidents.details(id, ProblemLanguage.of(request));
     }
 
+    @Operation(summary = "Downloads a snapshot taken into the incident")
     @GetMapping("/{id}/snapshots/{snapshot}")
     ResponseEntity<String> download(@PathVariable UUID id, @PathVariable UUID snapshot, Authentication user) {
         boolean diagnosticsRights = Role.DEVOPS.heldBy(user) || Role.DEVELOPER.heldBy(user) || Role.ADMIN.heldBy(user);

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.nexusai.server.web.ProblemLanguage;
 import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * run a job now, mark a to-do task done. {@code /api/maintenance/windows} (anyone signed in, and the
  * console's alert engine): the coming windows, during which alerts may be silenced.
  */
+@Tag(name = "Maintenance")
 @RestController
 class MaintenanceController {
 
@@ -31,11 +34,13 @@ class MaintenanceController {
         this.calendar = calendar;
     }
 
+    @Operation(summary = "Lists the maintenance calendar's jobs with their next run")
     @GetMapping("/api/admin/maintenance")
     List<MaintenanceCalendar.JobView> jobs(HttpServletRequest request) {
         return calendar.jobs(ProblemLanguage.of(request));
     }
 
+    @Operation(summary = "Reads the history of maintenance runs")
     @GetMapping("/api/admin/maintenance/runs")
     List<MaintenanceRun> history(@RequestParam(required = false) String job, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -44,16 +49,19 @@ class MaintenanceController {
         return calendar.history(job, limit);
     }
 
+    @Operation(summary = "Runs a maintenance job now")
     @PostMapping("/api/admin/maintenance/{job}/run")
     ResponseEntity<MaintenanceRun> run(@PathVariable String job, Authentication user) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(calendar.runNow(job, user.getName()));
     }
 
+    @Operation(summary = "Marks a manual maintenance run as done")
     @PostMapping("/api/admin/maintenance/runs/{id}/done")
     MaintenanceRun done(@PathVariable UUID id, Authentication user) {
         return calendar.markDone(id, user.getName());
     }
 
+    @Operation(summary = "Lists the maintenance windows of the coming days")
     @GetMapping("/api/maintenance/windows")
     List<MaintenanceCalendar.Window> windows(@RequestParam(defaultValue = "14") int days) {
         if (days < 1 || days > 366) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.nexusai.core.metrics.HistorySeries;
 import com.nexusai.server.web.BadRequestException;
 import com.nexusai.server.web.ProblemText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * minutes kept). Within the raw window, every point; beyond it, one point a step (a minute, or more so that a range
  * is at most {@value #MAX_POINTS} points) with its min, avg and max, and the newest raw points after the last stored minute.
  */
+@Tag(name = "Metrics")
 @RestController
 class MetricHistoryController {
 
@@ -45,6 +48,7 @@ class MetricHistoryController {
         this.minutes = minutes;
     }
 
+    @Operation(summary = "Reads the history of metric series over a range")
     @GetMapping("/api/metrics/history")
     History history(@RequestParam(required = false) String series, @RequestParam(defaultValue = "1h") String range,
             @RequestParam(required = false) String instance) {

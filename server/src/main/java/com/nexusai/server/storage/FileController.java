@@ -9,6 +9,8 @@ import com.nexusai.server.web.ProblemText;
 import com.nexusai.server.auth.Role;
 import com.nexusai.server.web.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * temporary file, never to memory) or as the raw request body with {@code ?name=} (streamed straight
  * to the store: the way for large files). Download supports a single {@code Range}.
  */
+@Tag(name = "Files")
 @RestController
 @RequestMapping("/api/files")
 class FileController {
@@ -41,6 +44,7 @@ class FileController {
         this.files = files;
     }
 
+    @Operation(summary = "Uploads a file as multipart form data")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<StoredFile> uploadMultipart(@RequestParam("file") MultipartFile file, Authentication user) throws IOException {
         try (InputStream in = file.getInputStream()) {
@@ -48,6 +52,7 @@ class FileController {
         }
     }
 
+    @Operation(summary = "Uploads a file as the request body")
     @PostMapping
     ResponseEntity<StoredFile> uploadBody(@RequestParam(required = false) String name, HttpServletRequest request,
             Authentication user) throws IOException {
@@ -59,6 +64,7 @@ class FileController {
         }
     }
 
+    @Operation(summary = "Lists the caller's files")
     @GetMapping
     FileStore.Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) String name, @RequestParam(required = false) String contentType,
@@ -69,11 +75,13 @@ class FileController {
         return files.list(user.getName(), Role.ADMIN.heldBy(user), owner, name, contentType, page, size);
     }
 
+    @Operation(summary = "Reads a file's metadata")
     @GetMapping("/{id}")
     StoredFile metadata(@PathVariable UUID id, Authentication user) {
         return files.get(id, user.getName(), Role.ADMIN.heldBy(user));
     }
 
+    @Operation(summary = "Downloads a file (one Range supported)")
     @GetMapping("/{id}/content")
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range, Authentication user) {
@@ -103,6 +111,7 @@ class FileController {
         return response.body(body);
     }
 
+    @Operation(summary = "Deletes a file")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id, Authentication user) {
         files.delete(id, user.getName(), Role.ADMIN.heldBy(user));

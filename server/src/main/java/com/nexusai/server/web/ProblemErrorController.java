@@ -2,6 +2,7 @@ package com.nexusai.server.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sent with {@code sendError}) is answered as problem JSON like every other error, never Boot's
  * default error body or an HTML page, and never with the exception's words.
  */
+@Hidden // the container's error page, not an operation of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -225,6 +225,7 @@ class AuthIT {
             GET /api/admin/maintenance              401   200    200     403       403  403    401
             GET /api/maintenance/windows            401   200    200     200       200  200    401
             GET /api/admin/backups                  401   200    403     403       403  403    401
+            GET /v3/api-docs                        401   200    200     403       403  403    401
             """;
 
     @Test
@@ -253,6 +254,54 @@ class AuthIT {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theApiDescriptionGivesEveryOperationASummaryAndItsErrorAnswers() throws Exception {
+        HttpResponse<String> response = http.get("/v3/api-docs", admin);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = Http.json(response);
+        assertThat(api.at("/info/title").asString()).isEqualTo("NexusAI server API");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        List<String> faults = new ArrayList<>();
+        int operations = 0;
+        for (var path : api.path("paths").properties()) {
+            for (var entry : path.getValue().properties()) {
+                JsonNode operation = entry.getValue();
+                String name = entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                operations++;
+                if (operation.path("summary").asString().isBlank()) {
+                    faults.add(name + ": no summary");
+                }
+                JsonNode responses = operation.path("responses");
+                boolean open = path.getKey().equals("/api/auth/login") || path.getKey().equals("/api/auth/refresh");
+                List<String> expected = new ArrayList<>(List.of("503"));
+                if (!open) {
+                    expected.addAll(List.of("401", "403"));
+                }
+                boolean pathVariable = false;
+                for (JsonNode parameter : operation.path("parameters")) {
+                    pathVariable |= parameter.path("in").asString().equals("path");
+                }
+                if (pathVariable) {
+                    expected.addAll(List.of("400", "404"));
+                }
+                if (operation.has("requestBody")) {
+                    expected.add("400");
+                }
+                for (String status : expected) {
+                    if (!responses.path(status).path("content").has("application/problem+json")) {
+                        faults.add(name + ": no " + status + " problem answer");
+                    }
+                }
+                if (open && responses.has("401")) {
+                    faults.add(name + ": anyone may call it, yet it lists 401");
+                }
+            }
+        }
+        assertThat(operations).as("operations described").isGreaterThanOrEqualTo(70);
+        assertThat(faults).isEmpty();
+        assertThat(api.at("/paths/~1api~1incidents~1{id}~1escalate/post/summary").asString()).isEqualTo("Escalates an incident to the next level");
     }
 
     @Test
