@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Linux desktop packages from the runtime image (jlink/target/image):
 #   <out>/nexusai-console-<version>-linux-x64.tar.xz   the app image (unpack anywhere, run bin/nexusai-console)
-#   <out>/nexusai-console_<version>_amd64.deb          the same, installed in /opt/nexusai-console with a menu entry
+#   <out>/nexusai-console_<version>_amd64.deb          the same, installed in /usr/lib/nexusai-console with a menu entry
+#                                                       (deb/build-deb.sh: lintian-clean, no maintainer script)
 # Called by the build (installers/pom.xml, package phase):
 #   package.sh <java-home> <runtime-image> <version> <out-dir>
 # The version loses its -SNAPSHOT: jpackage and dpkg want a plain numeric version.
@@ -62,13 +63,11 @@ archive="$out/nexusai-console-$version-linux-x64.tar.xz"
 step "archive $(basename "$archive")"
 tar -C "$work" -cf - nexusai-console | xz -T0 -6 > "$archive"
 
-if ! command -v dpkg-deb >/dev/null || ! command -v fakeroot >/dev/null; then
-  echo "desktop packages: no .deb: dpkg-deb and fakeroot are needed (apt-get install dpkg-dev fakeroot)" >&2
+if ! command -v dpkg-deb >/dev/null || ! command -v strip >/dev/null; then
+  echo "desktop packages: no .deb: dpkg-deb and strip are needed (apt-get install dpkg-dev binutils)" >&2
   exit 1
 fi
 step ".deb"
-rm -f "$out"/nexusai-console_*.deb
-"$java_home/bin/jpackage" @jpackage/common.args @jpackage/linux.args --type deb \
-  --app-image "$work/nexusai-console" --app-version "$version" --dest "$out"
+deb/build-deb.sh "$work/nexusai-console" "$version" "$out"
 step "done"
 ls -l "$out"

@@ -37,8 +37,8 @@ class DeploymentFilesIT {
             files.filter(f -> !f.toString().endsWith(".java")).forEach(f -> scripts.add(f.toString()));
         }
         scripts.addAll(List.of(REPOSITORY.resolve("installers/run.sh").toString(), REPOSITORY.resolve("jlink/build-image.sh").toString(),
-                REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/server/package.sh").toString(), REPOSITORY.resolve("installers/desktop/linux/postinst").toString(),
-                REPOSITORY.resolve("installers/desktop/linux/prerm").toString(),
+                REPOSITORY.resolve("installers/desktop/package.sh").toString(), REPOSITORY.resolve("installers/server/package.sh").toString(),
+                REPOSITORY.resolve("installers/desktop/deb/build-deb.sh").toString(),
                 REPOSITORY.resolve(".ci/run").toString(), SERVER.resolve("config/env.sh").toString()));
         assertThat(scripts).hasSizeGreaterThan(10);
         Command shellcheck = Command.run(Map.of(), scripts.toArray(String[]::new));

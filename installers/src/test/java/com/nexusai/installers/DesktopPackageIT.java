@@ -1,9 +1,9 @@
 package com.nexusai.installers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -41,21 +41,34 @@ class DesktopPackageIT {
     void theDebDeclaresGtkAndGlAPlainVersionAndHoldsTheConsoleAndTheServer() throws Exception {
         assertThat(DEB).exists();
         assertThat(Files.size(DEB)).as("the .deb's size").isLessThan(DEB_BUDGET);
-        Command fields = Command.run("dpkg-deb", "--field", DEB.toString(), "Package", "Version", "Architecture", "Depends");
+        Command fields = Command.run("dpkg-deb", "--field", DEB.toString(), "Package", "Version", "Architecture", "Depends", "Description");
         assertThat(fields.exit()).isZero();
-        assertThat(fields.output()).contains("Package: nexusai-console", "Version: " + VERSION, "Architecture: amd64")
-                .doesNotContain("SNAPSHOT");
+        assertThat(fields.output()).contains("Package: nexusai-console", "Version: " + VERSION, "Architecture: amd64",
+                "Description: admin console for the NexusAI platform").doesNotContain("SNAPSHOT");
         String depends = fields.output().lines().filter(line -> line.startsWith("Depends:")).findFirst().orElseThrow();
-        assertThat(depends).contains("libgtk-3-0", "libgl1", "xdg-utils");
+        assertThat(depends).contains("libgtk-3-0", "libgl1");
 
         Command contents = Command.run("dpkg-deb", "--contents", DEB.toString());
-        assertThat(contents.output()).contains("./opt/nexusai-console/bin/nexusai-console",
-                "./opt/nexusai-console/lib/runtime/server/nexusai-server.jar", "./opt/nexusai-console/lib/nexusai-console.png",
-                "./opt/nexusai-console/lib/nexusai-console-nexusai-console.desktop",
-                "./opt/nexusai-console/lib/app/nexusai-console.aot");
-        Command entry = Command.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./opt/nexusai-console/lib/nexusai-console-nexusai-console.desktop", DEB.toString());
-        assertThat(entry.output()).contains("Name=NexusAI Console", "Name[fr]=Console NexusAI",
-                "Exec=/opt/nexusai-console/bin/nexusai-console", "Icon=/opt/nexusai-console/lib/nexusai-console.png");
+        assertThat(contents.output()).contains("./usr/lib/nexusai-console/bin/nexusai-console",
+                "./usr/lib/nexusai-console/lib/runtime/server/nexusai-server.jar", "./usr/lib/nexusai-console/lib/app/nexusai-console.aot",
+                // the command, the menu entry and its icon belong to the package: dpkg removes them with it
+                "./usr/bin/nexusai-console -> ../lib/nexusai-console/bin/nexusai-console",
+                "./usr/share/applications/nexusai-console.desktop", "./usr/share/icons/hicolor/256x256/apps/nexusai-console.png",
+                "./usr/share/man/man1/nexusai-console.1.gz", "./usr/share/doc/nexusai-console/copyright")
+                .doesNotContain("./opt/");
+        Command entry = Command.run("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./usr/share/applications/nexusai-console.desktop", DEB.toString());
+        assertThat(entry.output()).contains("Name=NexusAI Console", "Name[fr]=Console NexusAI", "Exec=nexusai-console", "Icon=nexusai-console");
+        Command control = Command.run("sh", "-c", "dpkg-deb --ctrl-tarfile \"$0\" | tar -t", DEB.toString());
+        assertThat(control.output()).as("no maintainer script: nothing is made at install time").doesNotContain("postinst", "prerm", "postrm", "preinst");
+    }
+
+    @Test
+    void lintianHasNothingToSayButWhatTheOverridesExplain() throws Exception {
+        assertThat(DEB).exists();
+        Command lintian = Command.run("lintian", "--tag-display-limit", "0", "--fail-on", "error,warning", DEB.toString());
+        List<String> tags = lintian.output().lines().filter(line -> line.matches("^[EWI]: .*")).toList();
+        assertThat(tags).as(lintian.output()).isEmpty();
+        assertThat(lintian.exit()).as(lintian.output()).isZero();
     }
 
     @Test
@@ -88,15 +101,14 @@ class DesktopPackageIT {
     @Test
     void theInstalledConsoleReachesItsFirstScreenAndIsRemovedCleanly() throws Exception {
         assertThat(DEB).exists();
-        if (!"0".equals(Command.run("id", "-u").output().strip())) {
-            fail("installing the .deb needs root (CI runs as root); run the installers' tests as root or skip them with -pl");
-        }
+        assumeTrue("0".equals(Command.run("id", "-u").output().strip()),
+                "installing the .deb needs root (CI runs as root): not installed and started here");
         assumeFalse(installed(), "nexusai-console is already installed on this machine: the test leaves an admin's installation alone");
         Path launcher = Path.of("/usr/bin/nexusai-console");
         try {
             Command install = Command.run("dpkg", "-i", DEB.toString());
             assertThat(install.exit()).as(install.output()).isZero();
-            assertThat(Files.isExecutable(Path.of("/opt/nexusai-console/bin/nexusai-console"))).isTrue();
+            assertThat(Files.isExecutable(Path.of("/usr/lib/nexusai-console/bin/nexusai-console"))).isTrue();
             assertThat(Files.isSymbolicLink(launcher)).isTrue();
 
             Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
@@ -110,7 +122,7 @@ class DesktopPackageIT {
                 assertThat(firstFrame.find()).as(output).isTrue();
                 System.out.println("installed console: sign-in screen painted " + firstFrame.group(1) + " ms after its start");
                 // the cache trained at packaging time is valid where the package installed it
-                assertThat(output).contains("Opened AOT cache /opt/nexusai-console/lib/app/nexusai-console.aot",
+                assertThat(output).contains("Opened AOT cache /usr/lib/nexusai-console/lib/app/nexusai-console.aot",
                         "Using AOT-linked classes: true").doesNotContain("[warning][aot]", "[error][aot]");
                 // JavaFX unpacked its native libraries under the given home: the console ran from the installed runtime
                 assertThat(tmp.resolve(".openjfx")).isDirectory();
@@ -134,7 +146,8 @@ class DesktopPackageIT {
         }
         assertThat(Command.run("dpkg-query", "--show", "--showformat=${Status}", "nexusai-console").output())
                 .as("dpkg has no record of it left").doesNotContain("installed", "config-files");
-        assertThat(Path.of("/opt/nexusai-console")).doesNotExist();
+        assertThat(Path.of("/usr/lib/nexusai-console")).doesNotExist();
+        assertThat(Path.of("/usr/share/applications/nexusai-console.desktop")).doesNotExist();
         assertThat(Files.exists(launcher, LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 }

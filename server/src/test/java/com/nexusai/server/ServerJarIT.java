@@ -62,6 +62,9 @@ class ServerJarIT {
                     .containsPattern("Kafka +[\\d.]+ +ready at 127\\.0\\.0\\.1:\\d+ in [\\d.]+ s")
                     .containsPattern("S3 store +s3proxy [\\d.]+ +ready at http://127\\.0\\.0\\.1:\\d+ in [\\d.]+ s")
                     .contains("its password is in " + dataDir.resolve("secrets/admin-password"))
+                    .containsPattern("NexusAI server ready at .* heap up to \\d+ MiB")
+                    // a bare java -jar: the heap is the machine's quarter, and the server says how to cap it
+                    .contains("The heap is bounded only by this machine's memory")
                     .doesNotContain("Exception");
             assertThat(url).startsWith("http://127.0.0.1:");
             Http http = new Http(url);

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class LocalServer implements AutoCloseable {
 
+    /** A laptop's server: the heap starts small and is capped (a quarter of the machine's memory otherwise). */
+    static final String HEAP_START = "-Xms64m";
+    static final String HEAP_LIMIT = "-Xmx512m";
+
     /** A step of the start: which component, and how many of the five are done. */
     public record Progress(String line, int done, int total) {
     }
@@ -72,7 +76,7 @@ public final class LocalServer implements AutoCloseable {
         // the console's own runtime: its process may be a package's launcher rather than bin/java
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // free ports for the embedded servers too: a developer's own local server may hold the defaults
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir,
+        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP_START, HEAP_LIMIT, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir,
                 "--server.port=" + port, "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0",
                 "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0"));
         command.addAll(settings);

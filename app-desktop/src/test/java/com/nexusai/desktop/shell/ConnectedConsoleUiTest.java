@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.nexusai.core.alerts.AlertEngine;
+import com.nexusai.core.api.NexusClient;
 import com.nexusai.core.testing.ManualClock;
 import com.nexusai.desktop.chat.ChatView;
 import com.nexusai.server.support.OllamaStandIn;
@@ -107,16 +108,32 @@ class ConnectedConsoleUiTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        if (app != null) {
+        if (app != null) { // a test that talks to the server alone launches no window
             FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
         }
-        FxToolkit.cleanupStages();
     }
 
     /**
      * A server on TLS with a keytool certificate (guide §4.1): refused, its fingerprint shown, connected once
      * the admin trusts it; a later visit with the certificate changed is refused with both fingerprints.
      */
+    @Test
+    void theLocalServersHeapIsCappedAtHalfAGibibyte() throws Exception {
+        NexusClient client = new NexusClient(url, Clock.systemUTC());
+        client.login("admin", password);
+        java.util.regex.Matcher heapPools = java.util.regex.Pattern
+                .compile("(?m)^jvm_memory_max_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$").matcher(client.prometheus());
+        double limit = 0;
+        int pools = 0;
+        while (heapPools.find()) {
+            pools++;
+            limit += Math.max(0, Double.parseDouble(heapPools.group(1))); // G1's Eden and Survivor say -1
+        }
+        assertThat(pools).isPositive();
+        assertThat(limit).isPositive().isLessThanOrEqualTo(512.0 * 1024 * 1024);
+    }
+
     @Test
     void aTlsServerIsRefusedUntilItsCertificateIsTrustedAndAChangedCertificateIsRefused() throws Exception {
         String storePassword = "store-" + java.util.UUID.randomUUID();

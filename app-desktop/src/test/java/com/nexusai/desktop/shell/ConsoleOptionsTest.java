@@ -45,4 +45,14 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--theme=blue"))).hasMessageContaining("dark or light");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--urll=x"))).hasMessageContaining("unknown option '--urll=x'");
     }
+
+    /** The .deb's man page (installers/desktop/deb) lists every option the console takes, so that it cannot drift. */
+    @Test
+    void theManualPageNamesEveryOption() throws Exception {
+        String manual = java.nio.file.Files.readString(Path.of("../installers/desktop/deb/nexusai-console.1")).replace("\\-", "-");
+        List<String> names = new picocli.CommandLine(new ConsoleCommand()).getCommandSpec().options().stream()
+                .flatMap(option -> java.util.Arrays.stream(option.names())).toList();
+        assertThat(names).contains("--url", "--local", "--help");
+        assertThat(names).allSatisfy(name -> assertThat(manual).as("the manual page").contains("\\fB" + name + "\\fR"));
+    }
 }

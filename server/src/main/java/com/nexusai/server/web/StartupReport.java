@@ -1,6 +1,7 @@
 package com.nexusai.server.web;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 
 import com.nexusai.server.platform.EmbeddedPlatform;
@@ -40,7 +41,19 @@ class StartupReport {
         String host = address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
         EmbeddedPlatform platform = embedded.getIfAvailable();
         String mode = platform == null ? "external services" : "embedded, data in " + platform.dataDirectory().root();
-        log.info("NexusAI server ready at {}://{}:{} ({}) in {} s", tls ? "https" : "http", host, port, mode,
-                String.format(Locale.ROOT, "%.2f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+        log.info("NexusAI server ready at {}://{}:{} ({}) in {} s, heap up to {} MiB", tls ? "https" : "http", host, port, mode,
+                String.format(Locale.ROOT, "%.2f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0),
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (!heapBounded(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+            log.warn("The heap is bounded only by this machine's memory (a quarter of it, {} MiB): start the server with -Xmx, "
+                    + "as installers/run.sh, the console and bin/nexusai-server do (-Xmx512m) and the systemd unit (-Xmx8g)",
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    /** Whether the JVM was given its heap's limit, as an absolute size or a share of the memory. */
+    static boolean heapBounded(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(argument -> argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize=")
+                || argument.startsWith("-XX:MaxRAMPercentage=") || argument.startsWith("-XX:MaxRAM="));
     }
 }

@@ -1,0 +1,23 @@
+package com.nexusai.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StartupReportTest {
+
+    @Test
+    void aHeapLimitGivenAsASizeOrAShareOfMemoryCounts() {
+        assertThat(StartupReport.heapBounded(List.of("-Xms64m", "-Xmx512m"))).isTrue();
+        assertThat(StartupReport.heapBounded(List.of("-XX:MaxRAMPercentage=50"))).isTrue();
+        assertThat(StartupReport.heapBounded(List.of("-XX:MaxHeapSize=1g"))).isTrue();
+    }
+
+    @Test
+    void aStartingSizeAloneLeavesTheHeapUnbounded() {
+        assertThat(StartupReport.heapBounded(List.of("-Xms4g", "-XX:+UseG1GC"))).isFalse();
+        assertThat(StartupReport.heapBounded(List.of())).isFalse();
+    }
+}
