@@ -13,6 +13,6 @@ if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -f "$console_jar" && "${NEXUSAI_H
   exec "$java_home/bin/java" --enable-native-access=javafx.graphics -Dnexusai.server.jar="$server_jar" \
     --module-path "$console_jar:app-desktop/target/lib" -m com.nexusai.desktop/com.nexusai.desktop.shell.Main --local
 fi
-# the heap starts small and is capped, as the console's local server and bin/nexusai-server do (JAVA_OPTS adds or overrides)
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$java_home/bin/java" -Xms64m -Xmx512m ${JAVA_OPTS:-} -jar "$server_jar"
+# extracted, with its AOT cache (trained by the first run of this jar); the heap starts small and is capped, as the
+# console's local server and bin/nexusai-server do (JAVA_OPTS adds or overrides)
+JVM_OPTIONS="-Xms64m -Xmx512m ${JAVA_OPTS:-}" exec installers/server/bin/nexusai-java "$java_home/bin/java" "$server_jar" server/target/aot

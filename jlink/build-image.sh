@@ -43,4 +43,6 @@ done
 mkdir -p "$image/server"
 "$java_home/bin/java" "$(dirname "$0")/src/build/SlimServerJar.java" "$server_jar" "$image/server/nexusai-server.jar"
 install -m 0755 "$launchers"/* "$image/bin/"
+# the server's launcher runs it extracted with an AOT cache, as the server distribution does (one script for both)
+install -m 0755 "$(dirname "$0")/../installers/server/bin/nexusai-java" "$image/bin/"
 echo "runtime image: $image ($(du -sh "$image" | cut -f1))"

@@ -78,7 +78,7 @@ class DeploymentFilesIT {
         assertThat(list.exit()).isZero();
         String root = "nexusai-server-" + version + "/";
         assertThat(list.output()).contains(root + "app/nexusai-server.jar", root + "bin/deploy.sh", root + "bin/rolling-update.sh",
-                root + "bin/nexusai-run", root + "bin/wait-healthy", root + "systemd/nexusai.service", root + "haproxy/haproxy.cfg",
+                root + "bin/nexusai-run", root + "bin/nexusai-java", root + "bin/wait-healthy", root + "systemd/nexusai.service", root + "haproxy/haproxy.cfg",
                 root + "prometheus/prometheus.yml", root + "prometheus/alerting_rules.yml", root + "prometheus/alerting_rules_test.yml",
                 root + "prometheus/alertmanager.yml");
         assertThat(list.output().lines().filter(line -> line.endsWith(root + "config/env.sh"))).singleElement()

@@ -2,9 +2,7 @@ package com.nexusai.jlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +61,22 @@ class RuntimeImageIT {
     }
 
     @Test
-    void runsTheServerOnItsOwnJava(@TempDir Path tmp) throws Exception {
+    void runsTheServerOnItsOwnJavaExtractedWithTheAotCacheItsFirstRunTrained(@TempDir Path tmp) throws Exception {
+        Path cache = tmp.resolve("cache");
+        String first = runServer(tmp, cache);
+        Path extracted;
+        try (var extractions = Files.list(cache.resolve("nexusai"))) {
+            extracted = extractions.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertThat(first).contains("training the AOT cache " + extracted.resolve("nexusai-server.aot"));
+        assertThat(extracted.resolve("nexusai-server.aot")).as("written when the training run stopped").isNotEmptyFile();
+
+        String second = runServer(tmp, cache);
+        assertThat(second).contains(", AOT cache " + extracted.resolve("nexusai-server.aot"));
+    }
+
+    /** Starts the image's server on its own Java, checks it answers, stops it; its readiness line. */
+    private static String runServer(Path tmp, Path cache) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -86,10 +98,15 @@ class RuntimeImageIT {
             }
         }
         builder.environment().remove("JAVA_HOME");
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
         builder.environment().put("PATH", bin.toAbsolutePath().toString());
-        Process server = builder.start();
+        Path log = tmp.resolve("server-" + System.nanoTime() + ".log");
+        Process server = builder.redirectOutput(log.toFile()).start();
         try {
-            URI base = awaitReady(server);
+            String readyLine = awaitReady(server, log);
+            Matcher address = READY.matcher(readyLine);
+            assertThat(address.find()).isTrue();
+            URI base = URI.create(address.group(1));
             assertThat(server.info().command()).hasValue(IMAGE.resolve("bin/java").toString());
             assertThat(server.descendants().map(child -> child.info().command().orElse("")).toList())
                     .as("the Kafka broker's JVM is the image's too").contains(IMAGE.resolve("bin/java").toString());
@@ -112,54 +129,34 @@ class RuntimeImageIT {
                     .header("Authorization", "Bearer " + token.group(1)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(threads.statusCode()).isEqualTo(200);
             assertThat(threads.body()).contains("main");
+            return readyLine;
         } finally {
             List<ProcessHandle> children = server.descendants().toList();
             server.destroy();
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            // a training run writes its AOT cache as it stops: half a minute on 2 cores
+            assertThat(server.waitFor(150, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
             for (ProcessHandle child : children) {
                 child.onExit().get(30, TimeUnit.SECONDS);
             }
         }
     }
 
-    private static URI awaitReady(Process server) throws Exception {
-        List<String> recent = new ArrayList<>();
-        // not closed on success: the drain thread goes on reading the server's output
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (recent) {
-                        recent.add(line);
-                    }
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        Thread.ofVirtual().start(() -> drain(lines));
-                        return URI.create(matcher.group(1));
-                    }
+    /** The server's readiness line, once it wrote it to {@code log}. */
+    private static String awaitReady(Process server, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (READY.matcher(line).find()) {
+                    return line;
                 }
-                throw new IllegalStateException("the server stopped before it was ready");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
-        });
-        try {
-            return ready.get(3, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            synchronized (recent) {
-                throw new AssertionError("no readiness line; the server said:\n" + String.join("\n", recent.subList(Math.max(0, recent.size() - 40), recent.size())), e);
-            }
+            server.waitFor(200, TimeUnit.MILLISECONDS);
         }
+        throw new AssertionError("no readiness line; the server said:\n" + tail(log));
     }
 
-    private static void drain(BufferedReader lines) {
-        try {
-            while (lines.readLine() != null) {
-                // keep the pipe empty
-            }
-        } catch (IOException e) {
-            // stopped
-        }
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

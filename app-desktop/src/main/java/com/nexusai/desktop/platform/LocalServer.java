@@ -36,6 +36,7 @@ public final class LocalServer implements AutoCloseable {
     private final Path jar;
     private final List<String> settings;
     private final Path dataDir;
+    private final Path cache;
     private Process process;
 
     public LocalServer(Path jar, Path dataDir) {
@@ -44,9 +45,17 @@ public final class LocalServer implements AutoCloseable {
 
     /** {@code settings}: more {@code --name=value} for the server (the tests point it at an Ollama stand-in). */
     public LocalServer(Path jar, Path dataDir, List<String> settings) {
+        // the server's extraction and AOT cache: beside its data, or shared (the tests' local servers share one)
+        this(jar, dataDir, settings, System.getProperty("nexusai.server.cache") != null ? Path.of(System.getProperty("nexusai.server.cache"))
+                : dataDir.toAbsolutePath().resolveSibling("server-cache"));
+    }
+
+    /** {@code cache}: where the server jar is extracted and its AOT cache kept ({@link FastServerStart}). */
+    public LocalServer(Path jar, Path dataDir, List<String> settings, Path cache) {
         this.settings = List.copyOf(settings);
         this.jar = jar;
         this.dataDir = dataDir;
+        this.cache = cache;
     }
 
     /**
@@ -76,8 +85,9 @@ public final class LocalServer implements AutoCloseable {
         // the console's own runtime: its process may be a package's launcher rather than bin/java
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // free ports for the embedded servers too: a developer's own local server may hold the defaults
-        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP_START, HEAP_LIMIT, "-jar", jar.toString(), "--nexusai.data-dir=" + dataDir,
-                "--server.port=" + port, "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0",
+        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP_START, HEAP_LIMIT));
+        command.addAll(FastServerStart.arguments(Path.of(java), jar, cache));
+        command.addAll(List.of("--nexusai.data-dir=" + dataDir, "--server.port=" + port, "--nexusai.embedded.postgres.port=0", "--nexusai.embedded.redis.port=0",
                 "--nexusai.embedded.kafka.port=0", "--nexusai.embedded.kafka.controller-port=0", "--nexusai.embedded.s3.port=0"));
         command.addAll(settings);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -148,9 +158,12 @@ public final class LocalServer implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the server's output, and a server that trained
+        // its AOT cache, still writing as it assembles it, would fail on the broken pipe and leave no cache
+        process.toHandle().destroy();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            // a server that trained its AOT cache writes it as it stops: half a minute on 2 cores
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -56,19 +56,24 @@ class ConnectedConsoleUiTest extends FxRobot {
     static void startServer() throws Exception {
         // Ollama's stand-in holds llama3; the server is configured for mistral, which it does not hold
         ollama = OllamaStandIn.start(List.of("llama3"));
+        // a cache of its own: this server trains it, and must leave it behind when it stops
         server = new LocalServer(LocalServer.findJar(), serverDir.resolve("data"),
-                List.of("--nexusai.ai.ollama.base-url=" + ollama.baseUrl(), "--nexusai.ai.ollama.model=mistral"));
+                List.of("--nexusai.ai.ollama.base-url=" + ollama.baseUrl(), "--nexusai.ai.ollama.model=mistral"), serverDir.resolve("cache"));
         url = server.start(progress -> { }, Duration.ofMinutes(3));
         password = server.adminPassword();
     }
 
     @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void stopServer() throws Exception {
         if (ollama != null) {
             ollama.close();
+        }
+        if (server != null) {
+            server.close();
+            // the first run of this jar trained the AOT cache; the JVM wrote it as the server stopped
+            try (var caches = java.nio.file.Files.find(serverDir.resolve("cache"), 2, (path, attributes) -> path.toString().endsWith(".aot"))) {
+                assertThat(caches.toList()).singleElement().satisfies(aot -> assertThat(aot).isNotEmptyFile());
+            }
         }
     }
 

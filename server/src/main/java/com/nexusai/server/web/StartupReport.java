@@ -41,14 +41,28 @@ class StartupReport {
         String host = address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
         EmbeddedPlatform platform = embedded.getIfAvailable();
         String mode = platform == null ? "external services" : "embedded, data in " + platform.dataDirectory().root();
-        log.info("NexusAI server ready at {}://{}:{} ({}) in {} s, heap up to {} MiB", tls ? "https" : "http", host, port, mode,
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        log.info("NexusAI server ready at {}://{}:{} ({}) in {} s, heap up to {} MiB, {}", tls ? "https" : "http", host, port, mode,
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0),
-                Runtime.getRuntime().maxMemory() >> 20);
-        if (!heapBounded(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+                Runtime.getRuntime().maxMemory() >> 20, aotCache(jvmArguments));
+        if (!heapBounded(jvmArguments)) {
             log.warn("The heap is bounded only by this machine's memory (a quarter of it, {} MiB): start the server with -Xmx, "
                     + "as installers/run.sh, the console and bin/nexusai-server do (-Xmx512m) and the systemd unit (-Xmx8g)",
                     Runtime.getRuntime().maxMemory() >> 20);
         }
+    }
+
+    /** How this start used a JDK AOT cache (bin/nexusai-java gives one, or trains it). */
+    static String aotCache(List<String> jvmArguments) {
+        for (String argument : jvmArguments) {
+            if (argument.startsWith("-XX:AOTCacheOutput=")) {
+                return "training the AOT cache " + argument.substring("-XX:AOTCacheOutput=".length()) + " (written when the server stops)";
+            }
+            if (argument.startsWith("-XX:AOTCache=")) {
+                return "AOT cache " + argument.substring("-XX:AOTCache=".length());
+            }
+        }
+        return "no AOT cache";
     }
 
     /** Whether the JVM was given its heap's limit, as an absolute size or a share of the memory. */

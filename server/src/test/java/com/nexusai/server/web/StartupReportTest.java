@@ -20,4 +20,11 @@ class StartupReportTest {
         assertThat(StartupReport.heapBounded(List.of("-Xms4g", "-XX:+UseG1GC"))).isFalse();
         assertThat(StartupReport.heapBounded(List.of())).isFalse();
     }
+
+    @Test
+    void saysWhetherTheStartLoadedOrTrainsAnAotCache() {
+        assertThat(StartupReport.aotCache(List.of("-Xmx512m", "-XX:AOTCache=/c/nexusai-server.aot"))).isEqualTo("AOT cache /c/nexusai-server.aot");
+        assertThat(StartupReport.aotCache(List.of("-XX:AOTCacheOutput=/c/nexusai-server.aot"))).isEqualTo("training the AOT cache /c/nexusai-server.aot (written when the server stops)");
+        assertThat(StartupReport.aotCache(List.of("-Xmx512m"))).isEqualTo("no AOT cache");
+    }
 }
