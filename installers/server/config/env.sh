@@ -31,7 +31,7 @@ MINIO_ENDPOINT="https://minio.internal:9000"
 MINIO_ACCESS_KEY="change-me"
 MINIO_SECRET_KEY="change-me"
 
-# credentials and TLS to the data tier (README: the guide's cluster), each off while empty:
+# credentials and TLS to the data tier (docs/ops.md: the guide's cluster), each off while empty:
 # DATA_TIER_CA_FILE: the PEM certificate of the authority that signed the data tier's servers (empty: the system's trust store)
 # DB_SSLMODE: pgjdbc's and libpq's sslmode, "verify-full" in production (the certificate must name DB_HOST and DB_REPLICA_HOST)
 # REDIS_TLS="true": Redis and its Sentinels over TLS; REDIS_USERNAME: the ACL user REDIS_PASSWORD belongs to
@@ -69,7 +69,7 @@ NEXUSAI_NODE_NAME="app1"
 NEXUSAI_TRUSTED_PROXIES="127.0.0.0/8,::1/128,10.0.0.0/8"
 
 # guide §4.1: HTTPS on 8443 with the PKCS12 key store made by keytool, /opt/nexusai/config/nexusai.p12
-# (README: TLS end to end). HAProxy's haproxy.cfg checks the instances there, over TLS; bin/wait-healthy and
+# (docs/ops.md: TLS end to end). HAProxy's haproxy.cfg checks the instances there, over TLS; bin/wait-healthy and
 # bin/rolling-update.sh read the scheme and port from these two lines.
 SERVER_SSL_ENABLED="true"
 SERVER_PORT="8443"

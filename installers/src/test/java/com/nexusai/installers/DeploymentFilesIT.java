@@ -124,7 +124,7 @@ class DeploymentFilesIT {
 
     @Test
     void haproxyAcceptsTheLoadBalancerConfiguration() throws Exception {
-        // the certificate files haproxy.cfg names, made here as an admin would (README: TLS end to end)
+        // the certificate files haproxy.cfg names, made here as an admin would (docs/ops.md: TLS end to end)
         Path front = tmp.resolve("nexusai.pem");
         Command certificate = Command.run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=nexusai.fr", "-keyout", tmp.resolve("key.pem").toString(), "-out", tmp.resolve("cert.pem").toString());

@@ -70,7 +70,7 @@ final class ServerCommandLine {
                   --nexusai.alerts.open-incidents=critical|all|none
                   --nexusai.metrics.history.interval=15s, --nexusai.metrics.history.minutes=7d
 
-                Documentation: README.md of the distribution (the operations guide's steps, the settings, the API).
+                Documentation: README.md and docs/ (the operations guide's steps, the settings, the API; the API's description at /v3/api-docs).
                 """;
     }
 }

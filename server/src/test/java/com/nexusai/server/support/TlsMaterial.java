@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The certificates an admin makes for the guide's TLS (README: TLS end to end), made the same way: keytool's
+ * The certificates an admin makes for the guide's TLS (docs/ops.md: TLS end to end), made the same way: keytool's
  * PKCS12 key store for the instances and its certificate as PEM (what HAProxy verifies them with), openssl's
  * certificate and key for HAProxy's front end, and the trust a client needs for each.
  */
