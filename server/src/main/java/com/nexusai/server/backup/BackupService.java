@@ -327,9 +327,9 @@ public class BackupService {
     private String redisRestoreSteps(BackupRun run, boolean aof) {
         return "The server restores Redis only where it runs it (embedded mode). " + (aof
                 ? "This Redis has AOF on (aof_enabled:1): at start it reads the AOF and ignores an RDB, so copying the backup in would "
-                        + "not take. Stop here and see docs/server.md, "Backups and restore" (Redis with AOF)."
+                        + "not take. Stop here and see docs/server.md, Backups and restore (Redis with AOF)."
                 : "Steps: download " + run.objectKey() + " from bucket " + properties.bucket() + ", check its sha256 (" + run.sha256()
-                        + "), stop Redis (SHUTDOWN NOSAVE), replace its dump.rdb with the file, start Redis. See docs/server.md, "Backups and restore".");
+                        + "), stop Redis (SHUTDOWN NOSAVE), replace its dump.rdb with the file, start Redis. See docs/server.md, Backups and restore.");
     }
 
     private void removeQuietly(String key) {
