@@ -70,6 +70,11 @@ class RuntimeImageIT {
         }
         assertThat(first).contains("training the AOT cache " + extracted.resolve("nexusai-server.aot"));
         assertThat(extracted.resolve("nexusai-server.aot")).as("written when the training run stopped").isNotEmptyFile();
+        try (var brokerCaches = Files.list(tmp.resolve("data/aot"))) {
+            assertThat(brokerCaches.toList()).as("the Kafka broker's JVM trained its own cache")
+                    .singleElement().satisfies(aot -> assertThat(aot.getFileName().toString()).startsWith("kafka-broker-").endsWith(".aot"))
+                    .satisfies(aot -> assertThat(aot).isNotEmptyFile());
+        }
 
         String second = runServer(tmp, cache);
         assertThat(second).contains(", AOT cache " + extracted.resolve("nexusai-server.aot"));

@@ -38,6 +38,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TRAINING_STOP = Duration.ofSeconds(60);
     private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(60);
 
     /** What the supervisor knows of the broker process. */
@@ -52,6 +53,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
             Thread.ofPlatform().name("kafka-broker-supervisor").daemon().factory());
     private volatile Process process;
     private volatile boolean closing;
+    private volatile boolean training;
     private volatile State state = new State(false, Instant.now(), 0, null);
 
     public EmbeddedKafkaBroker(DataDirectory dataDirectory, EmbeddedSettings.Kafka settings, int port,
@@ -143,8 +145,10 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
 
     private void launch(Path config) throws IOException, InterruptedException {
         Path logs = dataDirectory.directory("logs");
-        List<String> command = ChildJvm.command(jvmOptions(settings.maxHeap(), logs.resolve("kafka.log")),
-                KafkaBrokerMain.COMMAND, config.toString());
+        List<String> options = new java.util.ArrayList<>(jvmOptions(settings.maxHeap(), logs.resolve("kafka.log")));
+        options.addAll(ChildJvm.aotCache(dataDirectory.directory("aot"), "kafka-broker"));
+        training = ChildJvm.trains(options);
+        List<String> command = ChildJvm.command(options, KafkaBrokerMain.COMMAND, config.toString());
         Process started = new ProcessBuilder(DetachedCommand.of(command))
                 .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka-console.log").toFile()))
                 .start();
@@ -222,7 +226,9 @@ public final class EmbeddedKafkaBroker implements EmbeddedServer<KafkaEndpoint> 
         }
         try {
             running.getOutputStream().close(); // the broker's watchdog sees the end of stdin and shuts down cleanly
-            if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            // a broker that trained its AOT cache writes it as it exits
+            Duration stop = training ? STOP_TIMEOUT.plus(TRAINING_STOP) : STOP_TIMEOUT;
+            if (!running.waitFor(stop.toMillis(), TimeUnit.MILLISECONDS)) {
                 running.destroy();
                 if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     running.destroyForcibly();
