@@ -46,8 +46,8 @@ public final class LocalServer implements AutoCloseable {
     /** {@code settings}: more {@code --name=value} for the server (the tests point it at an Ollama stand-in). */
     public LocalServer(Path jar, Path dataDir, List<String> settings) {
         // the server's extraction and AOT cache: beside its data, or shared (the tests' local servers share one)
-        this(jar, dataDir, settings, System.getProperty("nexusai.server.cache") != null ? Path.of(System.getProperty("nexusai.server.cache"))
-                : dataDir.toAbsolutePath().resolveSibling("server-cache"));
+        this(jar, dataDir, settings, Path.of(System.getProperty("nexusai.server.cache",
+                dataDir.toAbsolutePath().resolveSibling("server-cache").toString())));
     }
 
     /** {@code cache}: where the server jar is extracted and its AOT cache kept ({@link FastServerStart}). */
