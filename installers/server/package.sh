@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the server's distribution (guide §2) from the server jar:
+# Builds the server's distribution (guide §2) from the production jar (server/production: no embedded platform):
 #   <out>/nexusai-server-<version>.jar and .jar.sha256   the artifact bin/deploy.sh and bin/rolling-update.sh fetch
 #   <out>/nexusai-server-<version>.tar.gz                  a host's /opt/nexusai: app/ (the jar), bin/, config/
 #                                                          (env.sh, application-prod.yml), and the systemd unit,

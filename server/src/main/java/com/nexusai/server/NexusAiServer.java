@@ -1,6 +1,6 @@
 package com.nexusai.server;
 
-import com.nexusai.server.platform.kafka.KafkaBrokerMain;
+import com.nexusai.embedded.kafka.KafkaBrokerMain;
 import com.nexusai.server.preflight.PreflightCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

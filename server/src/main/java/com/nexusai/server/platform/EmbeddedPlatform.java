@@ -23,6 +23,7 @@ import com.nexusai.server.platform.s3.EmbeddedS3Server;
 import com.nexusai.server.platform.s3.S3Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * PostgreSQL, Redis, Kafka and an S3 store, started in parallel on 127.0.0.1 with their data in one
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
+    private static final String EMBEDDED_MODULE_CLASS = "com.nexusai.embedded.postgres.PostgresProcess";
 
     private final DataDirectory dataDirectory;
     private final Duration startTimeout;
@@ -93,6 +95,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
             dataDirectory.close();
             throw new EmbeddedStartException("Redis", e);
         }
+    }
+
+    /** Whether this distribution has the embedded platform's module (the production one does not). */
+    public static boolean bundled(ClassLoader classLoader) {
+        return ClassUtils.isPresent(EMBEDDED_MODULE_CLASS, classLoader);
     }
 
     private <E extends Endpoint> Running<E> launch(EmbeddedServer<E> server) {

@@ -23,11 +23,11 @@ public final class EmbeddedPlatformInitializer implements ApplicationContextInit
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.addBeanFactoryPostProcessor(new Starter(context.getEnvironment()));
+        context.addBeanFactoryPostProcessor(new Starter(context, context.getEnvironment()));
     }
 
     /** Added programmatically, so it runs before the configuration classes are even parsed. */
-    private record Starter(ConfigurableEnvironment environment) implements BeanDefinitionRegistryPostProcessor {
+    private record Starter(ConfigurableApplicationContext context, ConfigurableEnvironment environment) implements BeanDefinitionRegistryPostProcessor {
 
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
@@ -39,6 +39,9 @@ public final class EmbeddedPlatformInitializer implements ApplicationContextInit
             boolean preflight = binder.bind("nexusai.preflight", Boolean.class).orElse(false);
             if (!settings.enabled() || preflight || beanFactory.containsSingleton(BEAN_NAME)) {
                 return;
+            }
+            if (!EmbeddedPlatform.bundled(context.getClassLoader())) {
+                throw new EmbeddedPlatformMissingException();
             }
             Path dataDir = binder.bind("nexusai.data-dir", Path.class)
                     .orElseThrow(() -> new IllegalStateException("nexusai.data-dir is not set"));

@@ -44,4 +44,14 @@ final class PlatformFailureAnalyzers {
                     cause);
         }
     }
+
+    static final class EmbeddedPlatformMissing extends AbstractFailureAnalyzer<EmbeddedPlatformMissingException> {
+        @Override
+        protected FailureAnalysis analyze(Throwable root, EmbeddedPlatformMissingException cause) {
+            return new FailureAnalysis(cause.getMessage() + ".",
+                    "Run it with --spring.profiles.active=prod and the services' settings (config/env.sh), or use the "
+                            + "full nexusai-server.jar (the runtime image, installers/run.sh) for embedded mode.",
+                    cause);
+        }
+    }
 }

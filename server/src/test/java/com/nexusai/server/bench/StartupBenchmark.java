@@ -25,7 +25,7 @@ import com.nexusai.server.platform.EmbeddedServer;
 import com.nexusai.server.platform.EmbeddedSettings;
 import com.nexusai.server.platform.Secrets;
 import com.nexusai.server.platform.kafka.EmbeddedKafkaBroker;
-import com.nexusai.server.platform.kafka.KafkaBrokerMain;
+import com.nexusai.embedded.kafka.KafkaBrokerMain;
 import com.nexusai.server.platform.postgres.EmbeddedPostgresServer;
 import com.nexusai.server.platform.redis.EmbeddedRedisServer;
 import com.nexusai.server.platform.s3.EmbeddedS3Server;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import com.nexusai.server.platform.kafka.EmbeddedKafkaBroker;
 import com.nexusai.server.platform.Secrets;
-import com.nexusai.server.platform.kafka.KafkaBrokerMain;
+import com.nexusai.embedded.kafka.KafkaBrokerMain;
 import org.apache.kafka.common.Uuid;
 import org.springframework.util.unit.DataSize;
 

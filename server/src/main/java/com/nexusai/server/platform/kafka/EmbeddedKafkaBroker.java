@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.nexusai.embedded.kafka.KafkaBrokerMain;
 import com.nexusai.server.platform.ChildJvm;
 import com.nexusai.server.platform.DataDirectory;
 import com.nexusai.server.platform.DetachedCommand;

@@ -1,7 +1,6 @@
 package com.nexusai.server.platform.postgres;
 
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,16 +9,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import com.nexusai.embedded.postgres.PostgresProcess;
 import com.nexusai.server.platform.DataDirectory;
 import com.nexusai.server.platform.EmbeddedServer;
 import com.nexusai.server.platform.EmbeddedSettings;
 import com.nexusai.server.platform.LeftoverProcesses;
 import com.nexusai.server.platform.Secrets;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL 15 server (zonky's bundled binaries) whose data people keep: fsync and
- * synchronous_commit on, password authentication, TCP on 127.0.0.1 only and no Unix socket.
+ * A real PostgreSQL 15 server ({@link PostgresProcess}) on 127.0.0.1, with its data, password and log in the
+ * data directory, and the server's database created.
  */
 public final class EmbeddedPostgresServer implements EmbeddedServer<PostgresEndpoint> {
 
@@ -28,7 +27,7 @@ public final class EmbeddedPostgresServer implements EmbeddedServer<PostgresEndp
     private final DataDirectory dataDirectory;
     private final EmbeddedSettings.Postgres settings;
     private final int port;
-    private volatile EmbeddedPostgres postgres;
+    private volatile PostgresProcess postgres;
 
     public EmbeddedPostgresServer(DataDirectory dataDirectory, EmbeddedSettings.Postgres settings, int port) {
         this.dataDirectory = dataDirectory;
@@ -52,36 +51,17 @@ public final class EmbeddedPostgresServer implements EmbeddedServer<PostgresEndp
         Path data = dataDirectory.directory("postgres");
         String password = dataDirectory.secret("postgres-password", Secrets::newPassword);
         Path log = dataDirectory.directory("logs").resolve("postgres.log");
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(dataDirectory.directory("runtime/postgres").toFile())
-                .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(90))
-                // zonky starts postgres with -F (fsync off) and synchronous_commit off, fit for tests only
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", Integer.toString(settings.maxConnections()))
-                .setServerConfig("listen_addresses", EmbeddedSettings.HOST)
-                .setServerConfig("unix_socket_directories", "''")
-                // initdb options (zonky passes these as --key=value): no "trust", a password for the superuser
-                .setLocaleConfig("auth-host", "scram-sha-256")
-                .setLocaleConfig("auth-local", "scram-sha-256")
-                .setLocaleConfig("pwfile", dataDirectory.secretFile("postgres-password").toString())
-                .setLocaleConfig("locale", "C")
-                .setConnectConfig("password", password)
-                .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(Redirect.appendTo(log.toFile()));
+        PostgresProcess.Options options = new PostgresProcess.Options(data, dataDirectory.directory("runtime/postgres"),
+                EmbeddedSettings.HOST, port, settings.maxConnections(), dataDirectory.secretFile("postgres-password"),
+                password, log, Duration.ofSeconds(90));
         try {
-            postgres = builder.start();
+            postgres = PostgresProcess.start(options);
         } catch (IOException | RuntimeException e) {
             throw new IOException("PostgreSQL did not start on " + EmbeddedSettings.HOST + ":" + port + ": "
                     + e.getMessage() + " (its log: " + log + ")", e);
         }
         String version;
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection connection = postgres.postgresDatabase().getConnection()) {
             createDatabaseIfMissing(connection, settings.database());
             version = serverVersion(connection);
         }
@@ -112,10 +92,10 @@ public final class EmbeddedPostgresServer implements EmbeddedServer<PostgresEndp
 
     @Override
     public void close() {
-        EmbeddedPostgres running = postgres;
+        PostgresProcess running = postgres;
         if (running != null) {
             try {
-                running.close(); // pg_ctl stop: a fast, clean shutdown with a checkpoint
+                running.close();
             } catch (IOException e) {
                 throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
             }

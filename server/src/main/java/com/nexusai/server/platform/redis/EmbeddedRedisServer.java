@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.nexusai.embedded.redis.RedisBinary;
 import com.nexusai.server.platform.DataDirectory;
 import com.nexusai.server.platform.DetachedCommand;
 import com.nexusai.server.platform.EmbeddedServer;
 import com.nexusai.server.platform.EmbeddedSettings;
 import com.nexusai.server.platform.LeftoverProcesses;
 import com.nexusai.server.platform.Secrets;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server (the binary shipped by embedded-redis), run as a child process with a
@@ -57,7 +57,7 @@ public final class EmbeddedRedisServer implements EmbeddedServer<RedisEndpoint> 
      * executing the file then fails with "Text file busy".
      */
     public static File prepareBinary(DataDirectory dataDirectory) throws IOException {
-        return ExecutableProvider.newJarResourceProvider(dataDirectory.directory("runtime/redis").toFile()).get();
+        return RedisBinary.extractTo(dataDirectory.directory("runtime/redis"));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.nexusai.server.platform.kafka;
+package com.nexusai.embedded.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ public final class KafkaBrokerMain {
 
     public static final String COMMAND = "internal-kafka-broker";
     public static final String READY = "NEXUSAI-KAFKA-READY";
-    static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
+    public static final String LOG_FILE_PROPERTY = "nexusai.kafka.log-file";
     /** Not a Kafka setting: the cluster id to format a fresh log directory with (a random one when absent). */
     public static final String CLUSTER_ID = "nexusai.cluster.id";
     /**
