@@ -11,6 +11,7 @@ import com.nexusai.server.web.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class FileController {
 
     private final FileStore files;
+    private final DownloadLinks links;
 
-    FileController(FileStore files) {
+    FileController(FileStore files, DownloadLinks links) {
         this.files = files;
+        this.links = links;
     }
 
     @Operation(summary = "Uploads a file as multipart form data")
@@ -81,11 +84,19 @@ class FileController {
         return files.get(id, user.getName(), Role.ADMIN.heldBy(user));
     }
 
-    @Operation(summary = "Downloads a file (one Range supported)")
+    @Operation(summary = "Downloads a file (one Range supported), or redirects to the store with a presigned URL "
+            + "when nexusai.storage.presigned-downloads.enabled is set")
     @GetMapping("/{id}/content")
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range, Authentication user) {
         StoredFile file = files.get(id, user.getName(), Role.ADMIN.heldBy(user));
+        if (links.enabled()) {
+            // 307: the client repeats the same GET, its Range included, on the store
+            return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(links.link(file))
+                    .cacheControl(CacheControl.noStore())
+                    .header("X-Content-SHA256", file.sha256())
+                    .build();
+        }
         ByteRange wanted = ByteRange.parse(range, file.size());
         if (wanted.unsatisfiable()) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)

@@ -66,7 +66,7 @@ public class FileStore {
             throw new UploadTooLargeException(max);
         }
         UUID id = UUID.randomUUID();
-        String key = "files/" + id;
+        String key = objectName(id);
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         HashingInputStream hashing = new HashingInputStream(body, max, UploadTooLargeException::new);
         try {
@@ -105,7 +105,7 @@ public class FileStore {
     /** Opens the content of a file found with {@link #get}, or the part {@code [offset, offset + length)} of it. */
     public Download open(StoredFile file, long offset, long length) {
         try {
-            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket()).object("files/" + file.id());
+            GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket()).object(objectName(file.id()));
             if (offset > 0 || length < file.size()) {
                 args.offset(offset).length(length);
             }
@@ -128,7 +128,7 @@ public class FileStore {
     public void delete(UUID id, String user, boolean admin) {
         StoredFile file = get(id, user, admin);
         try {
-            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object("files/" + file.id()).build());
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(objectName(file.id())).build());
         } catch (Exception e) {
             throw unavailable("could not delete the file", e);
         }
@@ -136,6 +136,11 @@ public class FileStore {
             jdbc.sql("delete from stored_files where id = ?").param(id).update();
             events.record("file.deleted", "file", id.toString(), user, Map.of("name", file.name(), "owner", file.owner()));
         });
+    }
+
+    /** Where a file's bytes are in the bucket. */
+    static String objectName(UUID id) {
+        return "files/" + id;
     }
 
     private String bucket() {
