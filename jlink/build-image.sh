@@ -41,7 +41,7 @@ done
 # packages and archives, and xz does twice as well on raw classes as on deflate streams (BENCHMARKS.md,
 # "Desktop package"); classes also load without inflating.
 mkdir -p "$image/server"
-"$java_home/bin/java" "$(dirname "$0")/src/build/SlimServerJar.java" "$server_jar" "$image/server/nexusai-server.jar"
+"$java_home/bin/java" "$(dirname "$0")/../server/src/build/SlimServerJar.java" "$server_jar" "$image/server/nexusai-server.jar"
 install -m 0755 "$launchers"/* "$image/bin/"
 # the server's launcher runs it extracted with an AOT cache, as the server distribution does (one script for both)
 install -m 0755 "$(dirname "$0")/../installers/server/bin/nexusai-java" "$image/bin/"
