@@ -195,6 +195,11 @@ class EmbeddedServerIT {
                 assertThat(metrics).as(name).contains("\n" + name);
             }
             assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/actuator/health\"[^}]*le=\"");
+            // the service-level buckets (application.yml), not Micrometer's 69: HighLatency's 2 s is one of them
+            java.util.Set<String> buckets = java.util.regex.Pattern.compile("\nhttp_server_requests_seconds_bucket\\{[^}]*le=\"([^\"]+)\"")
+                    .matcher(metrics).results().map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+            assertThat(buckets).containsExactlyInAnyOrder("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.0",
+                    "5.0", "10.0", "30.0", "+Inf");
         });
     }
 

@@ -69,6 +69,11 @@ public final class AlertEngine {
         this.metricNames = metrics.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, name -> name));
     }
 
+    /** The metric families the rules read (histograms by their {@code _bucket} series). */
+    public java.util.Set<String> metrics() {
+        return metrics;
+    }
+
     /** Takes one scrape of {@code instance} (now, by the clock) and returns that instance's active alerts. */
     public List<Alert> evaluate(String instance, List<Sample> samples) {
         Instant now = clock.instant();

@@ -74,6 +74,38 @@ public record Dashboard(String instance, Instant at, Jvm jvm, Http http, Pool po
     public record Host(double cpu, double memory, double disk) {
     }
 
+    /** Every metric family the dashboard reads: a scrape can skip the rest ({@code Exposition.parse(text, wanted)}). */
+    public static final java.util.Set<String> METRICS = java.util.Set.of(
+            "disk_free_bytes",
+            "disk_total_bytes",
+            "hikaricp_connections_active",
+            "hikaricp_connections_idle",
+            "hikaricp_connections_max",
+            "hikaricp_connections_pending",
+            "http_server_requests_seconds_bucket",
+            "http_server_requests_seconds_count",
+            "jvm_gc_pause_seconds_count",
+            "jvm_gc_pause_seconds_sum",
+            "jvm_memory_committed_bytes",
+            "jvm_memory_max_bytes",
+            "jvm_memory_used_bytes",
+            "jvm_threads_live_threads",
+            "kafka_consumer_records_lag",
+            "nexusai_db_replica_behind_bytes",
+            "nexusai_db_replica_up",
+            "nexusai_host_memory_available_bytes",
+            "nexusai_host_memory_total_bytes",
+            "nexusai_kafka_broker_leaders",
+            "nexusai_kafka_broker_out_of_sync_partitions",
+            "nexusai_kafka_broker_up",
+            "nexusai_kafka_partitions_offline",
+            "nexusai_kafka_partitions_under_replicated",
+            "nexusai_redis_master",
+            "nexusai_redis_replica_behind_bytes",
+            "nexusai_redis_replica_lag_seconds",
+            "pg_replication_lag_seconds",
+            "system_cpu_usage");
+
     /** The dashboard at {@code current}, with rates over the time since {@code previous} (null: no rates yet). */
     public static Dashboard of(String instance, Instant previousAt, List<Sample> previous, Instant at, List<Sample> current) {
         double seconds = previous == null ? 0 : Math.max(1e-3, (at.toEpochMilli() - previousAt.toEpochMilli()) / 1000.0);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Parses the Prometheus text exposition format (0.0.4), as {@code /actuator/prometheus} serves it:
@@ -16,12 +17,23 @@ public final class Exposition {
     }
 
     public static List<Sample> parse(String text) {
+        return parse(text, name -> true);
+    }
+
+    /**
+     * The samples of the families {@code wanted} accepts: the others are skipped by their name, before their labels and
+     * value are read (a server's scrape has about 1,500 samples; the console's panels and rules read a few hundred).
+     */
+    public static List<Sample> parse(String text, Predicate<String> wanted) {
         List<Sample> samples = new ArrayList<>();
         int lineNumber = 0;
         for (String line : text.split("\n")) {
             lineNumber++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (!wanted.test(name(trimmed))) {
                 continue;
             }
             try {
@@ -31,6 +43,16 @@ public final class Exposition {
             }
         }
         return samples;
+    }
+
+    private static String name(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '{' || c == ' ' || c == '\t') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static Sample parseLine(String line) {

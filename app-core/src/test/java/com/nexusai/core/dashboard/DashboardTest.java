@@ -64,6 +64,20 @@ class DashboardTest {
     }
 
     @Test
+    void parsingOnlyTheFamiliesItReadsGivesTheSameDashboard() {
+        String noise = "process_files_open_files 12\nexecutor_active_threads{name=\"applicationTaskExecutor\"} 1\n"
+                + "logback_events_total{level=\"warn\"} 3\n";
+        Dashboard whole = Dashboard.of("app1:8080", T0, Exposition.parse(noise + scrape(1000, 10, 1000, 0, 900)),
+                T0.plusSeconds(10), Exposition.parse(noise + scrape(1100, 12, 1090, 10, 1100)));
+        var first = Exposition.parse(noise + scrape(1000, 10, 1000, 0, 900), Dashboard.METRICS::contains);
+        var second = Exposition.parse(noise + scrape(1100, 12, 1090, 10, 1100), Dashboard.METRICS::contains);
+
+        assertThat(second).extracting(com.nexusai.core.metrics.Sample::name).allMatch(Dashboard.METRICS::contains);
+        assertThat(Dashboard.of("app1:8080", T0, first, T0.plusSeconds(10), second)).usingRecursiveComparison()
+                .withComparatorForType(Double::compare, Double.class).isEqualTo(whole);
+    }
+
+    @Test
     void theFirstScrapeHasNoRatesYet() {
         Dashboard dashboard = Dashboard.of("app1:8080", null, null, T0, Exposition.parse(scrape(1000, 10, 1000, 0, 900)));
         assertThat(dashboard.http().requestsPerSecond()).isNaN();

@@ -32,4 +32,16 @@ class ExpositionTest {
     void aBrokenLineSaysWhichOne() {
         assertThatThrownBy(() -> Exposition.parse("ok 1\nbroken{a=b} 2\n")).hasMessageContaining("line 2");
     }
+
+    @Test
+    void onlyTheWantedFamiliesAreReadAndTheOthersNotEvenParsed() {
+        List<Sample> samples = Exposition.parse("""
+                jvm_threads_live_threads 42
+                tomcat_sessions_active_current_sessions{ unreadable
+                hikaricp_connections_active{pool="HikariPool-1"} 3
+                process_uptime_seconds 12.5
+                """, name -> name.startsWith("jvm_") || name.startsWith("hikaricp_"));
+        assertThat(samples).containsExactly(new Sample("jvm_threads_live_threads", Map.of(), 42),
+                new Sample("hikaricp_connections_active", Map.of("pool", "HikariPool-1"), 3));
+    }
 }

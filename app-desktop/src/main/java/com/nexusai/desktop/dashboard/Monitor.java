@@ -156,7 +156,7 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
                 recorded = serverAlerts.fleet(); // the server's own engine, over the metrics this role may not read
                 alerts = recorded.stream().map(FleetAlert::alert).toList();
             } else {
-                List<Sample> samples = Exposition.parse(client.prometheus());
+                List<Sample> samples = Exposition.parse(client.prometheus(), this::read);
                 dashboard = Dashboard.of(instance, previousAt, previous, now, samples);
                 if (engine == null) {
                     recorded = serverAlerts.fleet();
@@ -239,6 +239,11 @@ public final class Monitor implements InstanceFeed, AutoCloseable {
     @Override
     public void range(ChartRange wanted) {
         range = wanted;
+    }
+
+    /** Whether a panel or a rule reads the family {@code name}: the scrape's other families are not parsed. */
+    private boolean read(String name) {
+        return Dashboard.METRICS.contains(name) || (engine != null && engine.metrics().contains(name));
     }
 
     /** The scrape with Prometheus's {@code up 1}: the instance answered. */

@@ -46,11 +46,13 @@ class StorageAndEventsBenchmark {
     @Test
     void measure() throws Exception {
         Path dataDir = tmp.resolve("data");
+        String bigFile;
+        StringBuilder report;
         try (ServerProcess server = ServerProcess.startEmbedded(tmp.resolve("server.log"), dataDir, 0)) {
             String url = server.awaitReady(Duration.ofMinutes(3));
             Http http = new Http(url);
             String token = http.accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
-            StringBuilder report = new StringBuilder("# Files and events, measured\n\nMachine: "
+            report = new StringBuilder("# Files and events, measured\n\nMachine: "
                     + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                     + "; the server in embedded mode from the packaged jar; client and server share the machine.\n\n");
 
@@ -163,10 +165,56 @@ class StorageAndEventsBenchmark {
                         .append(Math.round(latencies.get(24))).append(" ms, p95 ").append(Math.round(latencies.get(47)))
                         .append(" ms (the relay polls every 500 ms, `nexusai.events.relay-interval`).\n");
             }
-            Path out = Path.of("target", "benchmarks", "storage-events.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report, StandardCharsets.UTF_8);
-            System.out.println(report);
+            bigFile = id;
+        }
+        report.append(presignedDownload(dataDir, bigFile));
+        Path out = Path.of("target", "benchmarks", "storage-events.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+    }
+
+    /**
+     * The same server again, with {@code nexusai.storage.presigned-downloads.enabled}: the 1 GiB file downloaded through
+     * {@code /api/files/{id}/content}, which answers 307 to the store, against the MinIO client straight to the store,
+     * alternated twice (OkHttp follows the redirect and drops the bearer token on the way, as browsers and curl do).
+     */
+    private String presignedDownload(Path dataDir, String id) throws Exception {
+        try (ServerProcess server = ServerProcess.startEmbedded(tmp.resolve("server-presigned.log"), dataDir, 0,
+                "--nexusai.storage.presigned-downloads.enabled=true")) {
+            String url = server.awaitReady(Duration.ofMinutes(3));
+            String token = new Http(url).accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
+            MinioClient direct = MinioClient.builder().endpoint(server.find(S3))
+                    .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
+            okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
+            StringBuilder rows = new StringBuilder();
+            for (int round = 1; round <= 2; round++) {
+                long t0 = System.nanoTime();
+                try (InputStream in = direct.getObject(GetObjectArgs.builder().bucket("nexusai-prod").object("files/" + id).build())) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                double directDown = seconds(t0);
+                t0 = System.nanoTime();
+                long received;
+                try (okhttp3.Response download = okHttp.newCall(new okhttp3.Request.Builder().url(url + "/api/files/" + id + "/content")
+                        .header("Authorization", "Bearer " + token).build()).execute(); InputStream in = download.body().byteStream()) {
+                    if (download.priorResponse() == null || download.priorResponse().code() != 307) {
+                        throw new AssertionError("no redirect to the store: " + download.code());
+                    }
+                    received = in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                double redirected = seconds(t0);
+                if (received != GIB) {
+                    throw new AssertionError("downloaded " + received + " bytes through the redirect");
+                }
+                rows.append("| round ").append(round).append(" | ").append(mbps(directDown)).append(" | ").append(mbps(redirected))
+                        .append(" | ").append(pct(directDown / redirected)).append(" |\n");
+            }
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+            return "\n## Downloads redirected to the store (`nexusai.storage.presigned-downloads.enabled`)\n\n"
+                    + "| | MinIO client straight to the store, MB/s | `GET /api/files/{id}/content` -> 307 -> store, MB/s | redirected / direct |\n"
+                    + "|---|---|---|---|\n" + rows + "\n";
         }
     }
 
