@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import com.nexusai.server.support.ProdServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,12 +66,35 @@ class FastStartBenchmark {
         double plainBare = plain(bare, List.of("--server.port=%d"));
         double plainServer = plain(server, embedded(data));
 
+        // the production jar in the prod profile against running services (stood in for by embedded servers, started once)
+        Path production = Path.of(System.getProperty("nexusai.test.production-jar",
+                REPOSITORY.resolve("server/production/target/nexusai-server-production.jar").toString()));
+        List<Double> prodRuns = new ArrayList<>();
+        List<Double> bareBesideServices = new ArrayList<>();
+        double prodTraining;
+        try (ProdServices services = ProdServices.start(tmp.resolve("services"))) {
+            List<String> prod = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=%d",
+                    "--logging.file.name=" + tmp.resolve("prod.log")));
+            services.environment().forEach((name, value) -> prod.add("--" + name + "=" + value));
+            prodTraining = start(production, tmp.resolve("prod-cache"), prod);
+            for (int i = 0; i < RUNS; i++) {
+                bareBesideServices.add(start(bare, tmp.resolve("bare-cache"), List.of("--server.port=%d")));
+                prodRuns.add(start(production, tmp.resolve("prod-cache"), prod));
+            }
+        }
+
         line("| application | `java -jar` (fat jar) | training run | with its AOT cache, runs | median |");
         line("|---|---|---|---|---|");
         line("| bare Boot " + bootVersion() + " webmvc + actuator | " + f(plainBare) + " | " + f(bareTraining) + " | " + join(bareRuns) + " | "
                 + f(median(bareRuns)) + " |");
         line("| NexusAI server, embedded | " + f(plainServer) + " | " + f(serverTraining) + " | " + join(serverRuns) + " | "
                 + f(median(serverRuns)) + " |");
+        line("| bare Boot, beside the running services | | | " + join(bareBesideServices) + " | " + f(median(bareBesideServices)) + " |");
+        line("| NexusAI production jar, prod profile, against the running services | | " + f(prodTraining) + " | " + join(prodRuns)
+                + " | " + f(median(prodRuns)) + " |");
+        line("");
+        line("Prod profile: **" + String.format(Locale.ROOT, "%.2f", median(prodRuns) / median(bareBesideServices))
+                + " x** the bare application alternated with it, both beside the services (goal: at most 2 x).");
         line("");
         double ratio = median(serverRuns) / median(bareRuns);
         line("Ratio, median against median: **" + String.format(Locale.ROOT, "%.2f", ratio) + " x** the bare application (goal: at most 3 x); "
