@@ -9,7 +9,6 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts the embedded platform at the very beginning of the context refresh: the configuration is
@@ -23,18 +22,18 @@ public final class EmbeddedPlatformInitializer implements ApplicationContextInit
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.addBeanFactoryPostProcessor(new Starter(context, context.getEnvironment()));
+        context.addBeanFactoryPostProcessor(new Starter(context));
     }
 
     /** Added programmatically, so it runs before the configuration classes are even parsed. */
-    private record Starter(ConfigurableApplicationContext context, ConfigurableEnvironment environment) implements BeanDefinitionRegistryPostProcessor {
+    private record Starter(ConfigurableApplicationContext context) implements BeanDefinitionRegistryPostProcessor {
 
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
             if (!(registry instanceof DefaultListableBeanFactory beanFactory)) {
                 throw new IllegalStateException("Unexpected bean factory " + registry.getClass().getName());
             }
-            Binder binder = Binder.get(environment);
+            Binder binder = Binder.get(context.getEnvironment());
             EmbeddedSettings settings = binder.bindOrCreate("nexusai.embedded", EmbeddedSettings.class);
             boolean preflight = binder.bind("nexusai.preflight", Boolean.class).orElse(false);
             if (!settings.enabled() || preflight || beanFactory.containsSingleton(BEAN_NAME)) {

@@ -1,5 +1,6 @@
 package com.nexusai.server.bench;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,8 +57,7 @@ class StorageAndEventsBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                     + "; the server in embedded mode from the packaged jar; client and server share the machine.\n\n");
 
-            MinioClient direct = MinioClient.builder().endpoint(server.find(S3))
-                    .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
+            MinioClient direct = directClient(server, dataDir);
             long t0 = System.nanoTime();
             direct.putObject(PutObjectArgs.builder().bucket("nexusai-prod").object("bench/direct.bin")
                     .stream(new PatternStream(GIB), GIB, -1).build());
@@ -184,8 +184,7 @@ class StorageAndEventsBenchmark {
                 "--nexusai.storage.presigned-downloads.enabled=true")) {
             String url = server.awaitReady(Duration.ofMinutes(3));
             String token = new Http(url).accessToken("admin", Files.readString(dataDir.resolve("secrets/admin-password")).strip());
-            MinioClient direct = MinioClient.builder().endpoint(server.find(S3))
-                    .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
+            MinioClient direct = directClient(server, dataDir);
             okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient();
             StringBuilder rows = new StringBuilder();
             for (int round = 1; round <= 2; round++) {
@@ -216,6 +215,12 @@ class StorageAndEventsBenchmark {
                     + "| | MinIO client straight to the store, MB/s | `GET /api/files/{id}/content` -> 307 -> store, MB/s | redirected / direct |\n"
                     + "|---|---|---|---|\n" + rows + "\n";
         }
+    }
+
+    /** The MinIO client straight to the embedded store of {@code server}: the reference of every download figure. */
+    private static MinioClient directClient(ServerProcess server, Path dataDir) throws IOException {
+        return MinioClient.builder().endpoint(server.find(S3))
+                .credentials(ServerProcess.secret(dataDir, "s3-access-key"), ServerProcess.secret(dataDir, "s3-secret-key")).build();
     }
 
     private static void waitFor(Connection db, String countQuery, long expected) throws Exception {

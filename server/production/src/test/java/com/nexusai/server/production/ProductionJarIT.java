@@ -69,6 +69,28 @@ class ProductionJarIT {
         }
     }
 
+    @Test
+    void theJarCarriesTheServerClassesOfThisBuild() throws IOException {
+        Map<String, Long> built = new HashMap<>();
+        try (ZipFile classes = new ZipFile(System.getProperty("nexusai.test.server-classes"))) {
+            classes.stream().filter(e -> !e.isDirectory()).forEach(e -> built.put(e.getName(), e.getCrc()));
+        }
+        Map<String, Long> shipped = new HashMap<>();
+        try (ZipFile zip = new ZipFile(ServerProcess.jar().toFile())) {
+            ZipEntry server = zip.stream().filter(e -> e.getName().matches("BOOT-INF/lib/nexusai-server-.*\\.jar")).findFirst().orElseThrow();
+            try (ZipInputStream in = new ZipInputStream(zip.getInputStream(server))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    if (!entry.isDirectory()) {
+                        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                        crc.update(in.readAllBytes());
+                        shipped.put(entry.getName(), crc.getValue());
+                    }
+                }
+            }
+        }
+        assertThat(shipped).as("the server's classes, as the server module built them").isEqualTo(built);
+    }
+
     private static List<String> entries(ZipFile zip, ZipEntry nested) throws IOException {
         List<String> names = new java.util.ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(zip.getInputStream(nested))) {
