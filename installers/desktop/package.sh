@@ -14,7 +14,8 @@ image=$(cd "$image" && pwd)
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+training_server=
+trap '[[ -z "$training_server" ]] || kill "$training_server" 2>/dev/null; rm -rf "$work"' EXIT
 
 if [[ "$(uname -s)" != Linux ]]; then
   echo "desktop packages: built on Linux only by this script; see jpackage/windows.args and jpackage/macos.args" >&2
@@ -27,13 +28,48 @@ step "app image from $image"
 "$java_home/bin/jpackage" @jpackage/common.args @jpackage/launcher.args --icon icons/nexusai.png --type app-image \
   --runtime-image "$image" --app-version "$version" --dest "$work"
 
-# An AOT cache (JDK 25, JEP 483/514) made by one training run of the packaged console up to its sign-in
-# screen; the launcher then starts with it (BENCHMARKS.md, "Desktop package"). The training needs a display:
-# Xvfb when there is none. Without either, the package is made without the cache (it starts slower).
+# An AOT cache (JDK 25, JEP 483/514) made by one training run of the packaged console; the launcher then starts
+# with it (BENCHMARKS.md, "Desktop package"). The training signs in to a server of the image's own, started here
+# in embedded mode on free ports, and stops at the first painted dashboard, so the cache holds what a real start
+# loads (the HTTP client, Jackson, the panels and charts). When that server cannot start, the training stops at the
+# sign-in screen instead. The training needs a display: Xvfb when there is none. Without either, the package is
+# made without the cache (it starts slower).
 app="$work/nexusai-console"
+start_training_server() {
+  "$image/bin/java" -Xms64m -Xmx512m -jar "$image/server/nexusai-server.jar" --nexusai.data-dir="$work/training-data" \
+    --server.port=0 --nexusai.embedded.postgres.port=0 --nexusai.embedded.redis.port=0 --nexusai.embedded.kafka.port=0 \
+    --nexusai.embedded.kafka.controller-port=0 --nexusai.embedded.s3.port=0 > "$work/training-server.log" 2>&1 &
+  training_server=$!
+  for _ in $(seq 360); do
+    grep -q 'NexusAI server ready at' "$work/training-server.log" && return 0
+    kill -0 "$training_server" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "desktop packages: the training server did not start; training to the sign-in screen:" >&2
+  tail -20 "$work/training-server.log" >&2
+  stop_training_server
+  return 1
+}
+stop_training_server() {
+  if [[ -n "$training_server" ]]; then
+    kill "$training_server" 2>/dev/null || true
+    wait "$training_server" 2>/dev/null || true
+    training_server=
+  fi
+}
 train() {
-  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/lib/app/nexusai-console.aot -Dnexusai.first-frame=exit -Dnexusai.first-frame.of=connect -Duser.home=$work/training-home" \
-    timeout 120 "$app/bin/nexusai-console" --lang=en > "$work/training.log" 2>&1
+  local first=(-Dnexusai.first-frame.of=connect) sign_in=()
+  if start_training_server; then
+    local url
+    url=$(sed -n 's/.*NexusAI server ready at \(http:[^ ]*\) .*/\1/p' "$work/training-server.log" | head -1)
+    first=() sign_in=(--url="$url" --user=admin --password-file="$work/training-data/secrets/admin-password")
+    step "AOT cache: training server at $url"
+  fi
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/lib/app/nexusai-console.aot -Dnexusai.first-frame=exit ${first[*]} -Duser.home=$work/training-home" \
+    timeout 120 "$app/bin/nexusai-console" --lang=en "${sign_in[@]}" > "$work/training.log" 2>&1
+  local status=$?
+  stop_training_server
+  return $status
 }
 if [[ -n "${DISPLAY:-}" ]] || command -v Xvfb >/dev/null; then
   step "AOT cache: training run"

@@ -93,7 +93,6 @@ public final class ServerTrust {
                 }
             }
         }
-        this.context = build();
     }
 
     /** Trusts only what the system trusts, remembering nothing (tests, tools). */
@@ -101,8 +100,21 @@ public final class ServerTrust {
         return new ServerTrust(null);
     }
 
+    /**
+     * Built on first use, not in the constructor: loading the system's CA certificates takes a tenth of a second,
+     * which the console's first frame should not wait for (its clients are made on a background thread).
+     */
     public SSLContext sslContext() {
-        return context;
+        SSLContext built = context;
+        if (built == null) {
+            synchronized (this) {
+                if (context == null) {
+                    context = build();
+                }
+                built = context;
+            }
+        }
+        return built;
     }
 
     /** Also trusts what the CA certificates in {@code pem} (PEM or DER) signed; remembered. */
@@ -120,14 +132,14 @@ public final class ServerTrust {
         }
         pinned.setProperty("ca-files", String.join(java.io.File.pathSeparator, caFiles.stream().map(Path::toString).toList()));
         save();
-        context = build();
+        context = null; // rebuilt with the change on next use
     }
 
     /** Trusts the certificate of {@code server} ({@code host:port}) with this fingerprint, replacing an earlier one. */
     public synchronized void confirm(String server, String fingerprint) throws IOException {
         pinned.setProperty(key(server), fingerprint);
         save();
-        context = build();
+        context = null; // rebuilt with the change on next use
     }
 
     /** The fingerprint confirmed for {@code server}, or null. */

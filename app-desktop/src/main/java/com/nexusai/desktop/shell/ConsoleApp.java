@@ -98,6 +98,7 @@ public final class ConsoleApp extends Application {
     private ChatViewModel chat;
     private DiagnosticsViewModel diagnostics;
     private TroubleshootingViewModel troubleshooting;
+    /** The rule file given on the command line, read at start; else null until the shipped rules are first needed. */
     private AlertRules rules;
     private TabPane tabs;
     /** The current language's texts and the language, as {@link #shell} says them (rebuilt views read them). */
@@ -131,7 +132,7 @@ public final class ConsoleApp extends Application {
         ConsoleOptions options;
         try {
             options = ConsoleOptions.parse(givenArguments != null ? givenArguments : getParameters().getRaw());
-            rules = readRules(options);
+            rules = readRuleFile(options);
             trust = new ServerTrust(options.trustFile());
             if (options.caFile().isPresent()) {
                 trust.addCaFile(options.caFile().get());
@@ -233,9 +234,17 @@ public final class ConsoleApp extends Application {
         new FirstFrame().shown("connect", scene);
     }
 
-    private static AlertRules readRules(ConsoleOptions options) throws IOException {
+    /** The shipped rules are parsed when the troubleshooting view first needs them, not before the first frame. */
+    private AlertRules rules() {
+        if (rules == null) {
+            rules = AlertRules.shipped();
+        }
+        return rules;
+    }
+
+    private static AlertRules readRuleFile(ConsoleOptions options) throws IOException {
         if (options.rules().isEmpty()) {
-            return AlertRules.shipped();
+            return null;
         }
         try (InputStream json = Files.newInputStream(options.rules().get())) {
             return AlertRules.parse(json);
@@ -289,7 +298,7 @@ public final class ConsoleApp extends Application {
                         () -> OperationsViewModel.Apis.over(selected.get()), grants, background, new OperationsDialogs(text, () -> stage)),
                         "switch.restore", OperationsViewModel::restoringProperty))),
                 tab("tab.troubleshooting", () -> new TroubleshootingView(text, troubleshooting = new TroubleshootingViewModel(monitors,
-                        new Troubleshooting(rules), background, (view, affected) -> {
+                        new Troubleshooting(rules()), background, (view, affected) -> {
                             if (affected != null) {
                                 boardModel.selectedProperty().set(affected);
                             }
