@@ -2,6 +2,7 @@ package com.nexusai.server;
 
 import com.nexusai.embedded.kafka.KafkaBrokerMain;
 import com.nexusai.server.preflight.PreflightCommand;
+import com.nexusai.server.web.StartupProfile;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,6 +29,10 @@ public class NexusAiServer {
         if (java.util.Arrays.asList(args).contains(PreflightCommand.FLAG)) {
             System.exit(PreflightCommand.run(args, System.out));
         }
-        SpringApplication.run(NexusAiServer.class, args);
+        SpringApplication application = new SpringApplication(NexusAiServer.class);
+        if (StartupProfile.requested(args)) {
+            application.setApplicationStartup(StartupProfile.recorder());
+        }
+        application.run(args);
     }
 }

@@ -69,6 +69,7 @@ final class ServerCommandLine {
                   --nexusai.node-name=<name>      this instance's name in the fleet's records (default host:pid)
                   --nexusai.alerts.open-incidents=critical|all|none
                   --nexusai.metrics.history.interval=15s, --nexusai.metrics.history.minutes=7d
+                  --startup-profile               logs the 20 slowest start-up steps once the server is ready
 
                 Documentation: README.md and docs/ (the operations guide's steps, the settings, the API; the API's description at /v3/api-docs).
                 """;

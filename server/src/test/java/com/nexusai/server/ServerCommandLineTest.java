@@ -21,7 +21,7 @@ class ServerCommandLineTest {
     void helpListsTheModesTheCommandsAndTheUsualSettings() {
         String help = answer("--help");
         assertThat(help).startsWith("Usage: java -jar nexusai-server.jar").contains("--spring.profiles.active=prod", "--preflight", "--version",
-                "--nexusai.data-dir=<dir>", "--server.port=8080");
+                "--nexusai.data-dir=<dir>", "--server.port=8080", "--startup-profile");
         assertThat(answer("--server.port=9000", "-h")).isEqualTo(help);
     }
 

@@ -20,6 +20,8 @@ class StartupReport {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
+    private static final int PROFILE_STEPS = 20;
+
     private final Environment environment;
     private final ObjectProvider<EmbeddedPlatform> embedded;
     private volatile int port = -1;
@@ -34,8 +36,8 @@ class StartupReport {
         port = event.getWebServer().getPort();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
         String address = environment.getProperty("server.address", "localhost");
         String host = address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
@@ -49,6 +51,13 @@ class StartupReport {
             log.warn("The heap is bounded only by this machine's memory (a quarter of it, {} MiB): start the server with -Xmx, "
                     + "as installers/run.sh, the console and bin/nexusai-server do (-Xmx512m) and the systemd unit (-Xmx8g)",
                     Runtime.getRuntime().maxMemory() >> 20);
+        }
+        List<StartupProfile.Step> slowest = StartupProfile.slowest(event.getApplicationContext().getApplicationStartup(), PROFILE_STEPS);
+        if (!slowest.isEmpty()) {
+            log.info("Start-up profile ({}): the {} slowest steps by their own time (without the steps inside them)",
+                    StartupProfile.FLAG, slowest.size());
+            slowest.forEach(step -> log.info("  {} ms own, {} ms in all: {} {}", step.self().toMillis(), step.total().toMillis(),
+                    step.name(), step.about()));
         }
     }
 
