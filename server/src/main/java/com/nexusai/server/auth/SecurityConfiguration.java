@@ -73,6 +73,8 @@ class SecurityConfiguration {
                         // a heap dump holds every secret of the process: ADMIN only, audited (diagnostics.HeapDumps)
                         .requestMatchers("/api/diagnostics/heap").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/diagnostics/loggers/**").hasAnyRole(Role.DEVELOPER.name(), Role.ADMIN.name())
+                        // the findings quote PostgreSQL's statements and sessions: those who may read thread dumps
+                        .requestMatchers("/api/investigations/**").hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/diagnostics/threads", "/api/diagnostics/snapshot")
                         .hasAnyRole(Role.DEVOPS.name(), Role.DEVELOPER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/diagnostics/**").hasAnyRole(STAFF)

@@ -47,9 +47,14 @@ public class LocalMetrics {
     }
 
     public List<Sample> samples() {
-        List<Sample> samples = new ArrayList<>(Exposition.parse(registry.scrape()));
+        List<Sample> samples = new ArrayList<>(ownSamples());
         samples.addAll(exporterSamples());
         return samples;
+    }
+
+    /** This instance's own registry only: read in memory, never waiting for a data server (the investigations' analyzers). */
+    public List<Sample> ownSamples() {
+        return Exposition.parse(registry.scrape());
     }
 
     /** What the exporters answered within the last {@link #EXPORTERS_SHARED}, else a new collection of them. */

@@ -1,0 +1,241 @@
+package com.nexusai.server.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.nexusai.server.support.EmbeddedServerTest;
+import com.nexusai.server.support.Http;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Faults made for real on the embedded platform, each with the cause the analyzers must name and its evidence; and a
+ * healthy platform, on which they must raise nothing. Each scenario undoes its fault before it ends.
+ */
+@TestPropertySource(properties = {"nexusai.investigations.slow-query=1s", "nexusai.investigations.long-transaction=1s"})
+class InvestigationScenariosIT extends EmbeddedServerTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @Autowired
+    HikariDataSource pool;
+
+    @Autowired
+    RedisConnectionFactory redis;
+
+    @Test
+    void aHealthyPlatformRaisesNothing() throws Exception {
+        HttpResponse<String> response = http.get("/api/investigations/findings", admin);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).values()).noneMatch(finding -> !finding.path("severity").asString().equals("info"));
+    }
+
+    @Test
+    void connectionsHeldByIdleTransactionsExhaustThePoolAndABiggerPoolIsNotTheFix() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        CompletableFuture<Void> waiter = null;
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                Connection connection = pool.getConnection();
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("select 1"); // now idle in transaction
+                }
+                held.add(connection);
+            }
+            waiter = CompletableFuture.runAsync(() -> { // a request thread waiting for a connection, as long as the scenario lasts
+                while (waiting.get()) {
+                    try (Connection ignored = pool.getConnection()) {
+                        return;
+                    } catch (SQLException timedOut) {
+                        // waited its connection-timeout: wait again
+                    }
+                }
+            });
+
+            JsonNode finding = awaitFinding("pool-held-by-transactions", "fr");
+
+            assertThat(finding.path("severity").asString()).isEqualTo("critical");
+            assertThat(finding.path("runbookRow").asString()).isEqualTo("pool");
+            assertThat(finding.path("title").asString()).contains("épuisé par de longues transactions", "de ses " + pool.getMaximumPoolSize());
+            assertThat(evidence(finding, "holding")).hasSizeGreaterThanOrEqualTo(1).allMatch(value -> value.contains("idle in transaction"));
+            assertThat(evidence(finding, "hikaricp_connections_pending{pool=\"" + pool.getPoolName() + "\"}"))
+                    .singleElement().satisfies(pending -> assertThat(Long.parseLong(pending)).isPositive());
+            assertThat(ids(findings("en"))).doesNotContain("pool-too-small");
+        } finally {
+            waiting.set(false);
+            for (Connection connection : held) {
+                connection.rollback();
+                connection.close();
+            }
+            if (waiter != null) {
+                waiter.join();
+            }
+        }
+    }
+
+    @Test
+    void aStatementWaitsForALockThatAnIdleTransactionHolds() throws Exception {
+        try (Connection setup = direct()) {
+            try (Statement statement = setup.createStatement()) {
+                statement.execute("create table investigation_probe (id int primary key, n int)");
+                statement.execute("insert into investigation_probe values (1, 0)");
+            }
+            try (Connection holder = direct(); Connection blocked = direct()) {
+                int holderPid = pid(holder);
+                holder.setAutoCommit(false);
+                try (Statement statement = holder.createStatement()) {
+                    statement.execute("update investigation_probe set n = n + 1 where id = 1");
+                }
+                CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> {
+                    try (Statement statement = blocked.createStatement()) {
+                        statement.execute("update investigation_probe set n = n + 10 where id = 1");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try {
+                    JsonNode finding = awaitFinding("lock-wait", "en");
+
+                    assertThat(finding.path("severity").asString()).isEqualTo("critical");
+                    assertThat(finding.path("title").asString()).contains("held by session " + holderPid, "idle in a transaction");
+                    assertThat(finding.path("next").asString()).contains("pg_terminate_backend(" + holderPid + ")");
+                    assertThat(evidence(finding, "blocking")).singleElement().asString().startsWith("pid " + holderPid + ", idle in transaction")
+                            .contains("update investigation_probe set n = n + 1");
+                    assertThat(evidence(finding, "waiting")).singleElement().asString().contains("update investigation_probe set n = n + 10");
+                } finally {
+                    holder.rollback();
+                    waiter.join();
+                }
+            }
+            try (Statement statement = setup.createStatement()) {
+                statement.execute("drop table investigation_probe");
+            }
+        }
+        assertThat(ids(findings("en"))).doesNotContain("lock-wait");
+    }
+
+    @Test
+    void aSlowStatementIsNamedWithItsSession() throws Exception {
+        try (Connection slow = direct()) {
+            int pid = pid(slow);
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+                try (Statement statement = slow.createStatement()) {
+                    statement.execute("select pg_sleep(60) /* investigation probe */");
+                } catch (SQLException cancelled) {
+                    // cancelled below, once seen
+                }
+            });
+            try {
+                JsonNode finding = awaitFinding("slow-queries", "en");
+
+                assertThat(finding.path("runbookRow").asString()).isEqualTo("latency");
+                assertThat(evidence(finding, "pg_stat_activity")).anyMatch(value -> value.startsWith("pid " + pid + ", active")
+                        && value.contains("pg_sleep(60)"));
+            } finally {
+                try (Connection canceller = direct(); Statement statement = canceller.createStatement()) {
+                    statement.execute("select pg_cancel_backend(" + pid + ")");
+                }
+                running.join();
+            }
+        }
+    }
+
+    @Test
+    void redisNearItsMaxmemoryIsFoundBeforeItsWritesFail() throws Exception {
+        try (RedisConnection connection = redis.getConnection()) {
+            long limit = used(connection) + 4 * 1024 * 1024;
+            connection.serverCommands().setConfig("maxmemory", Long.toString(limit));
+            int written = 0;
+            try {
+                byte[] value = new byte[8 * 1024];
+                while ((double) used(connection) / limit < 0.93) { // towards the limit, short of it
+                    connection.stringCommands().set(("investigation:fill:" + written++).getBytes(), value);
+                }
+
+                JsonNode finding = awaitFinding("redis-memory-near-limit", "en");
+
+                assertThat(finding.path("title").asString()).startsWith("Redis is at 9").contains("of its maxmemory (policy noeviction)");
+                assertThat(evidence(finding, "maxmemory_policy")).containsExactly("noeviction");
+                assertThat(evidence(finding, "maxmemory")).containsExactly(Long.toString(limit));
+                assertThat(finding.path("next").asString()).contains("its writes fail");
+            } finally {
+                connection.serverCommands().setConfig("maxmemory", "0");
+                for (int i = 0; i < written; i++) {
+                    connection.keyCommands().del(("investigation:fill:" + i).getBytes());
+                }
+            }
+        }
+        assertThat(ids(findings("en"))).doesNotContain("redis-memory-near-limit");
+    }
+
+    @Test
+    void onlyThoseWhoMayReadThreadDumpsGetTheFindingsAndEachInstanceAnswersForItself() throws Exception {
+        assertThat(http.get("/api/investigations/findings", newUser("USER")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/investigations/findings", newUser("SUPPORT")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/investigations/findings", newUser("DEVOPS")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> elsewhere = http.get("/api/investigations/findings?instance=instance-2", admin);
+
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(Http.json(elsewhere).path("detail").asString()).startsWith("instance: instance-2 is not this instance");
+    }
+
+    private JsonNode awaitFinding(String id, String language) {
+        return await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> findings(language).stream()
+                .filter(finding -> finding.path("id").asString().equals(id)).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    private List<JsonNode> findings(String language) throws Exception {
+        HttpResponse<String> response = http.send(http.request("/api/investigations/findings", admin).header("Accept-Language", language).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response).values().stream().toList();
+    }
+
+    private static List<String> ids(List<JsonNode> findings) {
+        return findings.stream().map(finding -> finding.path("id").asString()).toList();
+    }
+
+    private static List<String> evidence(JsonNode finding, String name) {
+        return finding.path("evidence").values().stream().filter(item -> item.path("name").asString().equals(name))
+                .map(item -> item.path("value").asString()).toList();
+    }
+
+    private static long used(RedisConnection connection) {
+        return Long.parseLong(connection.serverCommands().info("memory").getProperty("used_memory"));
+    }
+
+    /** A connection of the test's own, outside the server's pool. */
+    private Connection direct() throws SQLException {
+        Properties settings = new Properties();
+        settings.setProperty("user", pool.getUsername());
+        settings.setProperty("password", pool.getPassword());
+        return DriverManager.getConnection(pool.getJdbcUrl(), settings);
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
