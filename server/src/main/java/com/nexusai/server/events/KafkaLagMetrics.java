@@ -2,6 +2,8 @@ package com.nexusai.server.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,27 @@ public class KafkaLagMetrics {
 
     /** One partition's lag, with when its committed offset was last seen to move (null: not since this server started). */
     public record Observed(String group, String topic, int partition, long endOffset, long committedOffset, long lag,
-            Instant lastCommitSeenAt) {
+            Instant lastCommitSeenAt, int consumers) {
     }
+
+    /** One reading of a partition: when, its end offset, the group's committed offset and how many consumers the group had. */
+    public record Point(Instant at, long endOffset, long committedOffset, int consumers) {
+
+        public long lag() {
+            return Math.max(0, endOffset - committedOffset);
+        }
+    }
+
+    /** The last readings of one partition for one group, oldest first (Burrow's window of offsets). */
+    public record Window(String group, String topic, int partition, List<Point> points) {
+
+        public Window {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** Readings kept per partition: at the default 10 s refresh, the last 100 seconds. */
+    static final int WINDOW = 10;
 
     private record Key(String group, String topic, int partition) {
     }
@@ -41,6 +62,7 @@ public class KafkaLagMetrics {
     private final MultiGauge lagGauge;
     private final Clock clock;
     private volatile Map<Key, Seen> seen;
+    private volatile Map<Key, List<Point>> windows = Map.of();
     private volatile List<Observed> latest = List.of();
     private volatile boolean failing;
 
@@ -93,9 +115,25 @@ public class KafkaLagMetrics {
             after.put(key, new Seen(lag.committedOffset(), changedAt));
         }
         seen = after;
+        Map<Key, List<Point>> kept = new HashMap<>();
+        for (PartitionLag lag : lags) {
+            Key key = new Key(lag.group(), lag.topic(), lag.partition());
+            List<Point> points = new ArrayList<>(windows.getOrDefault(key, List.of()));
+            points.add(new Point(now, lag.endOffset(), lag.committedOffset(), lag.consumers()));
+            kept.put(key, List.copyOf(points.subList(Math.max(0, points.size() - WINDOW), points.size())));
+        }
+        windows = kept;
         return lags.stream().map(lag -> new Observed(lag.group(), lag.topic(), lag.partition(), lag.endOffset(),
                 lag.committedOffset(), lag.lag(),
-                after.get(new Key(lag.group(), lag.topic(), lag.partition())).changedAt())).toList();
+                after.get(new Key(lag.group(), lag.topic(), lag.partition())).changedAt(), lag.consumers())).toList();
+    }
+
+    /** Every partition's last readings (up to {@link #WINDOW}), oldest first. */
+    public List<Window> windows() {
+        return windows.entrySet().stream()
+                .map(entry -> new Window(entry.getKey().group(), entry.getKey().topic(), entry.getKey().partition(), entry.getValue()))
+                .sorted(Comparator.comparing(Window::group).thenComparing(Window::topic).thenComparingInt(Window::partition))
+                .toList();
     }
 
     /** The latest figures, worst lag first. */

@@ -11,10 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
+import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,14 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Faults made for real on the embedded platform, each with the cause the analyzers must name and its evidence; and a
  * healthy platform, on which they must raise nothing. Each scenario undoes its fault before it ends.
  */
-@TestPropertySource(properties = {"nexusai.investigations.slow-query=1s", "nexusai.investigations.long-transaction=1s"})
+@TestPropertySource(properties = {"nexusai.investigations.slow-query=1s", "nexusai.investigations.long-transaction=1s",
+        "nexusai.kafka.lag-refresh=1s"})
 class InvestigationScenariosIT extends EmbeddedServerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
@@ -39,6 +46,15 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
 
     @Autowired
     RedisConnectionFactory redis;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aHealthyPlatformRaisesNothing() throws Exception {
@@ -186,6 +202,45 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
             }
         }
         assertThat(ids(findings("en"))).doesNotContain("redis-memory-near-limit");
+    }
+
+    @Test
+    void theAuditConsumerPausedWhileEventsFlowIsStuckAndStoppedOnceItLeaves() throws Exception {
+        MessageListenerContainer audit = listeners.getAllListenerContainers().stream()
+                .filter(container -> "nexusai-audit".equals(container.getGroupId())).findFirst().orElseThrow();
+        AtomicBoolean flowing = new AtomicBoolean(true);
+        audit.pause();
+        CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> { // events through the outbox, as the server's own
+            while (flowing.get()) {
+                transactions.executeWithoutResult(status -> events.record("investigation.probe", "probe", "1", "test", Map.of()));
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        });
+        try {
+            JsonNode stuck = awaitFinding("kafka-consumer-stalled", "en");
+
+            assertThat(stuck.path("severity").asString()).isEqualTo("critical");
+            assertThat(stuck.path("runbookRow").asString()).isEqualTo("kafka-lag");
+            assertThat(stuck.path("title").asString()).startsWith("The consumer group nexusai-audit is stuck on nexusai.events");
+            assertThat(evidence(stuck, "consumers in the group")).containsExactly("1");
+            assertThat(evidence(stuck, "committed offset, records/s")).containsExactly("0.0");
+            assertThat(ids(findings("en"))).doesNotContain("kafka-consumer-falling-behind");
+
+            audit.stop(); // its only consumer leaves the group
+
+            JsonNode stopped = awaitFinding("kafka-consumer-stopped", "fr");
+            assertThat(stopped.path("title").asString()).startsWith("Le groupe de consommateurs nexusai-audit n’a plus de consommateur");
+            assertThat(evidence(stopped, "consumers in the group")).containsExactly("0");
+        } finally {
+            flowing.set(false);
+            producer.join();
+            if (!audit.isRunning()) {
+                audit.start();
+            }
+            audit.resume();
+        }
+        await().atMost(WITHIN).until(() -> findings("en").stream().noneMatch(finding -> finding.path("id").asString().startsWith("kafka-")
+                && !finding.path("severity").asString().equals("info")));
     }
 
     @Test
