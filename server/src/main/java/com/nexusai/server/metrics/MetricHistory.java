@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * down: the rings go on, the minutes wait (a bounded queue) and are stored when it answers again.
  */
 @Component
-class MetricHistory {
+public class MetricHistory {
 
     private static final Logger log = LoggerFactory.getLogger(MetricHistory.class);
     /** Minutes kept for PostgreSQL while it does not answer: two hours of every series. */
@@ -118,6 +118,16 @@ class MetricHistory {
     /** The raw points of {@code series} since {@code since}, from memory. */
     List<RawRing.Point> raw(HistorySeries series, Instant since) {
         return rings.get(series).since(since.toEpochMilli());
+    }
+
+    /** One point of a series as kept in memory. */
+    public record Reading(Instant at, double value) {
+    }
+
+    /** The points of {@code series} over the last {@code span} kept in memory (at most the raw window), oldest first. */
+    public List<Reading> recent(HistorySeries series, java.time.Duration span) {
+        return raw(series, clock.instant().minus(span)).stream()
+                .map(point -> new Reading(Instant.ofEpochMilli(point.epochMilli()), point.value())).toList();
     }
 
     /** When the oldest raw point in memory was taken (the raw window, or the start of this process). */

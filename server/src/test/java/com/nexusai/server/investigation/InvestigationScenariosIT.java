@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import com.nexusai.core.testing.ManualClock;
+import com.nexusai.server.backup.BackupKind;
+import com.nexusai.server.backup.BackupRun;
+import com.nexusai.server.backup.BackupService;
 import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -36,8 +43,23 @@ import tools.jackson.databind.JsonNode;
  * healthy platform, on which they must raise nothing. Each scenario undoes its fault before it ends.
  */
 @TestPropertySource(properties = {"nexusai.investigations.slow-query=1s", "nexusai.investigations.long-transaction=1s",
-        "nexusai.kafka.lag-refresh=1s"})
+        "nexusai.kafka.lag-refresh=1s", "nexusai.backup.metrics-refresh=PT0.5S"})
 class InvestigationScenariosIT extends EmbeddedServerTest {
+
+    /** The alerts' clock, which the findings read too: a test moves it to age a backup. */
+    @TestConfiguration
+    static class AlertClock {
+        @Bean
+        ManualClock alertClock() {
+            return new ManualClock(Instant.now());
+        }
+    }
+
+    @Autowired
+    ManualClock alertClock;
+
+    @Autowired
+    BackupService backups;
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
@@ -241,6 +263,25 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
         }
         await().atMost(WITHIN).until(() -> findings("en").stream().noneMatch(finding -> finding.path("id").asString().startsWith("kafka-")
                 && !finding.path("severity").asString().equals("info")));
+    }
+
+    @Test
+    void aBackupLeftToAgePast26HoursIsStale() throws Exception {
+        BackupRun run = backups.run(BackupKind.POSTGRES, "manual", "admin"); // a real pg_dump, stored in the embedded S3 store
+        assertThat(run.succeeded()).as(run.error()).isTrue();
+        assertThat(ids(findings("en"))).doesNotContain("backup-stale");
+
+        alertClock.advance(Duration.ofHours(27)); // no nightly backup since
+        try {
+            JsonNode stale = awaitFinding("backup-stale", "fr");
+
+            assertThat(stale.path("severity").asString()).isEqualTo("critical");
+            assertThat(stale.path("title").asString()).isEqualTo("La dernière bonne sauvegarde postgres a 27 h : la sauvegarde de nuit n’a pas tourné ou a échoué");
+            assertThat(evidence(stale, "nexusai_backup_last_success_timestamp_seconds{kind=\"postgres\"}"))
+                    .containsExactly(Long.toString(run.finishedAt().getEpochSecond()));
+        } finally {
+            alertClock.advance(Duration.ofHours(-27));
+        }
     }
 
     @Test
