@@ -10,6 +10,7 @@ module com.nexusai.core {
     exports com.nexusai.core.backups;
     exports com.nexusai.core.chat;
     exports com.nexusai.core.incidents;
+    exports com.nexusai.core.investigations;
     exports com.nexusai.core.maintenance;
     exports com.nexusai.core.preflight;
     exports com.nexusai.core.dashboard;

@@ -33,7 +33,10 @@ import com.nexusai.desktop.chat.ChatViewModel;
 import com.nexusai.core.diagnostics.DiagnosticsApi;
 import com.nexusai.desktop.diagnostics.DiagnosticsView;
 import com.nexusai.desktop.diagnostics.DiagnosticsViewModel;
+import com.nexusai.core.investigations.InvestigationsApi;
 import com.nexusai.desktop.incidents.IncidentsDialogs;
+import com.nexusai.desktop.investigate.InvestigateView;
+import com.nexusai.desktop.investigate.InvestigateViewModel;
 import com.nexusai.desktop.incidents.IncidentsView;
 import com.nexusai.desktop.incidents.IncidentsViewModel;
 import com.nexusai.desktop.operations.OperationsDialogs;
@@ -303,7 +306,9 @@ public final class ConsoleApp extends Application {
                                 boardModel.selectedProperty().set(affected);
                             }
                             tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
-                        }))));
+                        }))),
+                tab("tab.investigate", () -> new InvestigateView(text, new InvestigateViewModel(text,
+                        () -> monitors.stream().map(monitor -> InvestigationsApi.over(monitor.client())).toList(), background, clock))));
         tabs.setId("views");
         tabs.getTabs().getFirst().setContent(board);
         tabs.getSelectionModel().select(selectedTab);

@@ -282,11 +282,25 @@ class ConnectedConsoleUiTest extends FxRobot {
     }
 
     @Test
+    void investigateAsksTheServerItsFindingsAndSaysWhatCameBack() throws Exception {
+        javafx.scene.control.TabPane views = launchSignedIn();
+        showTab(views, 6, "#investigate-run");
+        Label status = lookup("#investigate-status").queryAs(Label.class);
+        assertThat(status.getText()).isEqualTo("Not investigated yet");
+
+        clickOn("#investigate-run");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().matches("(Nothing found|\\d+ finding\\(s\\)) at .*"));
+        assertThat(status.getText()).as("the server answered").doesNotContain("could not investigate");
+        assertThat(lookup("#investigate-run").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void chatStreamsTheAnswerInOrderAndStopEndsItUpstream() throws Exception {
         javafx.scene.control.TabPane views = launchSignedIn();
         assertThat(views.getTabs()).extracting(javafx.scene.control.Tab::getText)
-                .containsExactly("Dashboard", "AI chat", "Incidents", "Diagnostics", "Operations", "Troubleshooting");
+                .containsExactly("Dashboard", "AI chat", "Incidents", "Diagnostics", "Operations", "Troubleshooting", "Investigate");
         showTab(views, 1, "#question");
         ChoiceBox<?> model = lookup("#model").queryAs(ChoiceBox.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> model.getItems().contains("llama3"));
