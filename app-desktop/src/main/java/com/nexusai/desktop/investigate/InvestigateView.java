@@ -38,7 +38,7 @@ public final class InvestigateView extends BorderPane {
                 Tables.column(text.getString("inv.runbook"), (InvestigateViewModel.Row row) -> row.finding().runbookRow() == null ? "-"
                         : row.finding().runbookRow())));
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        double[] widths = {90, 130, 480, 480, 90};
+        double[] widths = {90, 150, 470, 420, 110};
         for (int i = 0; i < widths.length; i++) {
             findings.getColumns().get(i).setPrefWidth(widths[i]);
         }
@@ -76,7 +76,15 @@ public final class InvestigateView extends BorderPane {
         }
         Label evidenceTitle = new Label(text.getString("inv.evidence"));
         evidenceTitle.getStyleClass().add(Styles.TITLE_4);
-        SplitPane split = new SplitPane(findings, new VBox(6, evidenceTitle, evidence));
+        // the chosen finding in full: the table's cells cut long sentences
+        Label chosenTitle = wrapped("investigate-title");
+        chosenTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        Label chosenNext = wrapped("investigate-next");
+        model.selectedProperty().addListener((observable, before, chosen) -> {
+            chosenTitle.setText(chosen == null ? "" : chosen.finding().title());
+            chosenNext.setText(chosen == null ? "" : java.text.MessageFormat.format(text.getString("inv.chosenNext"), chosen.finding().next()));
+        });
+        SplitPane split = new SplitPane(findings, new VBox(6, chosenTitle, chosenNext, evidenceTitle, evidence));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(evidence, javafx.scene.layout.Priority.ALWAYS);
@@ -90,8 +98,8 @@ public final class InvestigateView extends BorderPane {
         status.setId("investigate-status");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
-        Label explain = new Label(text.getString("inv.explain"));
-        explain.setWrapText(true);
+        Label explain = wrapped(null);
+        explain.setText(text.getString("inv.explain"));
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         HBox bar = new HBox(12, run, status);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -99,5 +107,14 @@ public final class InvestigateView extends BorderPane {
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
         pane.setPadding(new Insets(12));
         setCenter(pane);
+    }
+
+    /** A label that takes the lines its text needs (in a VBox, a wrapped label otherwise keeps one line and cuts it). */
+    private static Label wrapped(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 }
