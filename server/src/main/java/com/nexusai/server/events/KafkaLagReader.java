@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the real lag of every consumer group from the broker: the groups' committed offsets, their members and
- * assignments, their topics' partitions, and those partitions' earliest and end offsets (one call each).
+ * assignments, their topics' partitions, those partitions' end offsets, and the earliest offsets of the partitions a
+ * group has not committed on (one call each).
  */
 @Component
 public class KafkaLagReader {
@@ -65,14 +66,19 @@ public class KafkaLagReader {
         }
         Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>(); // only where some group has not committed yet
         described.values().forEach(topic -> topic.partitions().forEach(info -> {
             TopicPartition tp = new TopicPartition(topic.name(), info.partition());
             latest.put(tp, OffsetSpec.latest());
-            earliest.put(tp, OffsetSpec.earliest());
+            topicsOf.forEach((group, groupTopics) -> {
+                if (groupTopics.contains(tp.topic()) && committed.getOrDefault(group, Map.of()).get(tp) == null) {
+                    earliest.put(tp, OffsetSpec.earliest());
+                }
+            });
         }));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = earliest.isEmpty() ? Map.of()
+                : admin.listOffsets(earliest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         List<PartitionLag> lags = new ArrayList<>();
         topicsOf.forEach((group, groupTopics) -> {
             Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(group, Map.of());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.nexusai.server.alerts.AlertTime;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,10 @@ class BackupAnalyzer implements Analyzer {
 
     static final double STALE_SECONDS = 26 * 3600;
 
-    private final InvestigationClock clock;
+    private final AlertTime time;
 
-    BackupAnalyzer(InvestigationClock clock) {
-        this.clock = clock;
+    BackupAnalyzer(AlertTime time) {
+        this.time = time;
     }
 
     @Override
@@ -33,7 +34,7 @@ class BackupAnalyzer implements Analyzer {
 
     @Override
     public List<Found> analyze(Signals signals) {
-        double now = clock.nowSeconds();
+        double now = time.now().toEpochMilli() / 1000.0;
         Set<String> kinds = new TreeSet<>();
         signals.samples().stream().filter(sample -> sample.name().equals("nexusai_backup_last_success_timestamp_seconds"))
                 .map(sample -> sample.label("kind")).filter(java.util.Objects::nonNull).forEach(kinds::add);

@@ -3,6 +3,7 @@ package com.nexusai.server.investigation;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nexusai.server.alerts.AlertTime;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,10 @@ class CertificateAnalyzer implements Analyzer {
 
     static final double SOON_SECONDS = 14 * 86400;
 
-    private final InvestigationClock clock;
+    private final AlertTime time;
 
-    CertificateAnalyzer(InvestigationClock clock) {
-        this.clock = clock;
+    CertificateAnalyzer(AlertTime time) {
+        this.time = time;
     }
 
     @Override
@@ -26,7 +27,7 @@ class CertificateAnalyzer implements Analyzer {
 
     @Override
     public List<Found> analyze(Signals signals) {
-        double now = clock.nowSeconds();
+        double now = time.now().toEpochMilli() / 1000.0;
         List<Found> found = new ArrayList<>();
         signals.samples().stream().filter(sample -> sample.name().equals("nexusai_tls_certificate_expiry_timestamp_seconds"))
                 .filter(sample -> sample.value() - now < SOON_SECONDS)

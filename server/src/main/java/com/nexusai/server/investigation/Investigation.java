@@ -28,25 +28,31 @@ public class Investigation {
 
     private final List<Analyzer> analyzers;
     private final LocalMetrics metrics;
+    private final PostgresSessions sessions;
     private final InvestigationProperties properties;
 
-    Investigation(List<Analyzer> analyzers, LocalMetrics metrics, InvestigationProperties properties) {
+    Investigation(List<Analyzer> analyzers, LocalMetrics metrics, PostgresSessions sessions, InvestigationProperties properties) {
         this.analyzers = List.copyOf(analyzers);
         this.metrics = metrics;
+        this.sessions = sessions;
         this.properties = properties;
     }
 
     public List<Finding> findings(Locale locale) {
-        long deadline = System.nanoTime() + properties.deadline().toNanos();
         List<Found> found = new ArrayList<>();
-        try (ExecutorService running = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Signals> signals = running.submit(() -> new Signals(metrics.ownSamples()));
+        // not closed with try-with-resources: closing waits for every task, and one blocked past its deadline in a socket
+        // read (a stalled PostgreSQL or Redis) would hold the answer until its own timeout
+        ExecutorService running = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Signals signals = new Signals(metrics.ownSamples(), sessions::read); // the registry is in memory: read before the deadline counts
+            long deadline = System.nanoTime() + properties.deadline().toNanos();
             List<Future<List<Found>>> answers = analyzers.stream()
-                    .map(analyzer -> running.submit(() -> analyzer.analyze(signals.get())))
+                    .map(analyzer -> running.submit(() -> analyzer.analyze(signals)))
                     .toList();
             for (int i = 0; i < analyzers.size(); i++) {
                 found.addAll(answer(analyzers.get(i), answers.get(i), deadline));
             }
+        } finally {
             running.shutdownNow(); // an analyzer past its deadline is interrupted, not waited for
         }
         return found.stream()
@@ -62,7 +68,7 @@ public class Investigation {
             answer.cancel(true);
             return List.of(unread(analyzer, new Evidence("investigation", "no answer within (ms)", properties.deadline().toMillis())));
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
+            Throwable cause = e.getCause();
             log.warn("An analyzer could not read {}: {}", analyzer.reads().in(Locale.ROOT), cause.toString());
             return List.of(unread(analyzer, new Evidence("investigation", "error", String.valueOf(cause.getMessage()))));
         } catch (InterruptedException e) {

@@ -22,11 +22,9 @@ class PoolAnalyzer implements Analyzer {
     static final double BUSY = 0.9;
     private static final int SHOWN = 5;
 
-    private final PostgresSessions sessions;
     private final InvestigationProperties properties;
 
-    PoolAnalyzer(PostgresSessions sessions, InvestigationProperties properties) {
-        this.sessions = sessions;
+    PoolAnalyzer(InvestigationProperties properties) {
         this.properties = properties;
     }
 
@@ -67,7 +65,7 @@ class PoolAnalyzer implements Analyzer {
         Severity severity = pending >= 1 ? Severity.CRITICAL : Severity.WARNING;
         double longAfter = properties.longTransaction().toMillis() / 1000.0;
         double slowAfter = properties.slowQuery().toMillis() / 1000.0;
-        List<PostgresSessions.Session> holders = sessions.read().stream()
+        List<PostgresSessions.Session> holders = signals.sessions().stream()
                 .filter(session -> !session.applicationName().equals(PostgresSessions.APPLICATION_NAME))
                 .filter(session -> (session.idleInTransaction() && session.transactionSeconds() >= longAfter)
                         || (session.state().equals("active") && session.querySeconds() >= slowAfter))

@@ -21,11 +21,9 @@ class SessionsAnalyzer implements Analyzer {
 
     private static final int SHOWN = 5;
 
-    private final PostgresSessions sessions;
     private final InvestigationProperties properties;
 
-    SessionsAnalyzer(PostgresSessions sessions, InvestigationProperties properties) {
-        this.sessions = sessions;
+    SessionsAnalyzer(InvestigationProperties properties) {
         this.properties = properties;
     }
 
@@ -36,7 +34,7 @@ class SessionsAnalyzer implements Analyzer {
 
     @Override
     public List<Found> analyze(Signals signals) throws Exception {
-        List<PostgresSessions.Session> all = sessions.read();
+        List<PostgresSessions.Session> all = signals.sessions();
         Map<Integer, PostgresSessions.Session> byPid = all.stream().collect(Collectors.toMap(PostgresSessions.Session::pid, Function.identity()));
         List<Found> found = new ArrayList<>();
         List<PostgresSessions.Session> waiting = all.stream().filter(PostgresSessions.Session::waitingForLock)

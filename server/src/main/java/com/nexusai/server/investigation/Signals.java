@@ -3,14 +3,51 @@ package com.nexusai.server.investigation;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
 
 import com.nexusai.core.metrics.Sample;
 
-/** This instance's own metrics (its registry) at the moment of the investigation, read once and shared by every analyzer. */
-record Signals(List<Sample> samples) {
+/**
+ * What one investigation reads, shared by every analyzer: this instance's own metrics (its registry), read once before
+ * the analyzers start, and PostgreSQL's sessions, read on the first analyzer's demand and then shared (one connection
+ * per investigation, whichever analyzers need them).
+ */
+final class Signals {
 
-    Signals {
-        samples = List.copyOf(samples);
+    private final List<Sample> samples;
+    private final Callable<List<PostgresSessions.Session>> sessionsReader;
+    private List<PostgresSessions.Session> sessions;
+    private Exception sessionsFailure;
+
+    Signals(List<Sample> samples, Callable<List<PostgresSessions.Session>> sessionsReader) {
+        this.samples = List.copyOf(samples);
+        this.sessionsReader = sessionsReader;
+    }
+
+    /** Metrics only (an analyzer that asks for sessions gets a failure). */
+    Signals(List<Sample> samples) {
+        this(samples, () -> {
+            throw new IllegalStateException("no PostgreSQL sessions in these signals");
+        });
+    }
+
+    List<Sample> samples() {
+        return samples;
+    }
+
+    /** PostgreSQL's client sessions, read once for the whole investigation; a failure to read them is given to every asker. */
+    synchronized List<PostgresSessions.Session> sessions() throws Exception {
+        if (sessions == null && sessionsFailure == null) {
+            try {
+                sessions = sessionsReader.call();
+            } catch (Exception e) {
+                sessionsFailure = e;
+            }
+        }
+        if (sessionsFailure != null) {
+            throw sessionsFailure;
+        }
+        return sessions;
     }
 
     /** The sum of the series of {@code name} whose labels match, or empty when there is none. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.nexusai.core.metrics.Sample;
+import com.nexusai.server.alerts.AlertTime;
 import com.nexusai.server.metrics.MetricHistory;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OperationsAnalyzersTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
-    private static final InvestigationClock CLOCK = new InvestigationClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final AlertTime CLOCK = new AlertTime(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Sample sample(String name, Map<String, String> labels, double value) {
         return new Sample(name, labels, value);
