@@ -212,8 +212,16 @@ public final class NexusClient {
      * a refusal (Ollama down, model missing, bad input) is an {@link ApiException} whose message carries the fix.
      */
     public ChatStream chat(String message, String conversationId, String model) throws IOException, InterruptedException {
+        return chat(message, conversationId, model, false);
+    }
+
+    /** As {@link #chat(String, String, String)}; with {@code tools}, the model may read the platform through the server's read-only tools. */
+    public ChatStream chat(String message, String conversationId, String model, boolean tools) throws IOException, InterruptedException {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("message", message);
+        if (tools) {
+            body.put("tools", true);
+        }
         if (conversationId != null) {
             body.put("conversationId", conversationId);
         }
@@ -222,6 +230,17 @@ public final class NexusClient {
         }
         return new ChatStream(events(HttpRequest.newBuilder(base.resolve("/api/ai/chat")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))));
+    }
+
+    /**
+     * Runs an action the model proposed, once the user confirmed it: the operation it names, with this client's own
+     * token (so with the user's rights). Answers the server's reply (empty for none).
+     */
+    public String run(ChatStream.Proposal proposal) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = proposal.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(proposal.body() == null || proposal.body().isBlank() ? "{}" : proposal.body());
+        return send(HttpRequest.newBuilder(base.resolve(proposal.path())).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .method(proposal.method(), body), true);
     }
 
     /** A server-sent event stream ({@code /api/diagnostics/logs?follow=true}...); a refusal is an {@link ApiException}. */

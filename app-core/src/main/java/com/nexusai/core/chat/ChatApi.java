@@ -23,6 +23,16 @@ public interface ChatApi {
     /** Asks {@code message} in conversation {@code conversationId} (null: a new one) of {@code model} (null: the configured one). */
     ChatStream ask(String message, String conversationId, String model) throws IOException, InterruptedException;
 
+    /** As {@link #ask(String, String, String)}; with {@code tools}, the model reads the platform with the server's read-only tools, as this user. */
+    default ChatStream ask(String message, String conversationId, String model, boolean tools) throws IOException, InterruptedException {
+        return ask(message, conversationId, model);
+    }
+
+    /** Runs an action the model proposed, after the user confirmed it, with the user's own rights; answers the server's reply. */
+    default String run(ChatStream.Proposal proposal) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("this chat cannot run actions");
+    }
+
     /** Cancels a generation by id (the stream's close cancels it too). */
     void cancel(String generationId) throws IOException, InterruptedException;
 

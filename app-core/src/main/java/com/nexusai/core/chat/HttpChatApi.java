@@ -55,6 +55,16 @@ final class HttpChatApi implements ChatApi {
     }
 
     @Override
+    public ChatStream ask(String message, String conversationId, String model, boolean tools) throws IOException, InterruptedException {
+        return client.chat(message, conversationId, model, tools);
+    }
+
+    @Override
+    public String run(ChatStream.Proposal proposal) throws IOException, InterruptedException {
+        return client.run(proposal);
+    }
+
+    @Override
     public void cancel(String generationId) throws IOException, InterruptedException {
         client.delete("/api/ai/generations/" + generationId);
     }

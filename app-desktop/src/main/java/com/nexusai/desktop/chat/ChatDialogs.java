@@ -33,6 +33,11 @@ public final class ChatDialogs extends FxDialogs implements ChatViewModel.Dialog
     }
 
     @Override
+    public boolean confirmAction(String description) {
+        return yes(description);
+    }
+
+    @Override
     public boolean confirmDelete(String title) {
         return yes(String.format(text.getString("chat.deleteConfirm"), title));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import atlantafx.base.theme.Styles;
+import com.nexusai.core.api.ChatStream;
 import com.nexusai.core.chat.Conversation;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -11,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -22,6 +24,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +44,8 @@ import javafx.scene.text.TextFlow;
 public final class ChatView extends BorderPane {
 
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** A step's status, as the pseudo-class its row is drawn with. */
+    private static final List<String> STEP_STATES = List.of("ok", "refused", "failed", "unknown", "proposed");
 
     private final ResourceBundle text;
     private final ChatViewModel model;
@@ -107,7 +112,12 @@ public final class ChatView extends BorderPane {
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, modelLabel, chosenModel, modelState, spacer, state);
+        CheckBox tools = new CheckBox(text.getString("chat.tools"));
+        tools.setId("chat-tools");
+        tools.setMinWidth(Region.USE_PREF_SIZE);
+        tools.setTooltip(new Tooltip(text.getString("chat.tools.tip")));
+        tools.selectedProperty().bindBidirectional(model.withToolsProperty());
+        HBox top = new HBox(10, modelLabel, chosenModel, tools, modelState, spacer, state);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12, 12, 0, 12));
 
@@ -162,7 +172,8 @@ public final class ChatView extends BorderPane {
         VBox bottom = new VBox(8, attached, sent, question, buttons);
         bottom.setPadding(new Insets(0, 12, 12, 12));
 
-        BorderPane conversation = new BorderPane(transcriptScroll);
+        BorderPane conversation = new BorderPane(new VBox(transcriptScroll, steps(), proposals()));
+        VBox.setVgrow(transcriptScroll, Priority.ALWAYS);
         conversation.setTop(top);
         conversation.setBottom(bottom);
         SplitPane split = new SplitPane(left, conversation);
@@ -171,6 +182,72 @@ public final class ChatView extends BorderPane {
 
         model.loadModels();
         model.loadConversations(null);
+    }
+
+    /** The last answer's tool calls: each opens to its arguments and what the model was given; a warning above them. */
+    private Node steps() {
+        ListView<ChatStream.Step> list = new ListView<>(model.steps());
+        list.setId("steps");
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label(text.getString("chat.noSteps")));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChatStream.Step step, boolean empty) {
+                super.updateItem(step, empty);
+                for (String status : STEP_STATES) {
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(status), !empty && step != null && step.status().equals(status));
+                }
+                setText(empty || step == null ? null : step.round() + ". " + step.tool() + " — " + step.status() + " (" + step.millis() + " ms)");
+            }
+        });
+        TextArea opened = new TextArea();
+        opened.setId("step-detail");
+        opened.setEditable(false);
+        opened.setWrapText(true);
+        opened.setPrefRowCount(5);
+        opened.textProperty().bind(list.getSelectionModel().selectedItemProperty().map(step -> text.getString("chat.step.arguments") + " "
+                + step.arguments() + "\n" + text.getString("chat.step.result") + (step.truncated() ? " " + text.getString("chat.step.truncated") : "")
+                + "\n" + step.result()).orElse(""));
+        Label warning = new Label();
+        warning.setId("chat-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("message");
+        warning.pseudoClassStateChanged(FAILED, true);
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        SplitPane parts = new SplitPane(list, opened);
+        parts.setDividerPositions(0.45);
+        TitledPane pane = new TitledPane(text.getString("chat.steps"), new VBox(6, warning, parts));
+        pane.setId("steps-pane");
+        pane.setExpanded(false);
+        model.steps().addListener((ListChangeListener<ChatStream.Step>) change -> {
+            if (!model.steps().isEmpty()) {
+                pane.setExpanded(true);
+            }
+        });
+        model.warningProperty().addListener((observable, was, is) -> {
+            if (!is.isEmpty()) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
+    }
+
+    /** The actions the model proposed: a button each, which asks the user and then runs it with their rights. */
+    private Node proposals() {
+        FlowPane proposed = new FlowPane(6, 6);
+        proposed.setId("proposals");
+        proposed.setPadding(new Insets(6, 12, 0, 12));
+        model.proposals().addListener((ListChangeListener<ChatStream.Proposal>) change -> proposed.getChildren().setAll(model.proposals().stream()
+                .map(proposal -> {
+                    Button run = new Button(String.format(text.getString("chat.proposed"), proposal.action()));
+                    run.getStyleClass().add(Styles.ACCENT);
+                    run.setTooltip(new Tooltip(proposal.reason()));
+                    run.setOnAction(event -> model.confirm(proposal));
+                    return (Node) run;
+                }).toList()));
+        return proposed;
     }
 
     /** Frames drawn for the answers so far; for the tests and the benchmark. */

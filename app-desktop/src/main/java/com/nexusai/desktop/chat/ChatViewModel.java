@@ -13,6 +13,7 @@ import com.nexusai.desktop.platform.DirtyBits;
 import com.nexusai.desktop.platform.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,6 +46,11 @@ public final class ChatViewModel implements AutoCloseable {
 
         /** Opens {@code url} in the user's browser or mail program. */
         void openLink(String url);
+
+        /** Whether the user runs an action the model proposed ({@code description} says which, and why). */
+        default boolean confirmAction(String description) {
+            return false;
+        }
     }
 
     /** How an answer is doing, or how it ended. */
@@ -104,6 +111,10 @@ public final class ChatViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper();
     private final DirtyBits tokensArrived;
+    private final BooleanProperty withTools = new SimpleBooleanProperty(true);
+    private final ObservableList<ChatStream.Step> steps = FXCollections.observableArrayList();
+    private final ObservableList<ChatStream.Proposal> proposals = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
 
     private String conversationId;
     private volatile ChatStream stream;
@@ -112,6 +123,7 @@ public final class ChatViewModel implements AutoCloseable {
     private final StringBuilder pending = new StringBuilder();
     private int tokens;
     private long firstTokenNanos;
+    private Long firstTokenMillis;
     private Entry answer;
     private int redraws;
 
@@ -301,9 +313,14 @@ public final class ChatViewModel implements AutoCloseable {
         failed.set(false);
         state.set(text.getString("chat.waiting"));
         streaming.set(true);
+        steps.clear();
+        proposals.clear();
+        warning.set("");
+        firstTokenMillis = null;
         String resumed = conversationId;
+        boolean tools = withTools.get();
         tasks.execute(BackgroundTask.of(() -> {
-            ChatStream opened = api.get().ask(message, resumed, chosenModel);
+            ChatStream opened = api.get().ask(message, resumed, chosenModel, tools);
             stream = opened;
             opened.read(new ChatStream.Listener() {
                 @Override
@@ -322,6 +339,32 @@ public final class ChatViewModel implements AutoCloseable {
                         }
                     }
                     tokensArrived.mark(1);
+                }
+
+                @Override
+                public void phase(ChatStream.Phase phase) {
+                    tasks.uiThread().post(() -> {
+                        if (phase.generating()) {
+                            firstTokenMillis = phase.firstTokenMillis();
+                        } else if (answer == streamed) {
+                            state.set(String.format(Locale.ROOT, text.getString("chat.readingPrompt"), phase.round()));
+                        }
+                    });
+                }
+
+                @Override
+                public void step(ChatStream.Step step) {
+                    tasks.uiThread().post(() -> {
+                        steps.add(step);
+                        if (step.proposal() != null) {
+                            proposals.add(step.proposal());
+                        }
+                    });
+                }
+
+                @Override
+                public void warning(String kind, String detail) {
+                    tasks.uiThread().post(() -> warning.set(detail));
                 }
 
                 @Override
@@ -366,8 +409,10 @@ public final class ChatViewModel implements AutoCloseable {
         redraws++;
         answer.text.set(answer.text.get() + arrived);
         double seconds = (System.nanoTime() - first) / 1e9;
-        state.set(count > 1 && seconds > 0 ? String.format(Locale.ROOT, text.getString("chat.rate"), (count - 1) / seconds)
-                : text.getString("chat.receiving"));
+        String rate = count > 1 && seconds > 0 ? String.format(Locale.ROOT, text.getString("chat.rate"), (count - 1) / seconds)
+                : text.getString("chat.receiving");
+        state.set(firstTokenMillis == null ? rate
+                : String.format(Locale.ROOT, text.getString("chat.firstToken"), firstTokenMillis / 1000.0) + " · " + rate);
     }
 
     private void finish(Entry streamed, String outcome, Status status, String title) {
@@ -392,6 +437,42 @@ public final class ChatViewModel implements AutoCloseable {
         } else {
             loadConversations(id);
         }
+    }
+
+    /**
+     * Runs an action the model proposed, once the user says yes: the console calls the operation itself, with the
+     * user's own rights; the server never runs it from the chat.
+     */
+    public void confirm(ChatStream.Proposal proposal) {
+        String description = String.format(text.getString("chat.proposal"), proposal.action(), proposal.reason());
+        if (!dialogs.confirmAction(description)) {
+            return;
+        }
+        tasks.run(() -> api.get().run(proposal), reply -> {
+            proposals.remove(proposal);
+            failed.set(false);
+            state.set(String.format(text.getString("chat.actionDone"), proposal.action()));
+        }, this::showFailure);
+    }
+
+    /** Whether the model may read the platform with the server's read-only tools (as this user). */
+    public BooleanProperty withToolsProperty() {
+        return withTools;
+    }
+
+    /** The tool calls of the last answer, in order: each can be opened to read its arguments and what the model was given. */
+    public ObservableList<ChatStream.Step> steps() {
+        return steps;
+    }
+
+    /** The actions the model proposed in the last answer and the user has not run. */
+    public ObservableList<ChatStream.Proposal> proposals() {
+        return proposals;
+    }
+
+    /** What the user should know about the last answer (its prompt was cut to the model's context), or empty. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     /** Stop: the stream closes (the server cancels the generation and hangs up on Ollama), and the cancel is also sent by id. */

@@ -42,7 +42,15 @@ class ChatViewModelTest {
         public void openLink(String url) {
             opened.add(url);
         }
+
+        @Override
+        public boolean confirmAction(String description) {
+            confirmations.add(description);
+            return confirmAction;
+        }
     });
+    boolean confirmAction;
+    final List<String> confirmations = new java.util.ArrayList<>();
     final List<String> opened = new java.util.ArrayList<>();
 
     /** Conversations in memory; each question is answered with the next scripted events. */
@@ -50,6 +58,8 @@ class ChatViewModelTest {
         ChatModels models = new ChatModels(List.of("llama3"), "mistral", false);
         final Map<String, Conversation> stored = new LinkedHashMap<>();
         final List<String> asked = new ArrayList<>();
+        final List<Boolean> withTools = new ArrayList<>();
+        final List<ChatStream.Proposal> ran = new ArrayList<>();
         List<String> answer = List.of();
         IOException refusal;
 
@@ -91,6 +101,18 @@ class ChatViewModelTest {
                     + model + "\"}", ""));
             lines.addAll(answer);
             return new ChatStream(new EventStream(lines.stream()));
+        }
+
+        @Override
+        public ChatStream ask(String message, String conversationId, String model, boolean tools) throws IOException {
+            withTools.add(tools);
+            return ask(message, conversationId, model);
+        }
+
+        @Override
+        public String run(ChatStream.Proposal proposal) {
+            ran.add(proposal);
+            return "[]";
         }
 
         @Override
@@ -138,6 +160,49 @@ class ChatViewModelTest {
         assertThat(model.questionProperty().get()).as("sent, so cleared").isEmpty();
         assertThat(model.conversations()).extracting(Conversation.Summary::id).containsExactly("c1");
         assertThat(model.redraws()).isPositive();
+    }
+
+    @Test
+    void toolStepsAreListedAndAProposedActionRunsOnlyOnceTheUserConfirmsIt() {
+        model.loadModels();
+        api.answer = List.of("event:phase", "data:{\"phase\":\"reading-prompt\",\"round\":1}", "",
+                "event:step", "data:{\"round\":1,\"tool\":\"run_analyzers\",\"arguments\":{},\"status\":\"ok\",\"result\":\"[]\","
+                        + "\"truncated\":false,\"millis\":81}", "",
+                "event:step", "data:{\"round\":1,\"tool\":\"propose_action\",\"arguments\":{\"action\":\"backup\"},\"status\":\"proposed\","
+                        + "\"result\":\"proposed\",\"truncated\":false,\"millis\":0,\"proposal\":{\"action\":\"backup\",\"method\":\"POST\","
+                        + "\"path\":\"/api/admin/backups\",\"body\":{\"kind\":\"all\"},\"reason\":\"27 h since the last one\"}}", "",
+                "event:warning", "data:{\"kind\":\"prompt-cut\",\"detail\":\"Ollama dropped its beginning\"}", "",
+                "event:phase", "data:{\"phase\":\"generating\",\"round\":2,\"firstTokenMs\":1500}", "");
+        api.answer = Stream.concat(Stream.concat(api.answer.stream(), tokens("Run ", "a ", "backup.").stream()),
+                Stream.of("event:done", "data:{\"eval_count\":3,\"tokens_per_second\":20.0}", "")).toList();
+        model.questionProperty().set("Are the backups fine?");
+        model.send();
+
+        assertThat(api.withTools).containsExactly(true);
+        assertThat(model.steps()).extracting(ChatStream.Step::tool, ChatStream.Step::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("run_analyzers", "ok"), org.assertj.core.groups.Tuple.tuple("propose_action", "proposed"));
+        assertThat(model.steps().get(1).arguments()).isEqualTo("{\"action\":\"backup\"}");
+        assertThat(model.warningProperty().get()).isEqualTo("Ollama dropped its beginning");
+        ChatStream.Proposal backup = model.proposals().getFirst();
+        assertThat(backup.path()).isEqualTo("/api/admin/backups");
+        assertThat(backup.body()).isEqualTo("{\"kind\":\"all\"}");
+
+        confirmAction = false;
+        model.confirm(backup);
+        assertThat(api.ran).as("declined: nothing runs").isEmpty();
+        assertThat(confirmations).containsExactly("Run the action backup? The model's reason: 27 h since the last one");
+        confirmAction = true;
+        model.confirm(backup);
+        assertThat(api.ran).containsExactly(backup);
+        assertThat(model.proposals()).isEmpty();
+        assertThat(model.stateProperty().get()).isEqualTo("Done: backup");
+
+        model.withToolsProperty().set(false);
+        api.answer = List.of("event:done", "data:{}", "");
+        model.questionProperty().set("Thanks");
+        model.send();
+        assertThat(api.withTools).containsExactly(true, false);
+        assertThat(model.steps()).as("a new answer starts with none").isEmpty();
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nexusai.server.auth.Role;
+import com.nexusai.server.web.ProblemLanguage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +42,8 @@ class ChatController {
 
     @Operation(summary = "Asks the model; the answer streams as server-sent events")
     @PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SseEmitter> chat(@RequestBody ChatService.ChatRequest request, Authentication user) {
-        SseEmitter stream = chats.chat(user.getName(), request);
+    ResponseEntity<SseEmitter> chat(@RequestBody ChatService.ChatRequest request, Authentication user, HttpServletRequest http) {
+        SseEmitter stream = chats.chat(user, request, ProblemLanguage.of(http));
         return ResponseEntity.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .cacheControl(CacheControl.noStore())

@@ -15,11 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        proxies from closing it and tells the server at once when the client has gone
  * @param historyLimit how many earlier messages of the conversation go to the model
  * @param maxMessageLength the longest message a user may send, in characters
+ * @param toolRounds how many times, in one answer with tools, the model may call tools and read their results before it
+ *        must answer
+ * @param toolResultLimit the most characters of one tool's result the model reads; a longer one is cut, with a note
+ *        saying how much was left out
  */
 @ConfigurationProperties("nexusai.ai.chat")
 public record ChatProperties(
         @DefaultValue("1s") Duration statusWait,
         @DefaultValue("1s") Duration keepAlive,
         @DefaultValue("100") int historyLimit,
-        @DefaultValue("32000") int maxMessageLength) {
+        @DefaultValue("32000") int maxMessageLength,
+        @DefaultValue("5") int toolRounds,
+        @DefaultValue("4000") int toolResultLimit) {
 }

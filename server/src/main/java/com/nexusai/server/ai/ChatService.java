@@ -3,6 +3,7 @@ package com.nexusai.server.ai;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import com.nexusai.server.web.NotFoundException;
 import com.nexusai.server.web.ProblemException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,10 +46,15 @@ class ChatService implements SmartLifecycle {
     private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> busyConversations = new ConcurrentHashMap<>();
     private final CancelBroadcast broadcast;
+    private final ChatToolbox toolbox;
+    private final ContextWindow contextWindow;
     private volatile boolean accepting;
 
     ChatService(OllamaChatClient client, Conversations conversations, ChatMetrics metrics, OllamaProperties ollama,
-            ChatProperties properties, ChatTimers timers, CancelBroadcast broadcast) {
+            ChatProperties properties, ChatTimers timers, CancelBroadcast broadcast, ChatToolbox toolbox,
+            ContextWindow contextWindow) {
+        this.toolbox = toolbox;
+        this.contextWindow = contextWindow;
         this.client = client;
         this.conversations = conversations;
         this.metrics = metrics;
@@ -58,15 +65,32 @@ class ChatService implements SmartLifecycle {
         broadcast.answerWith(request -> cancelHere(request.generationId(), request.user(), request.admin()));
     }
 
-    record ChatRequest(UUID conversationId, String message, String model) {
+    /** {@code tools}: the model may call the read-only tools ({@link ReadOnlyTools}) with the caller's rights. */
+    record ChatRequest(UUID conversationId, String message, String model, Boolean tools) {
+
+        ChatRequest(UUID conversationId, String message, String model) {
+            this(conversationId, message, model, null);
+        }
+
+        boolean withTools() {
+            return Boolean.TRUE.equals(tools);
+        }
     }
+
+    /** What the model is told when it has tools: what they are for, and that actions are the user's to run. */
+    static final String INVESTIGATOR = """
+            You help the operator of one NexusAI platform find the cause of a problem. Read the live evidence with your tools \
+            before you answer: run_analyzers first, then the tools that look closer. Name the cause with its evidence, and the \
+            next step from the runbook. You cannot change anything: when an action is needed, propose it with propose_action, \
+            and the user decides. Answer in the language of the user's message.""";
 
     /**
      * Sends {@code request.message} (in its conversation, or a new one) and returns the stream of the
      * answer, once Ollama accepted the request or {@code statusWait} is over. Ollama's refusal within
      * that wait is thrown as a problem (404 model missing, 503 unreachable, ...).
      */
-    SseEmitter chat(String user, ChatRequest request) {
+    SseEmitter chat(Authentication caller, ChatRequest request, Locale locale) {
+        String user = caller.getName();
         String message = validMessage(request.message());
         String model = validModel(request.model());
         if (!accepting) {
@@ -74,7 +98,13 @@ class ChatService implements SmartLifecycle {
         }
         boolean newConversation = request.conversationId() == null;
         UUID conversationId = newConversation ? UUID.randomUUID() : request.conversationId();
+        ChatTooling tooling = request.withTools()
+                ? new ChatTooling(toolbox, caller, locale, toolbox.definitionsFor(caller), properties.toolRounds())
+                : ChatTooling.NONE;
         List<ChatTurn> turns = new ArrayList<>();
+        if (tooling.on()) {
+            turns.add(ChatTurn.system(INVESTIGATOR));
+        }
         if (!newConversation) {
             conversations.get(conversationId, user, false);
             turns.addAll(conversations.history(conversationId, properties.historyLimit()));
@@ -83,7 +113,7 @@ class ChatService implements SmartLifecycle {
 
         SseEmitter emitter = new SseEmitter(0L);
         Generation generation = new Generation(conversationId, newConversation, user, model, message, emitter, conversations, metrics,
-                this::forget);
+                this::forget, tooling);
         if (busyConversations.putIfAbsent(conversationId, generation.id()) != null) {
             throw new ConflictException(ProblemText.of("chat.busy", conversationId));
         }
@@ -93,7 +123,7 @@ class ChatService implements SmartLifecycle {
         long quietNanos = properties.keepAlive().toNanos();
         generation.keepAlive(timers.every(properties.keepAlive(), () -> generation.ping(quietNanos)));
         try {
-            generation.begin(client, turns);
+            generation.begin(client, turns, contextWindow.tokensFor(model));
         } catch (RuntimeException e) {
             generation.onFailure(new ChatFailure(ChatFailure.Kind.UPSTREAM_ERROR, ProblemText.of("ollama.notSent", e.getMessage()),
                     ProblemText.of("ollama.notSent.fix")));

@@ -12,7 +12,8 @@ interface ChatStreamListener {
 
     void onToken(String content);
 
-    void onDone(GenerationStats stats);
+    /** The answer ended; {@code toolCalls} holds the tools the model asked for in it (empty when it simply answered). */
+    void onDone(GenerationStats stats, java.util.List<ToolCall> toolCalls);
 
     void onFailure(ChatFailure failure);
 }

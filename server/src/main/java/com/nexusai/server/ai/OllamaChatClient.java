@@ -11,29 +11,31 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nexusai.server.web.ProblemText;
-import io.github.ollama4j.models.chat.OllamaChatMessage;
-import io.github.ollama4j.models.chat.OllamaChatMessageRole;
-import io.github.ollama4j.models.chat.OllamaChatRequest;
 import io.github.ollama4j.models.chat.OllamaChatResponseModel;
 import io.github.ollama4j.models.response.OllamaErrorResponse;
 import io.github.ollama4j.utils.Utils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams one chat from Ollama's {@code POST /api/chat}. The request body and every NDJSON line are
- * ollama4j's models, read and written by ollama4j's own mapper. The transport is the JDK's HTTP client
+ * Streams one chat from Ollama's {@code POST /api/chat}. Every NDJSON line is read as ollama4j's model, by ollama4j's own
+ * mapper; the request is written here, because ollama4j's request model has no room for a tool's result
+ * ({@code "role": "tool"} with its {@code tool_name}) and its tool model drags in an MCP client. The transport is the JDK's HTTP client
  * instead of {@code Ollama.chat(request, handler)}, because that call cannot do three things a relay
  * needs: it blocks its caller until the answer ends; it cannot be aborted, since it builds a new
  * HttpClient for each call and keeps it (and the response stream) to itself, so a cancelled chat
@@ -49,12 +51,14 @@ class OllamaChatClient {
     private static final Duration WATCH_PERIOD = Duration.ofMillis(250);
 
     private final HttpClient http;
+    private final JsonMapper json;
     private final OllamaProperties properties;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
-    OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, ChatTimers timers,
+    OllamaChatClient(@Qualifier("ollamaHttpClient") HttpClient http, JsonMapper json, ChatTimers timers,
             OllamaProperties properties) {
         this.http = http;
+        this.json = json;
         this.properties = properties;
         // one watch for all streams, rather than a timer re-armed on every token
         timers.every(WATCH_PERIOD, this::expireQuietStreams);
@@ -70,16 +74,26 @@ class OllamaChatClient {
         }
     }
 
-    /** Sends the conversation and returns at once; what follows goes to {@code listener}. */
-    Stream open(String model, List<ChatTurn> turns, ChatStreamListener listener) {
-        OllamaChatRequest body = OllamaChatRequest.builder().withModel(model).withMessages(messages(turns))
-                .withUseTools(false).withStreaming().build();
+    /**
+     * Sends the conversation and returns at once; what follows goes to {@code listener}. {@code tools} (Ollama's
+     * {@code tools} field; none when empty) are the tools the model may ask for.
+     */
+    Stream open(String model, List<ChatTurn> turns, List<Map<String, Object>> tools, int contextTokens, ChatStreamListener listener) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("messages", turns.stream().map(OllamaChatClient::message).toList());
+        body.put("stream", true);
+        if (!tools.isEmpty()) {
+            body.put("tools", tools);
+        }
+        body.put("options", Map.of("num_ctx", contextTokens));
+        String sent = json.writeValueAsString(body);
         HttpRequest request = HttpRequest.newBuilder(chatUri())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/x-ndjson")
-                .POST(body.getBodyPublisher())
+                .POST(HttpRequest.BodyPublishers.ofString(sent))
                 .build();
-        Stream stream = new Stream(model, listener);
+        Stream stream = new Stream(model, listener, sent.length());
         stream.send(request);
         return stream;
     }
@@ -88,10 +102,19 @@ class OllamaChatClient {
         return properties.baseUrl().resolve("/api/chat");
     }
 
-    private static List<OllamaChatMessage> messages(List<ChatTurn> turns) {
-        return turns.stream().map(turn -> new OllamaChatMessage(
-                turn.role().equals("assistant") ? OllamaChatMessageRole.ASSISTANT : OllamaChatMessageRole.USER,
-                turn.content())).toList();
+    /** A message as Ollama's {@code /api/chat} takes it: a tool's result names its tool, an assistant's may ask for tools. */
+    private static Map<String, Object> message(ChatTurn turn) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("role", turn.role());
+        message.put("content", turn.content());
+        if (!turn.toolCalls().isEmpty()) {
+            message.put("tool_calls", turn.toolCalls().stream()
+                    .map(call -> Map.of("function", Map.of("name", call.name(), "arguments", call.arguments()))).toList());
+        }
+        if (turn.toolName() != null) {
+            message.put("tool_name", turn.toolName());
+        }
+        return message;
     }
 
     /** A running generation. {@link #cancel()} closes the connection to Ollama, which stops generating. */
@@ -100,13 +123,22 @@ class OllamaChatClient {
         private final String model;
         private final ChatStreamListener listener;
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
         private volatile CompletableFuture<HttpResponse<String>> exchange;
         private volatile Flow.Subscription subscription;
         private volatile long lastActivityNanos = System.nanoTime();
 
-        private Stream(String model, ChatStreamListener listener) {
+        private final int sentCharacters;
+
+        private Stream(String model, ChatStreamListener listener, int sentCharacters) {
             this.model = model;
             this.listener = listener;
+            this.sentCharacters = sentCharacters;
+        }
+
+        /** The request's length: about four characters a token, what the prompt's budget is checked with. */
+        int sentCharacters() {
+            return sentCharacters;
         }
 
         /**
@@ -184,6 +216,11 @@ class OllamaChatClient {
                         ProblemText.of("ollama.seeLog")));
                 return;
             }
+            if (part.getMessage() != null && part.getMessage().getToolCalls() != null) {
+                lastActivityNanos = System.nanoTime();
+                part.getMessage().getToolCalls().stream().filter(call -> call.getFunction() != null)
+                        .forEach(call -> toolCalls.add(new ToolCall(call.getFunction().getName(), call.getFunction().getArguments())));
+            }
             String content = part.getMessage() == null ? null : part.getMessage().getResponse();
             if (content != null && !content.isEmpty()) {
                 lastActivityNanos = System.nanoTime();
@@ -192,7 +229,7 @@ class OllamaChatClient {
             if (part.isDone() && finished.compareAndSet(false, true)) {
                 open.remove(this);
                 listener.onDone(new GenerationStats(part.getDoneReason(), part.getEvalCount(), part.getEvalDuration(),
-                        part.getPromptEvalCount(), part.getTotalDuration()));
+                        part.getPromptEvalCount(), part.getTotalDuration()), List.copyOf(toolCalls));
             }
         }
 

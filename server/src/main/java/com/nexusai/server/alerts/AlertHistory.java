@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * alerts of its own metrics; a restarted instance carries on the episodes it left open.
  */
 @Component
-class AlertHistory {
+public class AlertHistory {
 
     /** One alert from pending to resolved; {@code instance} is the server that evaluates it. */
-    record Episode(UUID id, String rule, String instance, Map<String, String> labels, String severity, String summary, String state,
+    public record Episode(UUID id, String rule, String instance, Map<String, String> labels, String severity, String summary, String state,
             double value, Instant startedAt, Instant firingAt, Instant resolvedAt, Instant seenAt, Acknowledgement acknowledged) {
 
         boolean resolved() {
@@ -35,11 +35,11 @@ class AlertHistory {
         }
     }
 
-    record Acknowledgement(String by, Instant at, String comment) {
+    public record Acknowledgement(String by, Instant at, String comment) {
     }
 
     /** A change of an episode's state. */
-    record Transition(long id, UUID episodeId, String rule, String instance, Map<String, String> labels, String severity, String state,
+    public record Transition(long id, UUID episodeId, String rule, String instance, Map<String, String> labels, String severity, String state,
             double value, Instant at) {
     }
 
@@ -118,7 +118,7 @@ class AlertHistory {
     }
 
     /** Every instance's open episodes, the newest first. */
-    List<Episode> open() {
+    public List<Episode> open() {
         return jdbc.sql(EPISODE + " where state <> 'resolved' order by started_at desc").query(this::episodeRow).list();
     }
 
@@ -127,7 +127,7 @@ class AlertHistory {
     }
 
     /** The transitions between {@code since} and {@code until}, the newest first; {@code rule} and {@code instance} narrow them when not null. */
-    List<Transition> history(Instant since, Instant until, String rule, String instance, int limit) {
+    public List<Transition> history(Instant since, Instant until, String rule, String instance, int limit) {
         return jdbc.sql("""
                         select t.id, t.episode_id, t.rule, t.instance, e.labels, e.severity, t.state, t.value, t.at
                         from alert_transitions t join alert_episodes e on e.id = t.episode_id

@@ -6,9 +6,14 @@ import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +89,28 @@ public class Diagnostics {
 
     public String threadDump() {
         return secrets.redact(new ThreadDumpEndpoint().textThreadDump());
+    }
+
+    /** What a thread dump says in a few lines: the platform threads by state, those deadlocked, and each blocked one with the lock it waits for and its owner. */
+    public record ThreadSummary(Map<Thread.State, Long> byState, List<String> deadlocked, List<String> blocked) {
+    }
+
+    public ThreadSummary threadSummary() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] all = threads.dumpAllThreads(false, false, 1);
+        Map<Thread.State, Long> byState = new EnumMap<>(Thread.State.class);
+        List<String> blocked = new ArrayList<>();
+        for (ThreadInfo info : all) {
+            byState.merge(info.getThreadState(), 1L, Long::sum);
+            if (info.getThreadState() == Thread.State.BLOCKED) {
+                String at = info.getStackTrace().length == 0 ? "" : " at " + info.getStackTrace()[0];
+                blocked.add(info.getThreadName() + " waits for " + info.getLockName() + " held by " + info.getLockOwnerName() + at);
+            }
+        }
+        long[] deadlockedIds = threads.findDeadlockedThreads();
+        List<String> deadlocked = deadlockedIds == null ? List.of()
+                : Arrays.stream(threads.getThreadInfo(deadlockedIds)).map(ThreadInfo::getThreadName).toList();
+        return new ThreadSummary(byState, deadlocked, List.copyOf(blocked));
     }
 
     /**

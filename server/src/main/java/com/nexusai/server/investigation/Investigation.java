@@ -44,7 +44,7 @@ public class Investigation {
         // read (a stalled PostgreSQL or Redis) would hold the answer until its own timeout
         ExecutorService running = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            Signals signals = new Signals(metrics.ownSamples(), sessions::read); // the registry is in memory: read before the deadline counts
+            Signals signals = Signals.read(metrics::ownSamples, sessions::read); // the registry is in memory: read before the deadline counts
             long deadline = System.nanoTime() + properties.deadline().toNanos();
             List<Future<List<Found>>> answers = analyzers.stream()
                     .map(analyzer -> running.submit(() -> analyzer.analyze(signals)))

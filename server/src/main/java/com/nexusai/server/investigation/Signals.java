@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import com.nexusai.core.metrics.Sample;
 
@@ -15,13 +16,33 @@ import com.nexusai.core.metrics.Sample;
 final class Signals {
 
     private final List<Sample> samples;
+    private final RuntimeException samplesFailure;
     private final Callable<List<PostgresSessions.Session>> sessionsReader;
     private List<PostgresSessions.Session> sessions;
     private Exception sessionsFailure;
 
     Signals(List<Sample> samples, Callable<List<PostgresSessions.Session>> sessionsReader) {
         this.samples = List.copyOf(samples);
+        this.samplesFailure = null;
         this.sessionsReader = sessionsReader;
+    }
+
+    private Signals(RuntimeException samplesFailure, Callable<List<PostgresSessions.Session>> sessionsReader) {
+        this.samples = List.of();
+        this.samplesFailure = samplesFailure;
+        this.sessionsReader = sessionsReader;
+    }
+
+    /**
+     * The registry read by {@code samples}; when that read fails (a meter whose value cannot be taken, a scrape that
+     * cannot be parsed), every analyzer that needs metrics is given the failure, and the others still answer.
+     */
+    static Signals read(Supplier<List<Sample>> samples, Callable<List<PostgresSessions.Session>> sessionsReader) {
+        try {
+            return new Signals(samples.get(), sessionsReader);
+        } catch (RuntimeException e) {
+            return new Signals(e, sessionsReader);
+        }
     }
 
     /** Metrics only (an analyzer that asks for sessions gets a failure). */
@@ -32,6 +53,9 @@ final class Signals {
     }
 
     List<Sample> samples() {
+        if (samplesFailure != null) {
+            throw new IllegalStateException("this instance's metrics could not be read: " + samplesFailure.getMessage(), samplesFailure);
+        }
         return samples;
     }
 
@@ -52,7 +76,7 @@ final class Signals {
 
     /** The sum of the series of {@code name} whose labels match, or empty when there is none. */
     OptionalDouble sum(String name, Map<String, String> match) {
-        List<Sample> found = samples.stream().filter(sample -> sample.name().equals(name) && sample.matches(match)).toList();
+        List<Sample> found = samples().stream().filter(sample -> sample.name().equals(name) && sample.matches(match)).toList();
         return found.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(found.stream().mapToDouble(Sample::value).sum());
     }
 
@@ -62,6 +86,6 @@ final class Signals {
 
     /** The largest value of the series of {@code name}, or empty. */
     OptionalDouble max(String name) {
-        return samples.stream().filter(sample -> sample.name().equals(name)).mapToDouble(Sample::value).max();
+        return samples().stream().filter(sample -> sample.name().equals(name)).mapToDouble(Sample::value).max();
     }
 }

@@ -84,6 +84,15 @@ class ChatIT extends EmbeddedServerTest {
         }
     }
 
+    /** The next event other than a {@code phase} (reading the prompt, generating), which these tests do not look at. */
+    private static Event next(EventStream stream) throws Exception {
+        Event event = stream.next();
+        while (event != null && event.name().equals("phase")) {
+            event = stream.next();
+        }
+        return event;
+    }
+
     private static String text(List<Event> events) {
         StringBuilder text = new StringBuilder();
         events.stream().filter(e -> e.name().equals("token")).forEach(e -> text.append(e.json().path("content").asString()));
@@ -107,7 +116,7 @@ class ChatIT extends EmbeddedServerTest {
             assertThat(stream.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
             events = stream.rest();
         }
-        assertThat(events).extracting(Event::name).containsExactly("start", "token", "token", "token", "token", "done");
+        assertThat(events).extracting(Event::name).containsExactly("start", "phase", "phase", "token", "token", "token", "token", "done");
         assertThat(text(events)).isEqualTo("Hello, world!");
         JsonNode start = events.getFirst().json();
         assertThat(start.path("model").asString()).isEqualTo("llama3");
@@ -154,12 +163,12 @@ class ChatIT extends EmbeddedServerTest {
         String bob = newUser("USER");
         String conversationId;
         try (EventStream stream = chat(alice, message("First question"))) {
-            conversationId = stream.next().json().path("conversationId").asString();
+            conversationId = next(stream).json().path("conversationId").asString();
             stream.rest();
         }
         ollama.script(Script.answer("Second", " answer"));
         try (EventStream stream = chat(alice, message("And then?", conversationId))) {
-            assertThat(stream.next().json().path("conversationId").asString()).isEqualTo(conversationId);
+            assertThat(next(stream).json().path("conversationId").asString()).isEqualTo(conversationId);
             assertThat(text(stream.rest())).isEqualTo("Second answer");
         }
         JsonNode sent = Http.json(ollama.lastChat().requestBody()).path("messages");
@@ -198,8 +207,8 @@ class ChatIT extends EmbeddedServerTest {
     void tokensReachTheClientWhileTheAnswerIsStillBeingGenerated() throws Exception {
         ollama.script(Script.tokens(5).every(Duration.ofMillis(300)));
         try (EventStream stream = chat(admin, message("Slowly, please"))) {
-            stream.next();
-            Event first = stream.next();
+            next(stream);
+            Event first = next(stream);
             assertThat(first.name()).isEqualTo("token");
             assertThat(ollama.lastChat().tokensSent()).as("tokens generated when the first reached the client").isLessThan(5);
             assertThat(text(stream.rest())).isEqualTo("t1 t2 t3 t4 ");
@@ -213,9 +222,9 @@ class ChatIT extends EmbeddedServerTest {
         String conversationId;
         long closedAt;
         try (EventStream stream = chat(alice, message("Tell me a long story"))) {
-            conversationId = stream.next().json().path("conversationId").asString();
+            conversationId = next(stream).json().path("conversationId").asString();
             for (int i = 0; i < 3; i++) {
-                assertThat(stream.next().name()).isEqualTo("token");
+                assertThat(next(stream).name()).isEqualTo("token");
             }
             closedAt = System.nanoTime();
         }
@@ -240,7 +249,7 @@ class ChatIT extends EmbeddedServerTest {
         long closedAt;
         try (EventStream stream = chat(admin, message("Are you there?"))) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
-            assertThat(stream.next().name()).isEqualTo("start");
+            assertThat(next(stream).name()).isEqualTo("start");
             closedAt = System.nanoTime();
         }
         OllamaStandIn.Chat upstream = ollama.lastChat();
@@ -255,9 +264,9 @@ class ChatIT extends EmbeddedServerTest {
         String bob = newUser("USER");
         ollama.script(Script.tokens(200).every(Duration.ofMillis(50)));
         try (EventStream stream = chat(alice, message("Count for me"))) {
-            JsonNode start = stream.next().json();
+            JsonNode start = next(stream).json();
             String generationId = start.path("generationId").asString();
-            assertThat(stream.next().name()).isEqualTo("token");
+            assertThat(next(stream).name()).isEqualTo("token");
 
             JsonNode running = Http.json(http.get("/api/ai/generations", alice));
             assertThat(running).extracting(g -> g.path("generationId").asString()).containsExactly(generationId);
@@ -284,12 +293,12 @@ class ChatIT extends EmbeddedServerTest {
         String alice = newUser("USER");
         ollama.script(Script.tokens(200).every(Duration.ofMillis(50)));
         try (EventStream stream = chat(alice, message("Keep going"))) {
-            String generationId = stream.next().json().path("generationId").asString();
-            assertThat(stream.next().name()).isEqualTo("token");
+            String generationId = next(stream).json().path("generationId").asString();
+            assertThat(next(stream).name()).isEqualTo("token");
 
             String denied = askAsAnotherNode(generationId, "mallory", false);
             await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(redis.opsForValue().get(denied)).isEqualTo("FORBIDDEN"));
-            assertThat(stream.next().name()).as("someone else's request changes nothing").isEqualTo("token");
+            assertThat(next(stream).name()).as("someone else's request changes nothing").isEqualTo("token");
 
             String allowed = askAsAnotherNode(generationId, "admin", true);
             await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(redis.opsForValue().get(allowed)).isEqualTo("CANCELLED"));
@@ -313,12 +322,12 @@ class ChatIT extends EmbeddedServerTest {
         String alice = newUser("USER");
         String conversationId;
         try (EventStream stream = chat(alice, message("Start"))) {
-            conversationId = stream.next().json().path("conversationId").asString();
+            conversationId = next(stream).json().path("conversationId").asString();
             stream.rest();
         }
         ollama.script(Script.tokens(100).every(Duration.ofMillis(50)));
         try (EventStream first = chat(alice, message("One", conversationId))) {
-            first.next();
+            next(first);
             try (EventStream second = chat(alice, message("Two", conversationId))) {
                 assertThat(second.response().statusCode()).isEqualTo(409);
                 assertThat(body(second.response())).contains("still being generated");
@@ -332,13 +341,13 @@ class ChatIT extends EmbeddedServerTest {
         ollama.script(Script.answer("too late").firstTokenAfter(Duration.ofSeconds(30)));
         try (EventStream stream = chat(alice, message("Hello?"))) {
             assertThat(stream.response().statusCode()).as("the stream opens once the status wait is over").isEqualTo(200);
-            String conversationId = stream.next().json().path("conversationId").asString();
-            Event error = stream.next();
+            String conversationId = next(stream).json().path("conversationId").asString();
+            Event error = next(stream);
             assertThat(error.name()).isEqualTo("error");
             assertThat(error.json().path("status").asInt()).isEqualTo(504);
             assertThat(error.json().path("detail").asString()).contains("no token for 4 s");
             assertThat(error.json().path("fix").asString()).contains("ollama ps");
-            assertThat(stream.next()).isNull();
+            assertThat(next(stream)).isNull();
             OllamaStandIn.Chat upstream = ollama.lastChat();
             await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(upstream.clientClosed()).isTrue());
             assertThat(transcript(alice, conversationId).path("messages").get(1).path("status").asString()).isEqualTo("timed_out");
@@ -350,7 +359,7 @@ class ChatIT extends EmbeddedServerTest {
         String alice = newUser("USER");
         ollama.script(Script.tokens(10).disconnectAfter(3));
         try (EventStream stream = chat(alice, message("Go"))) {
-            String conversationId = stream.next().json().path("conversationId").asString();
+            String conversationId = next(stream).json().path("conversationId").asString();
             List<Event> rest = stream.rest();
             assertThat(text(rest)).isEqualTo("t0 t1 t2 ");
             Event error = rest.getLast();

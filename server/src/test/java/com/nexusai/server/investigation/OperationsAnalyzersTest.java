@@ -1,6 +1,7 @@
 package com.nexusai.server.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,18 @@ class OperationsAnalyzersTest {
         assertThat(found).extracting(Finding::id).containsExactly("backup-stale", "restore-test-failed");
         assertThat(found.getFirst().title()).isEqualTo("The newest good postgres backup is 30 h old: the nightly backup did not run or failed");
         assertThat(found).allMatch(finding -> finding.severity() == Severity.CRITICAL);
+    }
+
+    @Test
+    void aRegistryThatCannotBeReadFailsTheAnalyzersThatNeedItAndNotTheSessions() throws Exception {
+        Signals signals = Signals.read(() -> {
+            throw new IllegalArgumentException("line 12 is not a Prometheus sample");
+        }, () -> List.of());
+
+        assertThatThrownBy(() -> new BackupAnalyzer(CLOCK).analyze(signals)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this instance's metrics could not be read: line 12 is not a Prometheus sample");
+        assertThatThrownBy(() -> signals.max("jvm_gc_pause_seconds_max")).isInstanceOf(IllegalStateException.class);
+        assertThat(signals.sessions()).isEmpty();
     }
 
     @Test

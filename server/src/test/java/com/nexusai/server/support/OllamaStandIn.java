@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * A stand-in for an Ollama server, for tests only: no model can be installed here. It speaks
  * Ollama's wire protocol over HTTP/1.1 (keep-alive; a chat streams chunked and then closes): {@code GET /api/version},
- * {@code GET /api/tags}, and {@code POST /api/chat} streaming one JSON object per line, the last one
+ * {@code GET /api/tags}, {@code POST /api/show} (the model's context length), and {@code POST /api/chat} streaming one JSON object per line, the last one
  * with {@code done}, {@code done_reason}, {@code eval_count} and {@code eval_duration}. An unknown
  * model answers 404 {@code {"error":"model \"x\" not found, try pulling it first"}} as Ollama does.
  *
@@ -44,30 +44,45 @@ public final class OllamaStandIn implements AutoCloseable {
      * token the {@link System#nanoTime()} at which it was written, followed by a space.
      */
     public record Script(List<String> tokens, Duration firstTokenDelay, Duration tokenInterval, int disconnectAfter,
-            int errorStatus, String errorMessage, boolean stamped) {
+            int errorStatus, String errorMessage, boolean stamped, List<String> toolCalls) {
 
         public static Script answer(String... tokens) {
-            return new Script(List.of(tokens), Duration.ZERO, Duration.ZERO, -1, 0, null, false);
+            return new Script(List.of(tokens), Duration.ZERO, Duration.ZERO, -1, 0, null, false, List.of());
+        }
+
+        /**
+         * An answer that asks for a tool instead of answering, as Ollama streams it: one line whose {@code message.tool_calls}
+         * holds {@code {"id", "function": {"index", "name", "arguments"}}}, then the last line. {@code arguments} is a JSON object.
+         */
+        public static Script callTool(String name, String arguments) {
+            return answer().andCall(name, arguments);
+        }
+
+        public Script andCall(String name, String arguments) {
+            List<String> calls = new ArrayList<>(toolCalls);
+            calls.add("{\"id\":\"call_" + calls.size() + "\",\"function\":{\"index\":" + calls.size() + ",\"name\":" + quote(name)
+                    + ",\"arguments\":" + arguments + "}}");
+            return new Script(tokens, firstTokenDelay, tokenInterval, disconnectAfter, errorStatus, errorMessage, stamped, List.copyOf(calls));
         }
 
         public Script firstTokenAfter(Duration delay) {
-            return new Script(tokens, delay, tokenInterval, disconnectAfter, errorStatus, errorMessage, stamped);
+            return new Script(tokens, delay, tokenInterval, disconnectAfter, errorStatus, errorMessage, stamped, toolCalls);
         }
 
         public Script every(Duration interval) {
-            return new Script(tokens, firstTokenDelay, interval, disconnectAfter, errorStatus, errorMessage, stamped);
+            return new Script(tokens, firstTokenDelay, interval, disconnectAfter, errorStatus, errorMessage, stamped, toolCalls);
         }
 
         public Script disconnectAfter(int count) {
-            return new Script(tokens, firstTokenDelay, tokenInterval, count, errorStatus, errorMessage, stamped);
+            return new Script(tokens, firstTokenDelay, tokenInterval, count, errorStatus, errorMessage, stamped, toolCalls);
         }
 
         public Script withTimestamps() {
-            return new Script(tokens, firstTokenDelay, tokenInterval, disconnectAfter, errorStatus, errorMessage, true);
+            return new Script(tokens, firstTokenDelay, tokenInterval, disconnectAfter, errorStatus, errorMessage, true, toolCalls);
         }
 
         public static Script error(int status, String message) {
-            return new Script(List.of(), Duration.ZERO, Duration.ZERO, -1, status, message, false);
+            return new Script(List.of(), Duration.ZERO, Duration.ZERO, -1, status, message, false, List.of());
         }
 
         /** {@code count} tokens "t0 ", "t1 ", ... */
@@ -76,7 +91,7 @@ public final class OllamaStandIn implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 tokens.add("t" + i + " ");
             }
-            return new Script(List.copyOf(tokens), Duration.ZERO, Duration.ZERO, -1, 0, null, false);
+            return new Script(List.copyOf(tokens), Duration.ZERO, Duration.ZERO, -1, 0, null, false, List.of());
         }
     }
 
@@ -119,11 +134,14 @@ public final class OllamaStandIn implements AutoCloseable {
         }
     }
 
+    private static final Pattern NUM_CTX = Pattern.compile("\"num_ctx\"\\s*:\\s*(\\d+)");
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
 
     private final List<String> models;
     private final int requestedPort;
     private final AtomicReference<Script> script = new AtomicReference<>(Script.answer("Hello", ",", " world", "!"));
+    private final Map<String, Integer> contextLengths = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Queue<Script> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<Chat> chats = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -154,7 +172,17 @@ public final class OllamaStandIn implements AutoCloseable {
 
     /** What the following chats answer. */
     public OllamaStandIn script(Script next) {
+        queued.clear();
         script.set(next);
+        return this;
+    }
+
+    /** What the next chats answer, one script each in order (a conversation with tool calls); the last one stays. */
+    public OllamaStandIn script(Script first, Script... then) {
+        queued.clear();
+        queued.add(first);
+        queued.addAll(List.of(then));
+        script.set(then.length == 0 ? first : then[then.length - 1]);
         return this;
     }
 
@@ -213,6 +241,16 @@ public final class OllamaStandIn implements AutoCloseable {
             String list = String.join(",", models.stream().map(OllamaStandIn::tag).toList());
             return send(out, 200, "{\"models\":[" + list + "]}");
         }
+        if (request.method.equals("POST") && request.path.equals("/api/show")) {
+            Matcher model = MODEL.matcher(request.body);
+            String name = model.find() ? model.group(1) : "";
+            if (!hasModel(name)) {
+                return send(out, 404, "{\"error\":\"model '" + name + "' not found\"}");
+            }
+            return send(out, 200, "{\"modelfile\":\"\",\"parameters\":\"\",\"template\":\"\",\"details\":{\"family\":\"llama\"},"
+                    + "\"model_info\":{\"general.architecture\":\"llama\",\"llama.context_length\":" + contextLength(name)
+                    + ",\"llama.embedding_length\":4096},\"capabilities\":[\"completion\",\"tools\"]}");
+        }
         if (request.method.equals("POST") && request.path.equals("/api/chat")) {
             return chat(request, socket, in, out);
         }
@@ -222,7 +260,8 @@ public final class OllamaStandIn implements AutoCloseable {
     private boolean chat(Request request, Socket socket, InputStream in, OutputStream out) throws IOException {
         Chat chat = new Chat(request.body);
         chats.add(chat);
-        Script current = script.get();
+        Script next = queued.poll();
+        Script current = next != null ? next : script.get();
         Matcher model = MODEL.matcher(request.body);
         String name = model.find() ? model.group(1) : "";
         if (!hasModel(name)) {
@@ -253,12 +292,17 @@ public final class OllamaStandIn implements AutoCloseable {
                         + "\",\"message\":{\"role\":\"assistant\",\"content\":" + quote(token) + "},\"done\":false}\n");
                 chat.tokensSent++;
             }
+            if (!current.toolCalls().isEmpty()) {
+                chunk(out, "{\"model\":\"" + name + "\",\"created_at\":\"" + java.time.Instant.now()
+                        + "\",\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[" + String.join(",", current.toolCalls())
+                        + "]},\"done\":false}\n");
+            }
             long evalNanos = Math.max(1, System.nanoTime() - started);
             chunk(out, "{\"model\":\"" + name + "\",\"created_at\":\"" + java.time.Instant.now()
                     + "\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true,"
                     + "\"total_duration\":" + (evalNanos + 1_000_000) + ",\"load_duration\":1000000,\"prompt_eval_count\":"
-                    + Math.max(1, request.body.length() / 4) + ",\"prompt_eval_duration\":500000,\"eval_count\":"
-                    + current.tokens().size() + ",\"eval_duration\":" + evalNanos + "}\n");
+                    + promptEvalCount(request.body) + ",\"prompt_eval_duration\":500000,\"eval_count\":"
+                    + (current.tokens().size() + current.toolCalls().size()) + ",\"eval_duration\":" + evalNanos + "}\n");
             chat.completed = true;
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -268,6 +312,13 @@ public final class OllamaStandIn implements AutoCloseable {
             chat.clientClosedNanos = System.nanoTime();
             return false;
         }
+    }
+
+    /** About a token per four characters, and like Ollama never more than the {@code num_ctx} asked: a longer prompt is cut. */
+    private static int promptEvalCount(String body) {
+        int sent = Math.max(1, body.length() / 4);
+        Matcher context = NUM_CTX.matcher(body);
+        return context.find() ? Math.min(sent, Integer.parseInt(context.group(1))) : sent;
     }
 
     private void watchForClose(InputStream in, Chat chat) {
@@ -297,6 +348,16 @@ public final class OllamaStandIn implements AutoCloseable {
             }
         }
         return !chat.clientClosed();
+    }
+
+    /** The context length {@code POST /api/show} reports for {@code model} (8192 unless set). */
+    public OllamaStandIn contextLength(String model, int tokens) {
+        contextLengths.put(model, tokens);
+        return this;
+    }
+
+    private int contextLength(String name) {
+        return contextLengths.getOrDefault(name.contains(":") ? name : name + ":latest", 8192);
     }
 
     private boolean hasModel(String name) {
