@@ -26,7 +26,10 @@ import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * healthy platform, on which they must raise nothing. Each scenario undoes its fault before it ends.
  */
 @TestPropertySource(properties = {"nexusai.investigations.slow-query=1s", "nexusai.investigations.long-transaction=1s",
-        "nexusai.kafka.lag-refresh=1s", "nexusai.backup.metrics-refresh=PT0.5S"})
+        "nexusai.kafka.lag-refresh=1s", "nexusai.backup.metrics-refresh=PT0.5S", "nexusai.metrics.history.interval=PT1S"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the healthy platform first: a slow request stays in the latency's 5 minutes
 class InvestigationScenariosIT extends EmbeddedServerTest {
 
     /** The alerts' clock, which the findings read too: a test moves it to age a backup. */
@@ -79,6 +83,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
     TransactionTemplate transactions;
 
     @Test
+    @Order(1)
     void aHealthyPlatformRaisesNothing() throws Exception {
         HttpResponse<String> response = http.get("/api/investigations/findings", admin);
 
@@ -129,6 +134,43 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
                 waiter.join();
             }
         }
+    }
+
+    @Test
+    void requestsSlowedByWaitingForAConnectionAreBlamedOnThePoolNotTheCollectorOrPostgres() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            for (int i = 0; i < 3; i++) { // requests that read the database, now waiting for a connection
+                requests.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return http.get("/api/incidents", admin);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            await().atMost(WITHIN).until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() >= 3);
+            LockSupport.parkNanos(Duration.ofSeconds(3).toNanos()); // the fault: every connection busy for three seconds more
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            assertThat(request.join().statusCode()).as("served once a connection came back, within the pool's timeout").isEqualTo(200);
+        }
+
+        JsonNode finding = awaitFinding("latency-from-pool-waits", "en");
+
+        assertThat(finding.path("runbookRow").asString()).isEqualTo("pool");
+        assertThat(finding.path("title").asString()).startsWith("Requests are slow (p95 ").contains("because they wait for a database connection");
+        assertThat(Double.parseDouble(evidence(finding, "hikaricp_connections_acquire_seconds_max").getFirst())).isGreaterThanOrEqualTo(2.5);
+        assertThat(Double.parseDouble(evidence(finding, "http_p95_seconds, highest over the last 5 min").getFirst())).isGreaterThan(2.0);
+        assertThat(ids(findings("en"))).doesNotContain("latency-from-gc", "latency-from-slow-queries", "latency-unexplained");
     }
 
     @Test

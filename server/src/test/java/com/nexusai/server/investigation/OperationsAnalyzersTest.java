@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.nexusai.core.metrics.Sample;
+import com.nexusai.server.alerts.AlertHistory;
 import com.nexusai.server.alerts.AlertTime;
 import com.nexusai.server.metrics.MetricHistory;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,69 @@ class OperationsAnalyzersTest {
         assertThat(DiskAnalyzer.secondsToFull(rising) / 3600).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05));
         assertThat(DiskAnalyzer.secondsToFull(rising.stream().map(r -> new MetricHistory.Reading(r.at(), 0.5)).toList())).isEqualTo(-1);
         assertThat(DiskAnalyzer.secondsToFull(rising.subList(0, 10))).isEqualTo(-1);
+    }
+
+    private static List<MetricHistory.Reading> p95(double... values) {
+        List<MetricHistory.Reading> readings = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            readings.add(new MetricHistory.Reading(NOW.minusSeconds(15L * (values.length - i)), values[i]));
+        }
+        return readings;
+    }
+
+    private static PostgresSessions.Session statement(int pid, double seconds) {
+        return new PostgresSessions.Session(pid, "nexusai", "active", null, null, seconds, seconds, List.of(), "select * from files");
+    }
+
+    private static List<String> latency(List<MetricHistory.Reading> p95, List<Sample> samples, List<PostgresSessions.Session> sessions) throws Exception {
+        return new LatencyAnalyzer(span -> p95, 2.0).analyze(new Signals(samples, () -> sessions)).stream()
+                .map(found -> found.id() + ": " + found.in(Locale.ENGLISH).title()).toList();
+    }
+
+    @Test
+    void slowRequestsAreBlamedOnWhatTheyWaitedForThePoolTheCollectorOrPostgres() throws Exception {
+        List<Sample> poolWaits = List.of(sample("hikaricp_connections_acquire_seconds_max", Map.of("pool", "p"), 3.9),
+                sample("hikaricp_connections_pending", Map.of("pool", "p"), 4), sample("jvm_gc_pause_seconds_max", Map.of(), 0.02));
+        assertThat(latency(p95(0.1, Double.NaN, 4.2, 0.3), poolWaits, List.of(statement(7, 0.01)))).singleElement().asString()
+                .isEqualTo("latency-from-pool-waits: Requests are slow (p95 4.2 s over the last 5 min) because they wait for a database connection: "
+                        + "up to 3.9 s, 4 thread(s) waiting now");
+
+        List<Sample> pauses = List.of(sample("hikaricp_connections_acquire_seconds_max", Map.of("pool", "p"), 0.001),
+                sample("jvm_gc_pause_seconds_max", Map.of("action", "end of major GC"), 1.8));
+        assertThat(latency(p95(2.5), pauses, List.of())).singleElement().asString().startsWith("latency-from-gc: ");
+
+        assertThat(latency(p95(6.0), pauses, List.of(statement(4242, 12.5), statement(7, 0.2)))).singleElement().asString()
+                .startsWith("latency-from-slow-queries: ").contains("session 4242 has run its statement 12.5 s");
+
+        assertThat(latency(p95(3.0), List.of(sample("jvm_gc_pause_seconds_max", Map.of(), 0.05)), List.of())).singleElement().asString()
+                .startsWith("latency-unexplained: ");
+    }
+
+    @Test
+    void latencyUnderTheRulesBoundOrWithoutTrafficSaysNothingAndUnreadSessionsLeaveTheOtherCauses() throws Exception {
+        List<Sample> pauses = List.of(sample("jvm_gc_pause_seconds_max", Map.of(), 1.8));
+        assertThat(latency(p95(1.9, 0.4), pauses, List.of())).isEmpty();
+        assertThat(latency(p95(Double.NaN), pauses, List.of())).isEmpty();
+        assertThat(new LatencyAnalyzer(span -> p95(2.5), 2.0).analyze(Signals.read(() -> pauses, () -> {
+            throw new java.sql.SQLException("the connection was refused");
+        }))).extracting(Found::id).containsExactly("latency-from-gc");
+    }
+
+    @Test
+    void anInstanceDownIsTheGuides502Row() {
+        AlertHistory.Episode down = new AlertHistory.Episode(java.util.UUID.randomUUID(), "InstanceDown", "app1:8443", Map.of("instance", "app2:8443"),
+                "critical", "Instance down", "firing", 0, NOW.minus(Duration.ofMinutes(7)), NOW.minus(Duration.ofMinutes(6)), null, NOW, null);
+        AlertHistory.Episode other = new AlertHistory.Episode(java.util.UUID.randomUUID(), "HighLatency", "app1:8443", Map.of(), "warning",
+                "High API latency detected", "firing", 3, NOW, NOW, null, NOW, null);
+
+        List<Finding> found = new InstanceAnalyzer(() -> List.of(down, other), CLOCK).analyze(new Signals(List.of())).stream()
+                .map(each -> each.in(Locale.FRENCH)).toList();
+
+        assertThat(found).singleElement().satisfies(finding -> {
+            assertThat(finding.id()).isEqualTo("instance-down");
+            assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(finding.runbookRow()).isEqualTo("bad-gateway");
+            assertThat(finding.title()).startsWith("L’instance app2:8443 ne répond plus depuis 7 min");
+        });
     }
 }
