@@ -9,17 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.nexusai.server.metrics.StreamedResponses;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.EventStream;
 import com.nexusai.server.support.EventStream.Event;
 import com.nexusai.server.support.Http;
 import com.nexusai.server.support.OllamaStandIn;
 import com.nexusai.server.support.OllamaStandIn.Script;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +37,13 @@ import tools.jackson.databind.JsonNode;
 class ChatToolsIT extends EmbeddedServerTest {
 
     static OllamaStandIn ollama;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     @DynamicPropertySource
     static void ollama(DynamicPropertyRegistry registry) throws IOException {
@@ -161,6 +174,22 @@ class ChatToolsIT extends EmbeddedServerTest {
         List<Event> large = askWithTools(admin, "Why?");
         assertThat(large.getFirst().json().path("num_ctx").asInt()).isEqualTo(8192);
         assertThat(named(large, "warning")).isEmpty();
+    }
+
+    @Test
+    void aStreamedAnswerIsNotCountedAsRequestLatencyAndEveryStreamingRouteIsLeftOut() throws Exception {
+        ollama.script(Script.answer("Fine."));
+        askWithTools(admin, "Anything wrong?");
+        http.get("/api/admin/backups", admin);
+
+        assertThat(registry.find("http.server.requests").tag("uri", "/api/ai/chat").timers()).isEmpty();
+        assertThat(registry.find("http.server.requests").tag("uri", "/api/admin/backups").timers()).isNotEmpty();
+        List<String> streaming = handlers.getHandlerMethods().entrySet().stream()
+                .filter(entry -> SseEmitter.class.isAssignableFrom(entry.getValue().getReturnType().getParameterType())
+                        || entry.getValue().getReturnType().getGenericParameterType().getTypeName().contains("SseEmitter"))
+                .flatMap(entry -> entry.getKey().getPatternValues().stream()).toList();
+        assertThat(streaming).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(StreamedResponses.ROUTES).containsAll(streaming);
     }
 
     @Test
