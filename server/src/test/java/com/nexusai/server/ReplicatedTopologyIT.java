@@ -452,6 +452,13 @@ class ReplicatedTopologyIT {
             List<Sample> paused = metrics();
             behindWhilePaused = metric(paused, "nexusai_db_replica_behind_bytes");
             lagWhilePaused = metric(paused, "pg_replication_lag_seconds");
+            // replay still stuck past the alert's 30 s: the standby's own delay keeps growing, and the investigation names it
+            JsonNode lagging = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> Http.json(
+                    first.get("/api/investigations/findings", admin)).values().stream().filter(finding -> finding.path("id").asString()
+                    .equals("replica-lagging")).findFirst().orElse(null), java.util.Objects::nonNull);
+            assertThat(lagging.path("severity").asString()).isEqualTo("warning");
+            assertThat(lagging.path("evidence").get(0).path("name").asString()).isEqualTo("pg_replication_lag_seconds");
+            assertThat(Double.parseDouble(lagging.path("evidence").get(0).path("value").asString())).isGreaterThan(30);
         } finally {
             standby.pause(false);
         }

@@ -144,11 +144,20 @@ public class PostgresReplica {
     private ReplicaStatus look() {
         String address = endpoint.address();
         String problem = null;
+        double replayDelay = -1;
+        // the delay is the standby's own (postgres-exporter's query): since the last transaction it replayed, while it has
+        // received more than it replayed. The primary's view (now() - reply_time) only says when the standby last spoke,
+        // which it does every few seconds even while its replay is stuck.
         try (Connection replica = connect(); Statement statement = replica.createStatement();
-                ResultSet recovery = statement.executeQuery("select pg_is_in_recovery()")) {
+                ResultSet recovery = statement.executeQuery("""
+                        select pg_is_in_recovery(),
+                               case when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
+                                    else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end""")) {
             recovery.next();
             if (!recovery.getBoolean(1)) {
                 problem = "it is not a standby (promoted, or the primary itself): pg_is_in_recovery() is false";
+            } else {
+                replayDelay = Math.max(0, recovery.getDouble(2));
             }
         } catch (SQLException e) {
             problem = "it does not answer within " + properties.timeout().toSeconds() + " s: " + e.getMessage();
@@ -172,6 +181,9 @@ public class PostgresReplica {
             }
         } catch (RuntimeException e) {
             log.debug("pg_stat_replication could not be read on the primary: {}", e.getMessage());
+        }
+        if (replayDelay >= 0) {
+            seconds = bytes == 0 ? 0 : Math.max(replayDelay, seconds);
         }
         return new ReplicaStatus(clock.instant(), address, problem, bytes, seconds);
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -26,9 +27,12 @@ import com.nexusai.server.events.DomainEvents;
 import com.nexusai.server.support.EmbeddedServerTest;
 import com.nexusai.server.support.Http;
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -66,6 +70,19 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
     BackupService backups;
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final List<ScenarioScore.Outcome> SCORES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private String scenario;
+
+    @BeforeEach
+    void name(TestInfo test) {
+        scenario = test.getTestMethod().orElseThrow().getName();
+    }
+
+    @AfterAll
+    static void writeScores() throws java.io.IOException {
+        ScenarioScore.report(SCORES, java.nio.file.Path.of("target", "investigation-scores.md"));
+    }
 
     @Autowired
     HikariDataSource pool;
@@ -115,7 +132,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
                 }
             });
 
-            JsonNode finding = awaitFinding("pool-held-by-transactions", "fr");
+            JsonNode finding = awaitFinding("pool-held-by-transactions", Set.of("pool-too-small"), "fr");
 
             assertThat(finding.path("severity").asString()).isEqualTo("critical");
             assertThat(finding.path("runbookRow").asString()).isEqualTo("pool");
@@ -164,7 +181,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
             assertThat(request.join().statusCode()).as("served once a connection came back, within the pool's timeout").isEqualTo(200);
         }
 
-        JsonNode finding = awaitFinding("latency-from-pool-waits", "en");
+        JsonNode finding = awaitFinding("latency-from-pool-waits", Set.of("pool-too-small", "pool-held-by-transactions"), "en");
 
         assertThat(finding.path("runbookRow").asString()).isEqualTo("pool");
         assertThat(finding.path("title").asString()).startsWith("Requests are slow (p95 ").contains("because they wait for a database connection");
@@ -194,7 +211,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
                     }
                 });
                 try {
-                    JsonNode finding = awaitFinding("lock-wait", "en");
+                    JsonNode finding = awaitFinding("lock-wait", Set.of("slow-queries"), "en");
 
                     assertThat(finding.path("severity").asString()).isEqualTo("critical");
                     assertThat(finding.path("title").asString()).contains("held by session " + holderPid, "idle in a transaction");
@@ -281,7 +298,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
             }
         });
         try {
-            JsonNode stuck = awaitFinding("kafka-consumer-stalled", "en");
+            JsonNode stuck = awaitFinding("kafka-consumer-stalled", Set.of("kafka-consumer-falling-behind"), "en");
 
             assertThat(stuck.path("severity").asString()).isEqualTo("critical");
             assertThat(stuck.path("runbookRow").asString()).isEqualTo("kafka-lag");
@@ -292,7 +309,7 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
 
             audit.stop(); // its only consumer leaves the group
 
-            JsonNode stopped = awaitFinding("kafka-consumer-stopped", "fr");
+            JsonNode stopped = awaitFinding("kafka-consumer-stopped", Set.of("kafka-consumer-stalled"), "fr");
             assertThat(stopped.path("title").asString()).startsWith("Le groupe de consommateurs nexusai-audit n’a plus de consommateur");
             assertThat(evidence(stopped, "consumers in the group")).containsExactly("0");
         } finally {
@@ -339,8 +356,30 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
     }
 
     private JsonNode awaitFinding(String id, String language) {
-        return await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> findings(language).stream()
-                .filter(finding -> finding.path("id").asString().equals(id)).findFirst().orElse(null), java.util.Objects::nonNull);
+        return awaitFinding(id, Set.of(), language);
+    }
+
+    /**
+     * Waits for the scenario's expected finding and scores what the analyzers said (the last answer when it never
+     * came, which then fails the test with its score); the scores are written to {@code target/investigation-scores.md}.
+     */
+    private JsonNode awaitFinding(String id, Set<String> oneHopShort, String language) {
+        java.util.concurrent.atomic.AtomicReference<List<JsonNode>> last = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        try {
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> {
+                last.set(findings(language));
+                return last.get().stream().anyMatch(finding -> finding.path("id").asString().equals(id));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            // scored below from the last answer
+        }
+        List<ScenarioScore.Seen> seen = last.get().stream().map(finding -> new ScenarioScore.Seen(finding.path("id").asString(),
+                finding.path("severity").asString(), finding.path("evidence").size())).toList();
+        ScenarioScore score = ScenarioScore.of(id, oneHopShort, seen);
+        SCORES.add(new ScenarioScore.Outcome(scenario, id, score, seen.stream().filter(each -> !each.severity().equals("info"))
+                .map(each -> each.id() + " (" + each.severity() + ")").toList()));
+        assertThat(score).as("what the analyzers said: " + seen).isEqualTo(ScenarioScore.RIGHT_CAUSE_WITH_EVIDENCE);
+        return last.get().stream().filter(finding -> finding.path("id").asString().equals(id)).findFirst().orElseThrow();
     }
 
     private List<JsonNode> findings(String language) throws Exception {
