@@ -101,7 +101,11 @@ public final class InvestigateView extends BorderPane {
         Label explain = wrapped(null);
         explain.setText(text.getString("inv.explain"));
         explain.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox bar = new HBox(12, run, status);
+        Button runbook = new Button(text.getString("inv.openRunbook"));
+        runbook.setId("investigate-runbook");
+        runbook.disableProperty().bind(model.runbookRowChosen().not());
+        runbook.setOnAction(event -> model.openRunbook());
+        HBox bar = new HBox(12, run, runbook, status);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox pane = new VBox(10, explain, bar, split);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);

@@ -51,8 +51,16 @@ public final class InvestigateViewModel {
     private final ObservableList<Finding.Evidence> evidence = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    private final java.util.function.Consumer<String> openRunbook;
 
     public InvestigateViewModel(ResourceBundle text, Supplier<List<InvestigationsApi>> instances, TaskExecutor tasks, Clock clock) {
+        this(text, instances, tasks, clock, row -> { });
+    }
+
+    /** @param openRunbook shows a row of the guide's troubleshooting table (§6.1) by its id: {@code pool}, {@code latency}... */
+    public InvestigateViewModel(ResourceBundle text, Supplier<List<InvestigationsApi>> instances, TaskExecutor tasks, Clock clock,
+            java.util.function.Consumer<String> openRunbook) {
+        this.openRunbook = openRunbook;
         this.text = text;
         this.instances = instances;
         this.tasks = tasks;
@@ -82,6 +90,20 @@ public final class InvestigateViewModel {
     }
 
     /** Asks every instance for its findings, in the background; the list is replaced when all have answered. */
+    /** Opens the chosen finding's row of the guide's troubleshooting table, when it has one. */
+    public void openRunbook() {
+        Row chosen = selected.get();
+        if (chosen != null && chosen.finding().runbookRow() != null) {
+            openRunbook.accept(chosen.finding().runbookRow());
+        }
+    }
+
+    /** Whether the chosen finding has a row in the guide's troubleshooting table. */
+    public javafx.beans.binding.BooleanBinding runbookRowChosen() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().finding().runbookRow() != null,
+                selected);
+    }
+
     public void investigate() {
         if (running.get()) {
             return;

@@ -101,6 +101,8 @@ public final class ConsoleApp extends Application {
     private ChatViewModel chat;
     private DiagnosticsViewModel diagnostics;
     private TroubleshootingViewModel troubleshooting;
+    private InvestigateViewModel investigate;
+    private static final int TROUBLESHOOTING_TAB = 5;
     /** The rule file given on the command line, read at start; else null until the shipped rules are first needed. */
     private AlertRules rules;
     private TabPane tabs;
@@ -275,6 +277,8 @@ public final class ConsoleApp extends Application {
     /** The views of a connected console, one tab each; rebuilt whole by the language switch (the monitors stay; the silences are the servers'). */
     private void showDashboard() {
         int selectedTab = tabs == null ? 0 : tabs.getSelectionModel().getSelectedIndex();
+        boolean investigateAgain = investigate != null && !investigate.rows().isEmpty();
+        investigate = null;
         closeViews();
         shell.viewsRebuilt();
         // one sign-in serves the fleet: the first instance's token says what the user's roles allow everywhere
@@ -307,8 +311,19 @@ public final class ConsoleApp extends Application {
                             }
                             tabs.getSelectionModel().select(view.equals("diagnostics") ? 3 : 0);
                         }))),
-                tab("tab.investigate", () -> new InvestigateView(text, new InvestigateViewModel(text,
-                        () -> monitors.stream().map(monitor -> InvestigationsApi.over(monitor.client())).toList(), background, clock))));
+                tab("tab.investigate", () -> {
+                    investigate = new InvestigateViewModel(text, () -> monitors.stream().map(monitor -> InvestigationsApi.over(monitor.client()))
+                            .toList(), background, clock, row -> {
+                                tabs.getSelectionModel().select(TROUBLESHOOTING_TAB);
+                                if (troubleshooting != null) {
+                                    troubleshooting.choose(row);
+                                }
+                            });
+                    if (investigateAgain) { // the language switch rebuilt the views: the findings, said in the new language
+                        investigate.investigate();
+                    }
+                    return new InvestigateView(text, investigate);
+                }));
         tabs.setId("views");
         tabs.getTabs().getFirst().setContent(board);
         tabs.getSelectionModel().select(selectedTab);

@@ -82,6 +82,11 @@ public final class TroubleshootingViewModel implements AutoCloseable {
         return new Row(problem, List.copyOf(evidence), first);
     }
 
+    /** Chooses the row of the problem {@code id} ({@code pool}, {@code latency}...), as a finding of the investigation names it. */
+    public void choose(String id) {
+        rows.stream().filter(row -> row.problem().id().equals(id)).findFirst().ifPresent(selected::set);
+    }
+
     /** Opens the chosen row's view. */
     public void openChosen() {
         Row row = selected.get();

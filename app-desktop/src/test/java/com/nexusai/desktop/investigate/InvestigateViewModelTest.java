@@ -61,6 +61,28 @@ class InvestigateViewModelTest {
     }
 
     @Test
+    void aFindingOpensItsRowOfTheGuidesTroubleshootingTable() {
+        List<String> opened = new java.util.ArrayList<>();
+        Finding noRow = new Finding("backup-stale", "critical", "stale", List.of(), null, "run one");
+        InvestigateViewModel model = new InvestigateViewModel(ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.ENGLISH),
+                () -> List.of(new FakeInstance("app1:8443", List.of(finding("pool-held-by-transactions", "critical", "pid 42"), noRow), null)),
+                tasks, CLOCK, opened::add);
+
+        assertThat(model.runbookRowChosen().get()).as("nothing chosen yet").isFalse();
+        model.investigate();
+        assertThat(model.selectedProperty().get().finding().id()).as("the worst first, by id").isEqualTo("backup-stale");
+        assertThat(model.runbookRowChosen().get()).isFalse();
+        model.openRunbook();
+        assertThat(opened).as("a finding without a row opens none").isEmpty();
+
+        model.selectedProperty().set(model.rows().stream().filter(row -> row.finding().id().equals("pool-held-by-transactions")).findFirst()
+                .orElseThrow());
+        assertThat(model.runbookRowChosen().get()).isTrue();
+        model.openRunbook();
+        assertThat(opened).containsExactly("pool");
+    }
+
+    @Test
     void anInstanceThatCannotAnswerIsSaidAndTheOthersAreShown() {
         InvestigateViewModel model = model(Locale.FRENCH,
                 new FakeInstance("app1:8443", List.of(), "Connection refused"),
