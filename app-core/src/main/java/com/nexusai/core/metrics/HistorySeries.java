@@ -26,7 +26,9 @@ public enum HistorySeries {
     REPLICA_LAG("pg_replication_lag_seconds", (d, s) -> d.databaseReplica().lagSeconds()),
     POSTGRES_UP("pg_up", (d, s) -> gauge(s, "pg_up")),
     REDIS_UP("redis_up", (d, s) -> gauge(s, "redis_up")),
-    KAFKA_BROKERS("kafka_brokers", (d, s) -> gauge(s, "kafka_brokers"));
+    KAFKA_BROKERS("kafka_brokers", (d, s) -> gauge(s, "kafka_brokers")),
+    /** A counter: what matters is how much it grew over a span (keys Redis dropped to make room). */
+    REDIS_EVICTED("redis_evicted_keys_total", (d, s) -> gauge(s, "redis_evicted_keys_total"));
 
     private final String id;
     private final BiFunction<Dashboard, List<Sample>, Double> value;

@@ -105,7 +105,11 @@ public final class InvestigateView extends BorderPane {
         runbook.setId("investigate-runbook");
         runbook.disableProperty().bind(model.runbookRowChosen().not());
         runbook.setOnAction(event -> model.openRunbook());
-        HBox bar = new HBox(12, run, runbook, status);
+        Button dashboard = new Button(text.getString("inv.showDashboard"));
+        dashboard.setId("investigate-dashboard");
+        dashboard.disableProperty().bind(model.selectedProperty().isNull());
+        dashboard.setOnAction(event -> model.showDashboard());
+        HBox bar = new HBox(12, run, runbook, dashboard, status);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox pane = new VBox(10, explain, bar, split);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);

@@ -51,16 +51,35 @@ public final class InvestigateViewModel {
     private final ObservableList<Finding.Evidence> evidence = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
-    private final java.util.function.Consumer<String> openRunbook;
+    private final Navigation navigation;
 
-    public InvestigateViewModel(ResourceBundle text, Supplier<List<InvestigationsApi>> instances, TaskExecutor tasks, Clock clock) {
-        this(text, instances, tasks, clock, row -> { });
+    /** Where a finding leads in the console. */
+    public interface Navigation {
+
+        /** Shows a row of the guide's troubleshooting table (§6.1) by its id: {@code pool}, {@code latency}... */
+        void runbookRow(String id);
+
+        /** Shows the dashboard of {@code instance}, where its evidence is charted. */
+        void dashboard(String instance);
     }
 
-    /** @param openRunbook shows a row of the guide's troubleshooting table (§6.1) by its id: {@code pool}, {@code latency}... */
+    private static final Navigation NOWHERE = new Navigation() {
+        @Override
+        public void runbookRow(String id) {
+        }
+
+        @Override
+        public void dashboard(String instance) {
+        }
+    };
+
+    public InvestigateViewModel(ResourceBundle text, Supplier<List<InvestigationsApi>> instances, TaskExecutor tasks, Clock clock) {
+        this(text, instances, tasks, clock, NOWHERE);
+    }
+
     public InvestigateViewModel(ResourceBundle text, Supplier<List<InvestigationsApi>> instances, TaskExecutor tasks, Clock clock,
-            java.util.function.Consumer<String> openRunbook) {
-        this.openRunbook = openRunbook;
+            Navigation navigation) {
+        this.navigation = navigation;
         this.text = text;
         this.instances = instances;
         this.tasks = tasks;
@@ -94,7 +113,15 @@ public final class InvestigateViewModel {
     public void openRunbook() {
         Row chosen = selected.get();
         if (chosen != null && chosen.finding().runbookRow() != null) {
-            openRunbook.accept(chosen.finding().runbookRow());
+            navigation.runbookRow(chosen.finding().runbookRow());
+        }
+    }
+
+    /** Shows the dashboard of the chosen finding's instance. */
+    public void showDashboard() {
+        Row chosen = selected.get();
+        if (chosen != null) {
+            navigation.dashboard(chosen.instance());
         }
     }
 

@@ -313,10 +313,20 @@ public final class ConsoleApp extends Application {
                         }))),
                 tab("tab.investigate", () -> {
                     investigate = new InvestigateViewModel(text, () -> monitors.stream().map(monitor -> InvestigationsApi.over(monitor.client()))
-                            .toList(), background, clock, row -> {
-                                tabs.getSelectionModel().select(TROUBLESHOOTING_TAB);
-                                if (troubleshooting != null) {
-                                    troubleshooting.choose(row);
+                            .toList(), background, clock, new InvestigateViewModel.Navigation() {
+                                @Override
+                                public void runbookRow(String id) {
+                                    tabs.getSelectionModel().select(TROUBLESHOOTING_TAB);
+                                    if (troubleshooting != null) {
+                                        troubleshooting.choose(id);
+                                    }
+                                }
+
+                                @Override
+                                public void dashboard(String instance) {
+                                    monitors.stream().filter(monitor -> monitor.instance().equals(instance)).findFirst()
+                                            .ifPresent(monitor -> boardModel.selectedProperty().set(monitor));
+                                    tabs.getSelectionModel().select(0);
                                 }
                             });
                     if (investigateAgain) { // the language switch rebuilt the views: the findings, said in the new language

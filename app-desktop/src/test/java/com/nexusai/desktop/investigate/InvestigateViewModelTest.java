@@ -61,12 +61,22 @@ class InvestigateViewModelTest {
     }
 
     @Test
-    void aFindingOpensItsRowOfTheGuidesTroubleshootingTable() {
+    void aFindingOpensItsRowOfTheGuidesTroubleshootingTableAndItsInstancesDashboard() {
         List<String> opened = new java.util.ArrayList<>();
         Finding noRow = new Finding("backup-stale", "critical", "stale", List.of(), null, "run one");
         InvestigateViewModel model = new InvestigateViewModel(ResourceBundle.getBundle("com.nexusai.desktop.messages", Locale.ENGLISH),
                 () -> List.of(new FakeInstance("app1:8443", List.of(finding("pool-held-by-transactions", "critical", "pid 42"), noRow), null)),
-                tasks, CLOCK, opened::add);
+                tasks, CLOCK, new InvestigateViewModel.Navigation() {
+                    @Override
+                    public void runbookRow(String id) {
+                        opened.add(id);
+                    }
+
+                    @Override
+                    public void dashboard(String instance) {
+                        opened.add("dashboard of " + instance);
+                    }
+                });
 
         assertThat(model.runbookRowChosen().get()).as("nothing chosen yet").isFalse();
         model.investigate();
@@ -80,6 +90,8 @@ class InvestigateViewModelTest {
         assertThat(model.runbookRowChosen().get()).isTrue();
         model.openRunbook();
         assertThat(opened).containsExactly("pool");
+        model.showDashboard();
+        assertThat(opened).containsExactly("pool", "dashboard of app1:8443");
     }
 
     @Test

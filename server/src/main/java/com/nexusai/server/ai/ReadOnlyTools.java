@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 class ReadOnlyTools {
 
     static final int MOST_LOG_LINES = 50;
-    static final long LONGEST_METRIC_MINUTES = 24 * 60;
+    /** The metric history keeps its raw points for the last hour (nexusai.metrics.history.raw); older ones are minute aggregates. */
+    static final long LONGEST_METRIC_MINUTES = 60;
 
     private final List<ChatTool> tools;
 
@@ -50,9 +51,11 @@ class ReadOnlyTools {
                             read.put("changes", alerts.history(now.minus(Duration.ofHours(hours)), now, null, null, 100));
                             return read;
                         }),
-                new ChatTool("read_metric", "Reads one metric series of this server over the last minutes, oldest point first.",
+                new ChatTool("read_metric", "Reads one metric series of this server over the last minutes (at most the last hour), "
+                        + "every point as taken, oldest first.",
                         List.of(new ChatTool.Parameter("series", "string", "the series", HistorySeries.ids(), true),
-                                new ChatTool.Parameter("minutes", "integer", "how many minutes back (1 to 1440, default 30)", List.of(), false)),
+                                new ChatTool.Parameter("minutes", "integer", "how many minutes back (1 to " + LONGEST_METRIC_MINUTES
+                                        + ", default 30)", List.of(), false)),
                         "/api/metrics/history", (arguments, locale) -> {
                             HistorySeries series = HistorySeries.byId(String.valueOf(arguments.get("series"))).orElseThrow(
                                     () -> new IllegalArgumentException("series must be one of " + HistorySeries.ids()));

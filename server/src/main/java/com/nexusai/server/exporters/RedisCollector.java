@@ -19,7 +19,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * redis-exporter's core series, from Redis's INFO at each scrape: {@code redis_up}, {@code
  * redis_connected_clients}, {@code redis_memory_used_bytes}, {@code redis_memory_max_bytes}, {@code
  * redis_rdb_last_save_timestamp_seconds}, {@code redis_rdb_changes_since_last_save}, {@code
- * redis_uptime_in_seconds}, {@code redis_commands_processed_total} and {@code redis_db_keys{db}}, and
+ * redis_uptime_in_seconds}, {@code redis_commands_processed_total}, {@code redis_evicted_keys_total} and {@code redis_db_keys{db}}, and
  * replication: {@code redis_instance_info{role}}, {@code redis_connected_slaves}, {@code redis_master_repl_offset},
  * {@code redis_connected_slave_offset_bytes} and {@code redis_connected_slave_lag_seconds} (labels slave_ip,
  * slave_port, slave_state), {@code redis_master_link_up} on a replica. When Redis does not answer, only {@code
@@ -53,6 +53,8 @@ final class RedisCollector extends Collector {
             families.add(gauge("redis_uptime_in_seconds", "Seconds since Redis started.", info, "uptime_in_seconds"));
             families.add(new CounterMetricFamily("redis_commands_processed_total", "Commands processed.",
                     number(info, "total_commands_processed")));
+            families.add(new CounterMetricFamily("redis_evicted_keys_total", "Keys dropped to stay within maxmemory.",
+                    number(info, "evicted_keys")));
             GaugeMetricFamily keys = new GaugeMetricFamily("redis_db_keys", "Keys per database.", List.of("db"));
             for (String name : info.stringPropertyNames().stream().filter(n -> n.matches("db\\d+")).sorted().toList()) {
                 Matcher count = KEYS.matcher(info.getProperty(name));

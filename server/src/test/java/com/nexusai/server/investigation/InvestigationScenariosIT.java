@@ -286,6 +286,41 @@ class InvestigationScenariosIT extends EmbeddedServerTest {
     }
 
     @Test
+    void redisDroppingKeysToStayWithinItsMaxmemoryIsNamedWithTheCount() throws Exception {
+        try (RedisConnection connection = redis.getConnection()) {
+            long limit = used(connection) + 2 * 1024 * 1024;
+            // only keys that expire may go (the test's own): the sign-in sessions the test's requests ride on have no expiry
+            connection.serverCommands().setConfig("maxmemory-policy", "volatile-lru");
+            connection.serverCommands().setConfig("maxmemory", Long.toString(limit));
+            long evictedBefore = evicted(connection);
+            int written = 0;
+            try {
+                byte[] value = new byte[8 * 1024];
+                while (evicted(connection) < evictedBefore + 50) { // past the limit: Redis drops the least recently used keys
+                    connection.stringCommands().set(("investigation:evict:" + written++).getBytes(), value,
+                            org.springframework.data.redis.core.types.Expiration.seconds(600),
+                            org.springframework.data.redis.connection.RedisStringCommands.SetOption.UPSERT);
+                }
+
+                JsonNode finding = awaitFinding("redis-evicting", Set.of("redis-memory-near-limit"), "en");
+
+                assertThat(finding.path("title").asString()).startsWith("Redis dropped ").contains("(policy volatile-lru)");
+                assertThat(Long.parseLong(evidence(finding, "redis_evicted_keys_total, increase over the last 10 min").getFirst())).isGreaterThanOrEqualTo(50);
+            } finally {
+                connection.serverCommands().setConfig("maxmemory", "0");
+                connection.serverCommands().setConfig("maxmemory-policy", "noeviction");
+                for (int i = 0; i < written; i++) {
+                    connection.keyCommands().del(("investigation:evict:" + i).getBytes());
+                }
+            }
+        }
+    }
+
+    private static long evicted(RedisConnection connection) {
+        return Long.parseLong(connection.serverCommands().info("stats").getProperty("evicted_keys"));
+    }
+
+    @Test
     void theAuditConsumerPausedWhileEventsFlowIsStuckAndStoppedOnceItLeaves() throws Exception {
         MessageListenerContainer audit = listeners.getAllListenerContainers().stream()
                 .filter(container -> "nexusai-audit".equals(container.getGroupId())).findFirst().orElseThrow();

@@ -107,7 +107,7 @@ class OperationsAnalyzersTest {
         assertThat(DiskAnalyzer.secondsToFull(rising.subList(0, 10))).isEqualTo(-1);
     }
 
-    private static List<MetricHistory.Reading> p95(double... values) {
+    private static List<MetricHistory.Reading> readings(double... values) {
         List<MetricHistory.Reading> readings = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             readings.add(new MetricHistory.Reading(NOW.minusSeconds(15L * (values.length - i)), values[i]));
@@ -128,27 +128,27 @@ class OperationsAnalyzersTest {
     void slowRequestsAreBlamedOnWhatTheyWaitedForThePoolTheCollectorOrPostgres() throws Exception {
         List<Sample> poolWaits = List.of(sample("hikaricp_connections_acquire_seconds_max", Map.of("pool", "p"), 3.9),
                 sample("hikaricp_connections_pending", Map.of("pool", "p"), 4), sample("jvm_gc_pause_seconds_max", Map.of(), 0.02));
-        assertThat(latency(p95(0.1, Double.NaN, 4.2, 0.3), poolWaits, List.of(statement(7, 0.01)))).singleElement().asString()
+        assertThat(latency(readings(0.1, Double.NaN, 4.2, 0.3), poolWaits, List.of(statement(7, 0.01)))).singleElement().asString()
                 .isEqualTo("latency-from-pool-waits: Requests are slow (p95 4.2 s over the last 5 min) because they wait for a database connection: "
                         + "up to 3.9 s, 4 thread(s) waiting now");
 
         List<Sample> pauses = List.of(sample("hikaricp_connections_acquire_seconds_max", Map.of("pool", "p"), 0.001),
                 sample("jvm_gc_pause_seconds_max", Map.of("action", "end of major GC"), 1.8));
-        assertThat(latency(p95(2.5), pauses, List.of())).singleElement().asString().startsWith("latency-from-gc: ");
+        assertThat(latency(readings(2.5), pauses, List.of())).singleElement().asString().startsWith("latency-from-gc: ");
 
-        assertThat(latency(p95(6.0), pauses, List.of(statement(4242, 12.5), statement(7, 0.2)))).singleElement().asString()
+        assertThat(latency(readings(6.0), pauses, List.of(statement(4242, 12.5), statement(7, 0.2)))).singleElement().asString()
                 .startsWith("latency-from-slow-queries: ").contains("session 4242 has run its statement 12.5 s");
 
-        assertThat(latency(p95(3.0), List.of(sample("jvm_gc_pause_seconds_max", Map.of(), 0.05)), List.of())).singleElement().asString()
+        assertThat(latency(readings(3.0), List.of(sample("jvm_gc_pause_seconds_max", Map.of(), 0.05)), List.of())).singleElement().asString()
                 .startsWith("latency-unexplained: ");
     }
 
     @Test
     void latencyUnderTheRulesBoundOrWithoutTrafficSaysNothingAndUnreadSessionsLeaveTheOtherCauses() throws Exception {
         List<Sample> pauses = List.of(sample("jvm_gc_pause_seconds_max", Map.of(), 1.8));
-        assertThat(latency(p95(1.9, 0.4), pauses, List.of())).isEmpty();
-        assertThat(latency(p95(Double.NaN), pauses, List.of())).isEmpty();
-        assertThat(new LatencyAnalyzer(span -> p95(2.5), 2.0).analyze(Signals.read(() -> pauses, () -> {
+        assertThat(latency(readings(1.9, 0.4), pauses, List.of())).isEmpty();
+        assertThat(latency(readings(Double.NaN), pauses, List.of())).isEmpty();
+        assertThat(new LatencyAnalyzer(span -> readings(2.5), 2.0).analyze(Signals.read(() -> pauses, () -> {
             throw new java.sql.SQLException("the connection was refused");
         }))).extracting(Found::id).containsExactly("latency-from-gc");
     }
@@ -169,5 +169,15 @@ class OperationsAnalyzersTest {
             assertThat(finding.runbookRow()).isEqualTo("bad-gateway");
             assertThat(finding.title()).startsWith("L’instance app2:8443 ne répond plus depuis 7 min");
         });
+    }
+
+    @Test
+    void evictionsAreTheCountersGrowthOverTheWindowAndARestartCountsFromZero() {
+        List<MetricHistory.Reading> readings = readings(Double.NaN, 120, 130, 180);
+
+        assertThat(RedisMemoryAnalyzer.evictedSince(readings, 200)).isEqualTo(80);
+        assertThat(RedisMemoryAnalyzer.evictedSince(readings, 120)).isZero();
+        assertThat(RedisMemoryAnalyzer.evictedSince(readings, 15)).as("Redis restarted: its counter began again").isEqualTo(15);
+        assertThat(RedisMemoryAnalyzer.evictedSince(List.of(), 500)).as("no history yet: nothing to compare with").isZero();
     }
 }
