@@ -134,17 +134,20 @@ final class Generation implements ChatStreamListener {
             sent = List.copyOf(turns);
         }
         send("phase", Map.of("phase", "reading-prompt", "round", round));
-        OllamaChatClient.Stream opened = client.open(model, sent, tooling.definitions(), contextTokens, this);
-        int promptTokens = opened.sentCharacters() / CHARACTERS_PER_TOKEN;
+        String body = client.requestBody(model, sent, tooling.definitions(), contextTokens);
+        int promptTokens = body.length() / CHARACTERS_PER_TOKEN;
         synchronized (this) {
-            stream = opened;
-            roundPromptTokens = promptTokens;
-            if (ended) {
-                opened.cancel();
-            }
+            roundPromptTokens = promptTokens; // before sending: the answer may end before open() returns
         }
         if (promptTokens > contextTokens) {
             warnPromptCut(promptTokens, null);
+        }
+        OllamaChatClient.Stream opened = client.open(model, body, this);
+        synchronized (this) {
+            stream = opened;
+            if (ended) {
+                opened.cancel();
+            }
         }
     }
 

@@ -75,10 +75,11 @@ class OllamaChatClient {
     }
 
     /**
-     * Sends the conversation and returns at once; what follows goes to {@code listener}. {@code tools} (Ollama's
-     * {@code tools} field; none when empty) are the tools the model may ask for.
+     * The request for the conversation: {@code tools} (Ollama's {@code tools} field; none when empty) are the tools the
+     * model may ask for, {@code contextTokens} its {@code num_ctx}. Built before it is sent, so that its length is
+     * known before any answer can arrive.
      */
-    Stream open(String model, List<ChatTurn> turns, List<Map<String, Object>> tools, int contextTokens, ChatStreamListener listener) {
+    String requestBody(String model, List<ChatTurn> turns, List<Map<String, Object>> tools, int contextTokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
         body.put("messages", turns.stream().map(OllamaChatClient::message).toList());
@@ -87,13 +88,17 @@ class OllamaChatClient {
             body.put("tools", tools);
         }
         body.put("options", Map.of("num_ctx", contextTokens));
-        String sent = json.writeValueAsString(body);
+        return json.writeValueAsString(body);
+    }
+
+    /** Sends a request built by {@link #requestBody} and returns at once; what follows goes to {@code listener}. */
+    Stream open(String model, String sent, ChatStreamListener listener) {
         HttpRequest request = HttpRequest.newBuilder(chatUri())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(sent))
                 .build();
-        Stream stream = new Stream(model, listener, sent.length());
+        Stream stream = new Stream(model, listener);
         stream.send(request);
         return stream;
     }
@@ -128,17 +133,9 @@ class OllamaChatClient {
         private volatile Flow.Subscription subscription;
         private volatile long lastActivityNanos = System.nanoTime();
 
-        private final int sentCharacters;
-
-        private Stream(String model, ChatStreamListener listener, int sentCharacters) {
+        private Stream(String model, ChatStreamListener listener) {
             this.model = model;
             this.listener = listener;
-            this.sentCharacters = sentCharacters;
-        }
-
-        /** The request's length: about four characters a token, what the prompt's budget is checked with. */
-        int sentCharacters() {
-            return sentCharacters;
         }
 
         /**

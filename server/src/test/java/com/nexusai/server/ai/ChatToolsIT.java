@@ -166,6 +166,7 @@ class ChatToolsIT extends EmbeddedServerTest {
 
         assertThat(events.getFirst().json().path("num_ctx").asInt()).isEqualTo(300);
         assertThat(Http.json(ollama.chats().get(before).requestBody()).path("options").path("num_ctx").asInt()).isEqualTo(300);
+        assertThat(named(events, "warning")).as("said once, before the answer, with what was sent").hasSize(1);
         JsonNode warning = named(events, "warning").getFirst();
         assertThat(warning.path("kind").asString()).isEqualTo("prompt-cut");
         assertThat(warning.path("sent_tokens_estimate").asInt()).isGreaterThan(300);
